@@ -1,0 +1,91 @@
+/**
+ * The bot's top-level chat commands: one entry per command the router registers. The Teams
+ * manifest's `commandLists` are generated from (and checked against) this list, and the help card
+ * lists it. Keep it free of imports so build scripts can load the compiled file on its own.
+ *
+ * - `name`: the command's canonical word(s), as registered with the router.
+ * - `title`: what Teams shows in the command menu and inserts into the compose box (≤ 32 chars).
+ * - `description`: one line for the command menu (≤ 128 chars).
+ * - `example`: a complete, valid command a user can copy.
+ * - `words`: every word sequence that starts this command (the name first, then aliases).
+ */
+export type CommandScope = 'personal' | 'team' | 'groupChat';
+
+export interface CommandCatalogueEntry {
+  name: string;
+  title: string;
+  description: string;
+  example: string;
+  scopes: CommandScope[];
+  words: readonly string[];
+}
+
+const EVERYWHERE: CommandScope[] = ['personal', 'team', 'groupChat'];
+
+export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
+  {
+    name: 'roles',
+    title: 'roles',
+    description: 'List the PIM roles you can activate and the ones active now, with their end times.',
+    example: 'my roles',
+    scopes: [...EVERYWHERE],
+    words: ['roles', 'my roles'],
+  },
+  {
+    name: 'activate',
+    title: 'activate',
+    description:
+      'Activate one or more eligible roles or a PIM group for a bounded time, with a reason and ticket.',
+    example: 'activate Exchange Admin for 2h because mailbox migration ticket INC-42',
+    scopes: [...EVERYWHERE],
+    words: ['activate'],
+  },
+  {
+    name: 'deactivate',
+    title: 'deactivate',
+    description: 'Give back an active role before it expires.',
+    example: 'deactivate Exchange Admin',
+    scopes: [...EVERYWHERE],
+    words: ['deactivate'],
+  },
+  {
+    name: 'status',
+    title: 'status',
+    description: 'Show your pending, scheduled and active requests.',
+    example: 'status',
+    scopes: [...EVERYWHERE],
+    words: ['status'],
+  },
+  {
+    name: 'cancel',
+    title: 'cancel',
+    description: 'Cancel a pending or scheduled request, by role name or request id.',
+    example: 'cancel Exchange Admin',
+    scopes: [...EVERYWHERE],
+    words: ['cancel'],
+  },
+  {
+    name: 'approvals',
+    title: 'approvals',
+    description: 'List the activation requests waiting for your approval.',
+    example: 'approvals',
+    scopes: [...EVERYWHERE],
+    words: ['approvals'],
+  },
+  {
+    name: 'reminders',
+    title: 'reminders',
+    description: 'Choose when you are reminded before a role expires, or turn reminders off and on.',
+    example: 'remind me 15m before',
+    scopes: ['personal'],
+    words: ['reminders', 'remind me'],
+  },
+  {
+    name: 'help',
+    title: 'help',
+    description: 'Show what Elevate can do and example commands.',
+    example: 'help',
+    scopes: [...EVERYWHERE],
+    words: ['help'],
+  },
+];
