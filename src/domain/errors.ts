@@ -11,6 +11,8 @@ export const ErrorCodes = {
   DurationTooLong: 'DURATION_TOO_LONG',
   DurationTooShort: 'DURATION_TOO_SHORT',
   StartInPast: 'START_IN_PAST',
+  StartTimeInvalid: 'START_TIME_INVALID',
+  TimeZoneInvalid: 'TIME_ZONE_INVALID',
   JustificationRequired: 'JUSTIFICATION_REQUIRED',
   JustificationTooLong: 'JUSTIFICATION_TOO_LONG',
   TicketRequired: 'TICKET_REQUIRED',
