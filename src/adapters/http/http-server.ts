@@ -1,0 +1,135 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { InFlightTracker } from './in-flight-tracker';
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  logger: Logger;
+  metrics: Metrics;
+  /** Processes one Bot Framework activity (CloudAdapter.process). */
+  processActivity(req: Request, res: Response): Promise<void>;
+  readiness: ReadinessCheck[];
+  /** Extra routes (step-up pages…) registered by other adapters. */
+  routes?: ((server: Server) => void)[];
+}
+
+export interface HttpServer {
+  server: Server;
+  inFlight: InFlightTracker;
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting connections and waits (bounded) for in-flight turns. */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { logger, metrics } = options;
+  const server = restify.createServer({ name: 'elevate', handleUncaughtExceptions: false });
+  const inFlight = new InFlightTracker();
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const body: unknown = req.body;
+    const type = isActivityLike(body) ? body.type : undefined;
+    if (!type) {
+      res.send(400, {
+        error: {
+          code: 'InvalidActivity',
+          message: 'The body must be a Bot Framework activity: a JSON object with a string "type" property.',
+        },
+      });
+      return;
+    }
+    const stopTimer = metrics.turnDuration.startTimer({ type });
+    const done = inFlight.begin();
+    try {
+      await options.processActivity(req, res);
+      metrics.turns.inc({ type, outcome: res.statusCode < 400 ? 'ok' : 'rejected' });
+    } catch (error) {
+      metrics.turns.inc({ type, outcome: 'error' });
+      logger.error({ err: error, activityId: (body as { id?: string }).id }, 'activity processing failed');
+      if (!res.headersSent)
+        res.send(500, {
+          error: { code: 'InternalError', message: 'The bot failed to process the activity.' },
+        });
+    } finally {
+      stopTimer();
+      done();
+    }
+  });
+
+  server.get('/healthz', (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const results = await Promise.all(
+      options.readiness.map(async (r) => {
+        try {
+          await r.check();
+          return { name: r.name, ok: true as const };
+        } catch (error) {
+          return {
+            name: r.name,
+            ok: false as const,
+            error: error instanceof Error ? error.message : String(error),
+          };
+        }
+      }),
+    );
+    const ready = results.every((r) => r.ok);
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: results });
+  });
+
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    const text = await metrics.registry.metrics();
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.sendRaw(200, text);
+  });
+
+  for (const register of options.routes ?? []) register(server);
+
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: Error & { statusCode?: number }, next: () => void) => {
+      if ((err.statusCode ?? 500) >= 500) logger.error({ err, path: req.path() }, 'http error');
+      else
+        logger.info(
+          { path: req.path(), status: err.statusCode, reason: err.message },
+          'http request rejected',
+        );
+      next();
+    },
+  );
+
+  return {
+    server,
+    inFlight,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          resolve(server.url.replace('[::]', 'localhost'));
+        });
+      });
+    },
+    async drain(timeoutMs) {
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
+      const settled = await inFlight.waitForIdle(timeoutMs);
+      server.server.closeAllConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 200))]);
+      return settled;
+    },
+  };
+}
+
+function isActivityLike(body: unknown): body is { type: string } {
+  return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+}

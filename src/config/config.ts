@@ -1,0 +1,96 @@
+import { Duration } from 'luxon';
+import { envSchema, type Env } from './config.schema';
+
+export type RuntimeMode = 'demo' | 'tenant';
+
+export interface AppConfig {
+  mode: RuntimeMode;
+  host: string;
+  port: number;
+  /** Origin that people's browsers reach the bot at (step-up pages). */
+  publicBaseUrl: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Env['MicrosoftAppType'];
+    oauthConnectionName?: string;
+  };
+  store: { databaseUrl?: string; sqlitePath: string };
+  graphBaseUrl: string;
+  authorityHost: string;
+  simulatorPort: number;
+  tokenCacheKey?: Buffer;
+  cardSigningKey?: string;
+  logLevel: Env['LOG_LEVEL'];
+  reconcileInterval: Duration;
+  reminderLead: Duration;
+  approvalsChannelId?: string;
+  adminGroupId?: string;
+  env: Env;
+}
+
+export interface ConfigProblem {
+  key: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      `Elevate cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  - ${p.key} ${p.message}`).join('\n') +
+        '\nSee .env.example for every setting and its allowed values.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad key at once. */
+export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      key: issue.path.map(String).join('.') || '(environment)',
+      message: describeIssue(issue, source),
+    }));
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  const mode: RuntimeMode = env.MicrosoftAppId ? 'tenant' : 'demo';
+  const browserHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  return {
+    mode,
+    host: env.HOST,
+    port: env.PORT,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${browserHost}:${env.PORT}`,
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      tenantId: env.MicrosoftAppTenantId,
+      appType: env.MicrosoftAppType,
+      oauthConnectionName: env.OAUTH_CONNECTION_NAME,
+    },
+    store: { databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH },
+    graphBaseUrl: env.GRAPH_BASE_URL,
+    authorityHost: env.AUTHORITY_HOST,
+    simulatorPort: env.SIMULATOR_PORT,
+    tokenCacheKey: env.TOKEN_CACHE_KEY ? Buffer.from(env.TOKEN_CACHE_KEY, 'base64') : undefined,
+    cardSigningKey: env.CARD_SIGNING_KEY,
+    logLevel: env.LOG_LEVEL,
+    reconcileInterval: Duration.fromObject({ seconds: env.RECONCILE_INTERVAL_SECONDS }),
+    reminderLead: Duration.fromObject({ minutes: env.REMINDER_LEAD_MINUTES }),
+    approvalsChannelId: env.APPROVALS_CHANNEL_ID,
+    adminGroupId: env.ADMIN_GROUP_ID,
+    env,
+  };
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }, source: NodeJS.ProcessEnv): string {
+  const key = String(issue.path[0] ?? '');
+  const raw = source[key];
+  // Cross-key rules (superRefine) already phrase the message around the value.
+  if (issue.message.startsWith('is ') || raw === undefined) return issue.message;
+  const shown = /PASSWORD|SECRET|KEY|DATABASE_URL/i.test(key) ? '(value hidden)' : JSON.stringify(raw);
+  return `is ${shown}: ${issue.message}`;
+}
