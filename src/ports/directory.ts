@@ -1,0 +1,29 @@
+/**
+ * Directory reads (users and groups) the bot does on its own, app-only. Implemented in
+ * src/adapters/graph.
+ */
+export interface Directory {
+  /** Throws DomainError GRAPH_ERROR (details.status 404) when the user does not exist. */
+  getUser(userId: string): Promise<DirectoryUser>;
+  /** Users by id; unknown ids are left out. */
+  getUsers(userIds: string[]): Promise<DirectoryUser[]>;
+  getGroup(groupId: string): Promise<DirectoryGroup>;
+  getGroups(groupIds: string[]): Promise<DirectoryGroup[]>;
+  /** Groups the user belongs to directly or through nested groups. */
+  listTransitiveGroups(userId: string): Promise<DirectoryGroup[]>;
+  /** Users in the group, including through nested groups. */
+  listGroupMembers(groupId: string): Promise<DirectoryUser[]>;
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+  mail?: string;
+}
+
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+  isAssignableToRole?: boolean;
+}
