@@ -1,0 +1,99 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row shapes as stored, identical on SQLite and PostgreSQL: times are ISO 8601 UTC strings
+ * with milliseconds ('2026-01-02T03:04:05.678Z', so text order is time order), JSON is text.
+ */
+export interface Database {
+  user_conversations: UserConversationsTable;
+  shared_conversations: SharedConversationsTable;
+  users: UsersTable;
+  audit_log: AuditLogTable;
+  token_cache: TokenCacheTable;
+  card_copies: CardCopiesTable;
+  tracked_requests: TrackedRequestsTable;
+  work_items: WorkItemsTable;
+}
+
+export interface UserConversationsTable {
+  tenant_id: string;
+  user_id: string;
+  service_url: string;
+  reference: string;
+  updated_at: string;
+}
+
+export interface SharedConversationsTable {
+  conversation_id: string;
+  tenant_id: string;
+  service_url: string;
+  reference: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  tenant_id: string;
+  user_id: string;
+  display_name: string;
+  time_zone: string | null;
+  locale: string | null;
+  preferences: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string;
+  action: string;
+  target: string;
+  outcome: string;
+  details: string;
+}
+
+export interface TokenCacheTable {
+  partition_key: string;
+  data: Buffer;
+  updated_at: string;
+}
+
+export interface CardCopiesTable {
+  request_id: string;
+  activity_id: string;
+  kind: string;
+  conversation_ref: string;
+  recipient_id: string | null;
+  created_at: string;
+}
+
+export interface TrackedRequestsTable {
+  id: string;
+  kind: string;
+  principal_id: string;
+  role_id: string;
+  role_name: string;
+  directory_scope_id: string;
+  status: string;
+  origin_conversation_id: string | null;
+  data: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkItemsTable {
+  key: string;
+  kind: string;
+  due_at: string;
+  payload: string;
+  status: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: number;
+  done_at: string | null;
+  created_at: string;
+}
+
+/** Which SQL engine a store runs on; the few statements that differ branch on it. */
+export type StoreDialect = 'sqlite' | 'postgres';

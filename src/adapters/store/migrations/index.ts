@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../database';
+import { initialSchema } from './0001-initial-schema';
+
+/**
+ * All migrations, compiled in (no folder is read at run time, so this works the same from
+ * `src/` under ts-jest and from `dist/` after tsc). Names sort in the order they apply; add new
+ * ones as '0002-…' and never edit one that has shipped.
+ */
+export function storeMigrations(dialect: StoreDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001-initial-schema': initialSchema(dialect),
+  };
+  return { getMigrations: async () => migrations };
+}

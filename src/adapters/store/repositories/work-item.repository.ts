@@ -1,0 +1,152 @@
+import type { DateTime, Duration } from 'luxon';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../ports/clock';
+import type { NewWorkItem, WorkItem, WorkItemRepository, WorkItemStatus } from '../../../ports/stores';
+import {
+  jsonFromColumn,
+  jsonToColumn,
+  optionalTimeFromColumn,
+  requireInteger,
+  requirePositiveDuration,
+  requireText,
+  timeFromColumn,
+  timeToColumn,
+} from '../column-codecs';
+import type { Database, StoreDialect, WorkItemsTable } from '../database';
+
+export const MAX_CLAIM_BATCH = 1000;
+
+/** Durable scheduled work, handed out under time-limited leases. */
+export class KyselyWorkItemRepository implements WorkItemRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+    private readonly clock: Clock,
+  ) {}
+
+  async scheduleIfAbsent(item: NewWorkItem): Promise<boolean> {
+    const values: WorkItemsTable = {
+      key: requireText('key', item.key),
+      kind: requireText('kind', item.kind, 200),
+      due_at: timeToColumn('dueAt', item.dueAt),
+      payload: jsonToColumn('payload', item.payload),
+      status: 'pending',
+      lease_owner: null,
+      lease_until: null,
+      attempts: 0,
+      done_at: null,
+      created_at: timeToColumn('createdAt', this.clock.now()),
+    };
+    const result = await this.db
+      .insertInto('work_items')
+      .values(values)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  }
+
+  /**
+   * One UPDATE whose subquery picks the due keys, so picking and claiming are a single atomic
+   * statement (its own transaction). On PostgreSQL the subquery locks the picked rows
+   * `FOR UPDATE SKIP LOCKED`: concurrent claimers skip rows another transaction is claiming
+   * instead of waiting for it and then claiming them again. On SQLite the statement holds the
+   * database write lock for its whole run, which serialises claimers the same way.
+   */
+  async claimDue(now: DateTime, owner: string, leaseDuration: Duration, limit: number): Promise<WorkItem[]> {
+    const nowText = timeToColumn('now', now);
+    const leaseUntil = timeToColumn(
+      'now + leaseDuration',
+      now.plus(requirePositiveDuration('leaseDuration', leaseDuration)),
+    );
+    const leaseOwner = requireText('owner', owner);
+    const batch = requireInteger('limit', limit, 1, MAX_CLAIM_BATCH);
+
+    const due = this.db
+      .selectFrom('work_items')
+      .select('key')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', nowText)]),
+          eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<=', nowText)]),
+        ]),
+      )
+      .orderBy('due_at')
+      .orderBy('key')
+      .limit(batch)
+      .$if(this.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
+
+    const rows = await this.db
+      .updateTable('work_items')
+      .set((eb) => ({
+        status: 'claimed',
+        lease_owner: leaseOwner,
+        lease_until: leaseUntil,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('key', 'in', due)
+      .returningAll()
+      .execute();
+    // RETURNING gives no order guarantee.
+    return rows.map(toWorkItem).sort((a, b) => a.dueAt.toMillis() - b.dueAt.toMillis() || cmp(a.key, b.key));
+  }
+
+  async complete(key: string, owner: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('work_items')
+      .set({ status: 'done', done_at: timeToColumn('doneAt', this.clock.now()) })
+      .where('key', '=', key)
+      .where('status', '=', 'claimed')
+      .where('lease_owner', '=', requireText('owner', owner))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async release(key: string, owner: string, retryAt: DateTime): Promise<boolean> {
+    const result = await this.db
+      .updateTable('work_items')
+      .set({
+        status: 'pending',
+        due_at: timeToColumn('retryAt', retryAt),
+        lease_owner: null,
+        lease_until: null,
+      })
+      .where('key', '=', key)
+      .where('status', '=', 'claimed')
+      .where('lease_owner', '=', requireText('owner', owner))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async cancel(key: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('work_items')
+      .set({ status: 'cancelled', lease_owner: null, lease_until: null })
+      .where('key', '=', key)
+      .where('status', 'in', ['pending', 'claimed'])
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async get(key: string): Promise<WorkItem | null> {
+    const row = await this.db.selectFrom('work_items').selectAll().where('key', '=', key).executeTakeFirst();
+    return row ? toWorkItem(row) : null;
+  }
+}
+
+function toWorkItem(row: WorkItemsTable): WorkItem {
+  return {
+    key: row.key,
+    kind: row.kind,
+    dueAt: timeFromColumn(row.due_at),
+    payload: jsonFromColumn(row.payload),
+    status: row.status as WorkItemStatus,
+    leaseOwner: row.lease_owner,
+    leaseUntil: optionalTimeFromColumn(row.lease_until),
+    attempts: Number(row.attempts),
+    doneAt: optionalTimeFromColumn(row.done_at),
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,300 @@
+import type { DateTime, Duration } from 'luxon';
+import type { RoleKind } from '../domain/roles';
+
+/**
+ * Persistence ports. Every state change the use cases make goes through one of these
+ * repositories, and every write is safe with several Elevate instances sharing one database:
+ * claims are insert-if-absent, updates are compare-and-swap, scheduled work is leased.
+ *
+ * Times are luxon `DateTime`s (returned in UTC, millisecond precision); JSON-valued fields are
+ * plain objects that survive `JSON.stringify`/`JSON.parse` unchanged.
+ */
+
+/** A JSON object as read back from the store. */
+export type JsonObject = { [key: string]: unknown };
+
+// ---------------------------------------------------------------------------------------------
+// conversations
+// ---------------------------------------------------------------------------------------------
+
+/** The conversation reference of a user's personal chat with the bot. */
+export interface UserConversation {
+  tenantId: string;
+  /** Entra (AAD) object id of the user. */
+  userId: string;
+  serviceUrl: string;
+  /** The full Bot Framework conversation reference, as stored. */
+  reference: JsonObject;
+  updatedAt: DateTime;
+}
+
+/** The conversation reference of a channel or group chat, keyed by its conversation id. */
+export interface SharedConversation {
+  conversationId: string;
+  tenantId: string;
+  serviceUrl: string;
+  reference: JsonObject;
+  updatedAt: DateTime;
+}
+
+export interface ConversationRepository {
+  /**
+   * Records (or refreshes) the personal-chat reference of a user. One statement; called on
+   * every incoming activity. `reference` is any JSON-serialisable object (a Bot Framework
+   * `ConversationReference`).
+   */
+  upsertForUser(input: {
+    tenantId: string;
+    userId: string;
+    serviceUrl: string;
+    reference: object;
+  }): Promise<void>;
+  /** Records (or refreshes) a channel / group chat reference. One statement. */
+  upsertForConversation(input: {
+    conversationId: string;
+    tenantId: string;
+    serviceUrl: string;
+    reference: object;
+  }): Promise<void>;
+  getForUser(tenantId: string, userId: string): Promise<UserConversation | null>;
+  getForConversation(conversationId: string): Promise<SharedConversation | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// users
+// ---------------------------------------------------------------------------------------------
+
+/** Per-user settings. New fields get a default in `DEFAULT_USER_PREFERENCES`. */
+export interface UserPreferences {
+  /** Minutes before expiry to send a reminder; `null` turns reminders off. */
+  reminderLeadMinutes: number | null;
+}
+
+export const DEFAULT_USER_PREFERENCES: Readonly<UserPreferences> = Object.freeze({ reminderLeadMinutes: 10 });
+
+export interface UserProfile {
+  tenantId: string;
+  /** Entra (AAD) object id. */
+  userId: string;
+  displayName: string;
+  /** IANA time zone ('Europe/Berlin'), or null while unknown. */
+  timeZone: string | null;
+  /** BCP 47 locale ('en-GB'), or null while unknown. */
+  locale: string | null;
+  /** Stored preferences merged over the defaults. */
+  preferences: UserPreferences;
+  updatedAt: DateTime;
+}
+
+export interface UserProfileInput {
+  tenantId: string;
+  userId: string;
+  displayName: string;
+  /** Left unchanged when omitted (undefined). */
+  timeZone?: string;
+  /** Left unchanged when omitted (undefined). */
+  locale?: string;
+}
+
+export interface UserRepository {
+  /** Creates or refreshes name / time zone / locale. Never touches preferences. Returns the profile. */
+  upsertProfile(input: UserProfileInput): Promise<UserProfile>;
+  get(tenantId: string, userId: string): Promise<UserProfile | null>;
+  /** Merges `patch` into the stored preferences. Returns the updated profile, or null if the user is unknown. */
+  updatePreferences(
+    tenantId: string,
+    userId: string,
+    patch: Partial<UserPreferences>,
+  ): Promise<UserProfile | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// audit
+// ---------------------------------------------------------------------------------------------
+
+export interface AuditEntryInput {
+  at: DateTime;
+  /** Who did it: a user's object id, or 'system:<component>' for the reconciler. */
+  actorId: string;
+  /** What was done ('activate', 'approve', 'settings.update', …). */
+  action: string;
+  /** What it was done to (role, request id, setting…). */
+  target: string;
+  /** How it ended ('succeeded', 'failed', 'denied', 'pendingApproval', …). */
+  outcome: string;
+  details: JsonObject;
+}
+
+export interface AuditEntry extends AuditEntryInput {
+  /** Increasing with insertion order. */
+  id: number;
+}
+
+/** Append-only: there is deliberately no update or delete. */
+export interface AuditRepository {
+  append(entry: AuditEntryInput): Promise<AuditEntry>;
+  /** Newest first (by `at`, then insertion order). `since` is inclusive. `limit` 1..1000. */
+  list(query: { since?: DateTime; actorId?: string; limit: number }): Promise<AuditEntry[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// token cache (msal-node cache partitions; already encrypted by the auth adapter)
+// ---------------------------------------------------------------------------------------------
+
+export interface TokenCacheRepository {
+  read(partitionKey: string): Promise<Buffer | null>;
+  /** Insert or replace. */
+  write(partitionKey: string, data: Buffer): Promise<void>;
+  delete(partitionKey: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// card copies
+// ---------------------------------------------------------------------------------------------
+
+export const CARD_COPY_KINDS = ['approval', 'requester', 'channel'] as const;
+export type CardCopyKind = (typeof CARD_COPY_KINDS)[number];
+
+export interface CardCopyInput {
+  /** The PIM request id the card is about. */
+  requestId: string;
+  kind: CardCopyKind;
+  /** The Bot Framework conversation reference the card was posted to. */
+  conversationRef: object;
+  /** The id of the posted activity (needed to update the card in place). */
+  activityId: string;
+  /** The user the copy was sent to (approver / requester), when personal. */
+  recipientId?: string;
+}
+
+export interface CardCopy {
+  requestId: string;
+  kind: CardCopyKind;
+  conversationRef: JsonObject;
+  activityId: string;
+  recipientId: string | null;
+  createdAt: DateTime;
+}
+
+export interface CardCopyRepository {
+  /** Idempotent on (requestId, activityId): returns false when that copy was already recorded. */
+  add(copy: CardCopyInput): Promise<boolean>;
+  /** Oldest first. */
+  listForRequest(requestId: string): Promise<CardCopy[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// tracked PIM requests
+// ---------------------------------------------------------------------------------------------
+
+export interface TrackedRequest {
+  /** The PIM schedule request id. */
+  id: string;
+  kind: RoleKind;
+  principalId: string;
+  /** roleDefinitionId, or the groupId for PIM for Groups. */
+  roleId: string;
+  roleName: string;
+  directoryScopeId: string;
+  /** PIM request status as Graph reports it ('PendingApproval', 'Provisioned', …). */
+  status: string;
+  /** The channel / chat the request was started from, if any. */
+  originConversationId: string | null;
+  data: JsonObject;
+  /** Starts at 1; every successful compare-and-swap adds 1. */
+  version: number;
+  createdAt: DateTime;
+  updatedAt: DateTime;
+}
+
+export type NewTrackedRequest = Omit<
+  TrackedRequest,
+  'version' | 'createdAt' | 'updatedAt' | 'originConversationId'
+> & {
+  originConversationId?: string | null;
+};
+
+/** The mutable fields of a tracked request. Identity fields (id, kind, principal, role, scope) never change. */
+export type TrackedRequestPatch = Partial<
+  Pick<TrackedRequest, 'status' | 'roleName' | 'originConversationId' | 'data'>
+>;
+
+export interface TrackedRequestRepository {
+  /** Returns false (and changes nothing) when a request with that id is already tracked. */
+  insertIfAbsent(row: NewTrackedRequest): Promise<boolean>;
+  get(id: string): Promise<TrackedRequest | null>;
+  /**
+   * Applies `patch` only if the stored version is still `expectedVersion`; bumps the version and
+   * `updatedAt`. Returns false when another writer got there first (re-read and retry).
+   */
+  compareAndSwap(id: string, expectedVersion: number, patch: TrackedRequestPatch): Promise<boolean>;
+  /** Oldest first. An empty list returns []. */
+  listByStatus(statuses: readonly string[]): Promise<TrackedRequest[]>;
+  /** Oldest first. */
+  listForPrincipal(principalId: string): Promise<TrackedRequest[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// durable scheduled work
+// ---------------------------------------------------------------------------------------------
+
+export const WORK_ITEM_STATUSES = ['pending', 'claimed', 'done', 'cancelled'] as const;
+export type WorkItemStatus = (typeof WORK_ITEM_STATUSES)[number];
+
+export interface WorkItem {
+  /** Unique key, e.g. 'reminder:<instanceId>:<endIso>'; makes scheduling idempotent. */
+  key: string;
+  kind: string;
+  dueAt: DateTime;
+  payload: JsonObject;
+  status: WorkItemStatus;
+  leaseOwner: string | null;
+  leaseUntil: DateTime | null;
+  /** How many times it has been claimed. */
+  attempts: number;
+  doneAt: DateTime | null;
+}
+
+export interface NewWorkItem {
+  key: string;
+  kind: string;
+  dueAt: DateTime;
+  payload: JsonObject;
+}
+
+export interface WorkItemRepository {
+  /** Returns false (and changes nothing) when an item with that key exists, whatever its status. */
+  scheduleIfAbsent(item: NewWorkItem): Promise<boolean>;
+  /**
+   * Atomically claims up to `limit` items that are pending and due (`dueAt <= now`) or claimed
+   * with an expired lease (`leaseUntil <= now`), oldest `dueAt` first. Each claimed item gets
+   * `status 'claimed'`, `leaseOwner = owner`, `leaseUntil = now + leaseDuration`, `attempts + 1`.
+   * No item is handed to two claimers while its lease runs.
+   */
+  claimDue(now: DateTime, owner: string, leaseDuration: Duration, limit: number): Promise<WorkItem[]>;
+  /** Marks a claimed item done. Only its current lease owner can; returns false otherwise. */
+  complete(key: string, owner: string): Promise<boolean>;
+  /** Gives a claimed item back as pending, due again at `retryAt`. Only the lease owner can. */
+  release(key: string, owner: string, retryAt: DateTime): Promise<boolean>;
+  /** Cancels a pending or claimed item. Returns false if it is unknown, done or already cancelled. */
+  cancel(key: string): Promise<boolean>;
+  get(key: string): Promise<WorkItem | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// aggregate
+// ---------------------------------------------------------------------------------------------
+
+export interface Store {
+  conversations: ConversationRepository;
+  users: UserRepository;
+  audit: AuditRepository;
+  tokenCache: TokenCacheRepository;
+  cardCopies: CardCopyRepository;
+  trackedRequests: TrackedRequestRepository;
+  workItems: WorkItemRepository;
+  /** Resolves when the database answers a trivial query (readiness probe). */
+  ping(): Promise<void>;
+  /** Closes the connections. The store is unusable afterwards. */
+  close(): Promise<void>;
+}
