@@ -1,0 +1,28 @@
+/**
+ * Every verb a card button can send (Action.Execute `verb`, and `data.verb` in its Action.Submit
+ * fallback). The card-verb router registers one handler per verb; the card tests check that the
+ * templates use no other.
+ */
+export const CardVerbs = {
+  showActivationForm: 'showActivationForm',
+  activate: 'activate',
+  submitActivation: 'submitActivation',
+  pickRole: 'pickRole',
+  deactivate: 'deactivate',
+  cancel: 'cancel',
+  approve: 'approve',
+  deny: 'deny',
+  extend: 'extend',
+  deactivateNow: 'deactivateNow',
+  requestEligibilityExtension: 'requestEligibilityExtension',
+  showRoles: 'showRoles',
+  refresh: 'refresh',
+} as const;
+
+export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];
+
+export const cardVerbList: readonly CardVerb[] = Object.values(CardVerbs);
+
+export function isCardVerb(value: unknown): value is CardVerb {
+  return typeof value === 'string' && (cardVerbList as readonly string[]).includes(value);
+}
