@@ -1,0 +1,134 @@
+import type { Directory, DirectoryGroup, DirectoryUser } from '../../ports/directory';
+import type { GraphHttp } from './graph-http';
+import { graphPaths, odataString } from './graph-paths';
+
+interface RawDirectoryObject {
+  '@odata.type'?: string;
+  id: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  mail?: string | null;
+  isAssignableToRole?: boolean | null;
+}
+
+const USER_FIELDS = 'id,displayName,userPrincipalName,mail';
+const GROUP_FIELDS = 'id,displayName,isAssignableToRole';
+/** Graph limits `in (…)` filters to 15 values. */
+const IN_BATCH = 15;
+const MAX_NESTING = 10;
+
+/** Directory reads over Graph with the app-only token. */
+export class GraphDirectory implements Directory {
+  constructor(
+    private readonly http: GraphHttp,
+    private readonly appToken: () => Promise<string>,
+  ) {}
+
+  async getUser(userId: string): Promise<DirectoryUser> {
+    const result = await this.http.send<RawDirectoryObject>({
+      method: 'GET',
+      path: graphPaths.user(userId),
+      query: { $select: USER_FIELDS },
+      token: await this.appToken(),
+      operation: 'read',
+    });
+    return toUser(result.body ?? { id: userId });
+  }
+
+  async getUsers(userIds: string[]): Promise<DirectoryUser[]> {
+    const raw = await this.byIds(graphPaths.users(), userIds, USER_FIELDS);
+    return raw.map(toUser);
+  }
+
+  async getGroup(groupId: string): Promise<DirectoryGroup> {
+    const result = await this.http.send<RawDirectoryObject>({
+      method: 'GET',
+      path: graphPaths.group(groupId),
+      query: { $select: GROUP_FIELDS },
+      token: await this.appToken(),
+      operation: 'read',
+    });
+    return toGroup(result.body ?? { id: groupId });
+  }
+
+  async getGroups(groupIds: string[]): Promise<DirectoryGroup[]> {
+    const raw = await this.byIds(graphPaths.groups(), groupIds, GROUP_FIELDS);
+    return raw.map(toGroup);
+  }
+
+  async listTransitiveGroups(userId: string): Promise<DirectoryGroup[]> {
+    const raw = await this.http.getAll<RawDirectoryObject>({
+      path: graphPaths.transitiveGroups(userId),
+      token: await this.appToken(),
+      operation: 'read',
+    });
+    return raw.filter(isGroup).map(toGroup);
+  }
+
+  async listGroupMembers(groupId: string): Promise<DirectoryUser[]> {
+    const users = new Map<string, DirectoryUser>();
+    const seenGroups = new Set<string>();
+    let level = [groupId];
+    for (let depth = 0; level.length > 0 && depth < MAX_NESTING; depth += 1) {
+      const nested: string[] = [];
+      for (const id of level) {
+        if (seenGroups.has(id)) continue;
+        seenGroups.add(id);
+        const members = await this.http.getAll<RawDirectoryObject>({
+          path: graphPaths.groupMembers(id),
+          token: await this.appToken(),
+          operation: 'read',
+        });
+        for (const member of members) {
+          if (isGroup(member)) nested.push(member.id);
+          else if (isUser(member)) users.set(member.id, toUser(member));
+        }
+      }
+      level = nested;
+    }
+    return [...users.values()];
+  }
+
+  private async byIds(path: string, ids: string[], select: string): Promise<RawDirectoryObject[]> {
+    const unique = [...new Set(ids)];
+    const found: RawDirectoryObject[] = [];
+    for (let i = 0; i < unique.length; i += IN_BATCH) {
+      const batch = unique.slice(i, i + IN_BATCH);
+      found.push(
+        ...(await this.http.getAll<RawDirectoryObject>({
+          path,
+          query: { $filter: `id in (${batch.map(odataString).join(',')})`, $select: select },
+          token: await this.appToken(),
+          operation: 'read',
+        })),
+      );
+    }
+    return found;
+  }
+}
+
+function isGroup(value: RawDirectoryObject): boolean {
+  return (value['@odata.type'] ?? '').toLowerCase() === '#microsoft.graph.group';
+}
+
+function isUser(value: RawDirectoryObject): boolean {
+  const type = (value['@odata.type'] ?? '').toLowerCase();
+  return type === '#microsoft.graph.user' || (type === '' && Boolean(value.userPrincipalName));
+}
+
+function toUser(raw: RawDirectoryObject): DirectoryUser {
+  return {
+    id: raw.id,
+    displayName: raw.displayName ?? raw.userPrincipalName ?? raw.id,
+    userPrincipalName: raw.userPrincipalName ?? undefined,
+    mail: raw.mail ?? undefined,
+  };
+}
+
+function toGroup(raw: RawDirectoryObject): DirectoryGroup {
+  return {
+    id: raw.id,
+    displayName: raw.displayName ?? raw.id,
+    isAssignableToRole: raw.isAssignableToRole ?? undefined,
+  };
+}

@@ -1,0 +1,174 @@
+import { DateTime, Duration } from 'luxon';
+import type { RoleKind } from '../../domain/roles';
+import type { ActiveAssignment, Approval, EligibilityInstance, PimRequest } from '../../ports/pim-gateway';
+
+/** A schedule request as Graph returns it (directory role or PIM for Groups; REFERENCE §14). */
+export interface RawScheduleRequest {
+  id: string;
+  status: string;
+  action: string;
+  principalId: string;
+  roleDefinitionId?: string | null;
+  groupId?: string | null;
+  accessId?: string | null;
+  directoryScopeId?: string | null;
+  justification?: string | null;
+  isValidationOnly?: boolean | null;
+  approvalId?: string | null;
+  createdDateTime: string;
+  completedDateTime?: string | null;
+  createdBy?: { user?: { id?: string | null } | null } | null;
+  scheduleInfo?: {
+    startDateTime?: string | null;
+    expiration?: { type?: string | null; endDateTime?: string | null; duration?: string | null } | null;
+  } | null;
+  ticketInfo?: { ticketNumber?: string | null; ticketSystem?: string | null } | null;
+}
+
+export interface RawInstance {
+  id: string;
+  principalId: string;
+  roleDefinitionId?: string | null;
+  groupId?: string | null;
+  accessId?: string | null;
+  directoryScopeId?: string | null;
+  startDateTime?: string | null;
+  endDateTime?: string | null;
+  assignmentType?: string | null;
+  memberType?: string | null;
+  roleEligibilityScheduleId?: string | null;
+  eligibilityScheduleId?: string | null;
+}
+
+const ACTIONS = [
+  'adminAssign',
+  'adminUpdate',
+  'adminRemove',
+  'selfActivate',
+  'selfDeactivate',
+  'adminExtend',
+  'adminRenew',
+  'selfExtend',
+  'selfRenew',
+];
+
+export function parseInstant(value: string | null | undefined): DateTime | undefined {
+  if (!value) return undefined;
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  return parsed.isValid ? parsed : undefined;
+}
+
+export function kindOfAccess(accessId: string | null | undefined): RoleKind {
+  return (accessId ?? '').toLowerCase() === 'owner' ? 'groupOwner' : 'groupMember';
+}
+
+/** Graph echoes `action` in the casing that was sent; normalise to camelCase. */
+export function normaliseAction(action: string): string {
+  return ACTIONS.find((known) => known.toLowerCase() === action.toLowerCase()) ?? action;
+}
+
+export function toPimRequest(raw: RawScheduleRequest, kind: RoleKind): PimRequest {
+  const expiration = raw.scheduleInfo?.expiration;
+  const duration = expiration?.duration ? Duration.fromISO(expiration.duration) : undefined;
+  const ticket = raw.ticketInfo
+    ? { number: raw.ticketInfo.ticketNumber ?? undefined, system: raw.ticketInfo.ticketSystem ?? undefined }
+    : undefined;
+  return {
+    id: raw.id,
+    kind,
+    action: normaliseAction(raw.action),
+    status: raw.status,
+    principalId: raw.principalId,
+    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
+    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+    approvalId: raw.approvalId ?? undefined,
+    justification: raw.justification ?? undefined,
+    ticket: ticket && (ticket.number || ticket.system) ? ticket : undefined,
+    createdAt: parseInstant(raw.createdDateTime) ?? DateTime.invalid('missing createdDateTime'),
+    completedAt: parseInstant(raw.completedDateTime),
+    startAt: parseInstant(raw.scheduleInfo?.startDateTime),
+    duration: duration?.isValid ? duration : undefined,
+    endAt: parseInstant(expiration?.endDateTime),
+    createdByUserId: raw.createdBy?.user?.id ?? undefined,
+    validationOnly: raw.isValidationOnly === true,
+  };
+}
+
+export function toActiveAssignment(raw: RawInstance, kind: RoleKind): ActiveAssignment {
+  return {
+    kind,
+    instanceId: raw.id,
+    principalId: raw.principalId,
+    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
+    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+    assignmentType: (raw.assignmentType ?? '').toLowerCase() === 'activated' ? 'Activated' : 'Assigned',
+    memberType: raw.memberType ?? undefined,
+    startDateTime: parseInstant(raw.startDateTime),
+    endDateTime: parseInstant(raw.endDateTime),
+  };
+}
+
+export function toEligibilityInstance(raw: RawInstance, kind: RoleKind): EligibilityInstance {
+  return {
+    kind,
+    instanceId: raw.id,
+    principalId: raw.principalId,
+    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
+    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+    startDateTime: parseInstant(raw.startDateTime),
+    endDateTime: parseInstant(raw.endDateTime),
+    memberType: raw.memberType ?? undefined,
+  };
+}
+
+/** v1.0 group approvals carry `stages`, beta ones `steps` (REFERENCE §6.1). */
+export interface RawApproval {
+  id: string;
+  steps?: RawApprovalStep[] | null;
+  stages?: RawApprovalStep[] | null;
+}
+
+export interface RawApprovalStep {
+  id: string;
+  status?: string | null;
+  reviewResult?: string | null;
+  assignedToMe?: boolean | null;
+  justification?: string | null;
+  reviewedDateTime?: string | null;
+  reviewedBy?: unknown;
+}
+
+export function toApproval(raw: RawApproval, kind: RoleKind): Approval {
+  return {
+    id: raw.id,
+    kind,
+    steps: (raw.steps ?? raw.stages ?? []).map((step) => {
+      const reviewer = firstReviewer(step.reviewedBy);
+      return {
+        id: step.id,
+        status: step.status ?? 'InProgress',
+        reviewResult: step.reviewResult ?? 'NotReviewed',
+        assignedToMe: step.assignedToMe === true,
+        justification: step.justification || undefined,
+        reviewedByUserId: reviewer?.id,
+        reviewedByName: reviewer?.displayName,
+        reviewedAt: parseInstant(step.reviewedDateTime),
+      };
+    }),
+  };
+}
+
+/** `reviewedBy` is `userIdentity[]` in the beta docs and `identity` in the metadata. */
+function firstReviewer(value: unknown): { id?: string; displayName?: string } | undefined {
+  const candidate = Array.isArray(value) ? (value[0] as unknown) : value;
+  if (typeof candidate !== 'object' || candidate === null) return undefined;
+  const record = candidate as { id?: unknown; displayName?: unknown; user?: unknown };
+  const source =
+    typeof record.user === 'object' && record.user !== null
+      ? (record.user as { id?: unknown; displayName?: unknown })
+      : record;
+  return {
+    id: typeof source.id === 'string' ? source.id : undefined,
+    displayName: typeof source.displayName === 'string' ? source.displayName : undefined,
+  };
+}
