@@ -1,0 +1,85 @@
+import type { DateTime, Duration } from 'luxon';
+
+/** When and why an activation should happen, as given in a chat command. */
+export interface ActivationOptions {
+  /** Requested duration; undefined means "use the default" (see defaultActivationDuration). */
+  duration?: Duration;
+  /** Requested start in UTC; undefined means "now". */
+  start?: DateTime;
+  /** The start as the user wrote it (`tomorrow 9:00`), for echoing back. */
+  startText?: string;
+  justification?: string;
+  ticket?: string;
+}
+
+export interface RolesCommand {
+  kind: 'roles';
+}
+export interface HelpCommand {
+  kind: 'help';
+  /** A catalogue command name when the user asked about one (`help activate`). */
+  topic?: string;
+}
+export interface StatusCommand {
+  kind: 'status';
+}
+export interface ApprovalsCommand {
+  kind: 'approvals';
+}
+export type CancelTarget = { type: 'role'; name: string } | { type: 'request'; id: string };
+export interface CancelCommand {
+  kind: 'cancel';
+  /** Undefined: cancel "my pending request" (the use case asks which when there are several). */
+  target?: CancelTarget;
+}
+export interface DeactivateCommand {
+  kind: 'deactivate';
+  /** Role names as typed; resolve them with matchRole. */
+  roles: string[];
+}
+/** `activate` alone: show the activation form card. */
+export interface ActivateFormCommand {
+  kind: 'activateForm';
+}
+export interface ActivateCommand extends ActivationOptions {
+  kind: 'activate';
+  /** Role names as typed (one or more); resolve them with matchRole. */
+  roles: string[];
+  /** Administrative unit (or other scope) name as typed, to pick among scoped eligibilities. */
+  scope?: string;
+}
+export interface ActivateGroupCommand extends ActivationOptions {
+  kind: 'activateGroup';
+  group: string;
+  /** PIM for Groups access: membership (default) or ownership. */
+  access: 'member' | 'owner';
+}
+export interface RemindBeforeCommand {
+  kind: 'remindBefore';
+  /** How long before expiry to remind. */
+  lead: Duration;
+}
+export interface RemindersToggleCommand {
+  kind: 'remindersToggle';
+  enabled: boolean;
+}
+
+export type Command =
+  | RolesCommand
+  | HelpCommand
+  | StatusCommand
+  | ApprovalsCommand
+  | CancelCommand
+  | DeactivateCommand
+  | ActivateFormCommand
+  | ActivateCommand
+  | ActivateGroupCommand
+  | RemindBeforeCommand
+  | RemindersToggleCommand;
+
+/** What parsers need to turn relative times into instants. */
+export interface ParseContext {
+  now: DateTime;
+  /** The user's IANA time zone. */
+  zone: string;
+}
