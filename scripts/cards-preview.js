@@ -35,7 +35,7 @@ const PAGE_CSS = `
     border: 1px solid #D1D1D1; border-radius: 4px; padding: 5px 12px; min-height: 32px; cursor: pointer;
     overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .ac-pushButton.style-positive { background: #5B5FC7; border-color: #5B5FC7; color: #FFFFFF; }
-  .ac-pushButton.style-destructive { color: #C4314B; border-color: #C4314B; }
+  .ac-pushButton.style-destructive { background: #FFFFFF; color: #C4314B; border-color: #C4314B; }
   .ac-input { font: 14px 'Segoe UI', 'Liberation Sans', sans-serif; color: #242424; }
   .ac-input.ac-textInput, .ac-input.ac-multichoiceInput select, select.ac-input, .ac-input.ac-dateInput, .ac-input.ac-timeInput {
     border: 1px solid #D1D1D1; border-bottom-color: #616161; border-radius: 4px; padding: 5px 8px; background: #FFFFFF; }
