@@ -1,0 +1,118 @@
+import { DateTime, Duration } from 'luxon';
+import { type ContractContext, expectStoreInputError, uniqueId } from './contract-context';
+
+export function auditContract(ctx: ContractContext): void {
+  describe('audit', () => {
+    // A time window no other test writes into, so unfiltered listings see only this test's rows.
+    const base = DateTime.fromISO('2091-05-01T10:00:00.000Z', { zone: 'utc' });
+
+    it('appends entries and lists them newest first, with since (inclusive), actor and limit filters', async () => {
+      const store = ctx.store();
+      const ada = uniqueId('ada');
+      const bob = uniqueId('bob');
+      const at = (minutes: number) => base.plus({ minutes });
+      // Appended out of time order on purpose: listing orders by `at`, not by insertion.
+      const second = await store.audit.append({
+        at: at(2),
+        actorId: bob,
+        action: 'approve',
+        target: 'request:r1',
+        outcome: 'succeeded',
+        details: { reason: 'on call', nested: { ok: true } },
+      });
+      const first = await store.audit.append({
+        at: at(1),
+        actorId: ada,
+        action: 'activate',
+        target: 'role:Global Reader',
+        outcome: 'pendingApproval',
+        details: { durationIso: 'PT2H' },
+      });
+      const third = await store.audit.append({
+        at: at(3).setZone('Asia/Tokyo'),
+        actorId: ada,
+        action: 'deactivate',
+        target: 'role:Global Reader',
+        outcome: 'failed',
+        details: {},
+      });
+      expect(first.id).toBeGreaterThan(second.id);
+      expect(third.id).toBeGreaterThan(first.id);
+      expect(second).toMatchObject({
+        actorId: bob,
+        action: 'approve',
+        details: { reason: 'on call', nested: { ok: true } },
+      });
+
+      const all = await store.audit.list({ since: base, limit: 10 });
+      expect(all.map((e) => e.id)).toEqual([third.id, second.id, first.id]);
+      expect(all[0].at.toISO()).toBe(at(3).toUTC().toISO());
+
+      expect((await store.audit.list({ since: at(2), limit: 10 })).map((e) => e.id)).toEqual([
+        third.id,
+        second.id,
+      ]);
+      expect((await store.audit.list({ actorId: ada, limit: 10 })).map((e) => e.id)).toEqual([
+        third.id,
+        first.id,
+      ]);
+      expect((await store.audit.list({ actorId: ada, since: at(2), limit: 10 })).map((e) => e.id)).toEqual([
+        third.id,
+      ]);
+      expect((await store.audit.list({ since: base, limit: 2 })).map((e) => e.id)).toEqual([
+        third.id,
+        second.id,
+      ]);
+    });
+
+    it('orders entries with the same time by insertion, newest first', async () => {
+      const store = ctx.store();
+      const actorId = uniqueId('same-time');
+      const at = base.plus(Duration.fromObject({ days: 3 }));
+      const ids: number[] = [];
+      for (const action of ['a', 'b', 'c']) {
+        ids.push(
+          (await store.audit.append({ at, actorId, action, target: 't', outcome: 'succeeded', details: {} }))
+            .id,
+        );
+      }
+      expect((await store.audit.list({ actorId, limit: 5 })).map((e) => e.id)).toEqual(ids.reverse());
+    });
+
+    it('has no way to change or remove entries, and the database refuses UPDATE and DELETE too', async () => {
+      const store = ctx.store();
+      const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(store.audit)).filter(
+        (n) => n !== 'constructor',
+      );
+      expect(methods.sort()).toEqual(['append', 'list']);
+      const entry = await store.audit.append({
+        at: base,
+        actorId: uniqueId('mallory'),
+        action: 'activate',
+        target: 'role:x',
+        outcome: 'succeeded',
+        details: {},
+      });
+      await expect(
+        ctx.database().query(`update audit_log set outcome = 'denied' where id = ${entry.id}`),
+      ).rejects.toThrow(/append-only/);
+      await expect(ctx.database().query(`delete from audit_log where id = ${entry.id}`)).rejects.toThrow(
+        /append-only/,
+      );
+      expect((await store.audit.list({ actorId: entry.actorId, limit: 1 }))[0].outcome).toBe('succeeded');
+    });
+
+    it('refuses a bad limit, an invalid time and empty fields', async () => {
+      const store = ctx.store();
+      await expectStoreInputError(store.audit.list({ limit: 0 }), "'limit'", 'an integer from 1 to 1000');
+      await expectStoreInputError(store.audit.list({ limit: 5000 }), 'is 5000');
+      const entry = { actorId: 'a', action: 'x', target: 't', outcome: 'succeeded', details: {} };
+      await expectStoreInputError(
+        store.audit.append({ ...entry, at: DateTime.fromISO('nonsense') }),
+        "'at'",
+        'invalid DateTime',
+      );
+      await expectStoreInputError(store.audit.append({ ...entry, at: base, actorId: '' }), "'actorId'");
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import BetterSqlite3 from 'better-sqlite3';
+import { Duration } from 'luxon';
+import { createStore } from '../../src/adapters/store/create-store';
+import { type ContractContext, expectStoreInputError } from './contract-context';
+
+const MIGRATION_NAMES = ['0001-initial-schema'];
+
+export function migrationsContract(ctx: ContractContext): void {
+  describe('migrations', () => {
+    it('re-opening a migrated database applies nothing twice and keeps the data', async () => {
+      const database = await ctx.backend.freshDatabase();
+      const first = await database.open(ctx.clock);
+      await first.workItems.scheduleIfAbsent({
+        key: 'k',
+        kind: 'reminder',
+        dueAt: ctx.clock.now(),
+        payload: { a: 1 },
+      });
+      await first.close();
+
+      const reopened = await database.open(ctx.clock);
+      await reopened.ping();
+      expect((await reopened.workItems.get('k'))?.payload).toEqual({ a: 1 });
+      const applied = await database.query('select name from kysely_migration order by name');
+      expect(applied.map((row) => row.name)).toEqual(MIGRATION_NAMES);
+    });
+
+    it('several instances starting at once on one fresh database all succeed and migrate once', async () => {
+      const database = await ctx.backend.freshDatabase();
+      if (ctx.backend.name === 'sqlite') {
+        // One process drives one SQLite file through a single synchronous connection, so
+        // "at once" means several processes here.
+        await expect(openInParallelProcesses(database.sqlitePath!, 3)).resolves.toBeUndefined();
+      } else {
+        const stores = await Promise.all(Array.from({ length: 5 }, () => database.open(ctx.clock)));
+        await Promise.all(stores.map((store) => store.ping()));
+        await stores[0].audit.append({
+          at: ctx.clock.now(),
+          actorId: 'system:test',
+          action: 'started',
+          target: 'store',
+          outcome: 'succeeded',
+          details: {},
+        });
+        expect(await stores[4].audit.list({ limit: 5 })).toHaveLength(1);
+      }
+      const applied = await database.query('select name from kysely_migration order by name');
+      expect(applied.map((row) => row.name)).toEqual(MIGRATION_NAMES);
+    });
+
+    it('stores pass time round trips at millisecond precision, from any zone', async () => {
+      const store = ctx.store();
+      const dueAt = ctx.clock.now().plus(Duration.fromMillis(123)).setZone('America/New_York');
+      await store.workItems.scheduleIfAbsent({
+        key: `zone-${dueAt.toMillis()}`,
+        kind: 'x',
+        dueAt,
+        payload: {},
+      });
+      const item = await store.workItems.get(`zone-${dueAt.toMillis()}`);
+      expect(item?.dueAt.toMillis()).toBe(dueAt.toMillis());
+      expect(item?.dueAt.zoneName).toBe('UTC');
+    });
+  });
+}
+
+/** Options checks that need no database at all. */
+export function createStoreOptionsContract(): void {
+  describe('createStore options', () => {
+    it('refuses a database URL that is not PostgreSQL, and a bad schema name', async () => {
+      await expectStoreInputError(
+        createStore({ databaseUrl: 'mysql://localhost/db', sqlitePath: 'x' }),
+        "'databaseUrl'",
+        'mysql:',
+        'postgres://',
+      );
+      await expectStoreInputError(
+        createStore({ databaseUrl: 'postgres://localhost/db', sqlitePath: 'x', schema: 'Robert"; drop' }),
+        "'schema'",
+        'lower-case identifier',
+      );
+      await expectStoreInputError(
+        createStore({ sqlitePath: 'x.sqlite', schema: 'elevate' }),
+        "'schema'",
+        'postgres://',
+      );
+      await expectStoreInputError(createStore({ sqlitePath: '' }), "'sqlitePath'", '.data/elevate.sqlite');
+    });
+
+    it('creates the SQLite directory on first start', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'elevate-store-dir-'));
+      const path = join(dir, 'nested', 'deeper', 'elevate.sqlite');
+      try {
+        const store = await createStore({ sqlitePath: path });
+        await store.ping();
+        await store.close();
+        await store.close();
+        const db = new BetterSqlite3(path, { readonly: true });
+        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        db.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+async function openInParallelProcesses(sqlitePath: string, count: number): Promise<void> {
+  const run = promisify(execFile);
+  const child = join(__dirname, 'open-store-child.js');
+  await Promise.all(
+    Array.from({ length: count }, () => run(process.execPath, [child, sqlitePath], { timeout: 20000 })),
+  );
+}
