@@ -1,0 +1,193 @@
+import {
+  AuthError,
+  ConfidentialClientApplication,
+  InteractionRequiredAuthError,
+  LogLevel,
+  type Configuration,
+} from '@azure/msal-node';
+import { DomainError, ErrorCodes } from '../../domain/errors';
+import type { TokenCacheRepository } from '../../ports/stores';
+import type {
+  OnBehalfOfRequest,
+  StepUpRedeemRequest,
+  StepUpResult,
+  StepUpUrlRequest,
+  TokenProvider,
+} from '../../ports/token-provider';
+import type { AdapterLogger } from '../graph/graph-logger';
+import { resolveMsalAuthority, type MsalAuthoritySettings } from './msal-authority';
+import { APP_PARTITION, partitionedCachePlugin, userPartition } from './partitioned-token-cache';
+import type { TokenCacheCipher } from './token-cache-cipher';
+
+export interface MsalTokenProviderOptions {
+  clientId: string;
+  clientSecret: string;
+  /** https://login.microsoftonline.com/{tenantId}, or the simulator's http://127.0.0.1:PORT/{tenantId}. */
+  authority: string;
+  /** Graph resource for `.default` scopes. Default https://graph.microsoft.com. */
+  graphResource?: string;
+  tokenCache: { repository: TokenCacheRepository; cipher: TokenCacheCipher };
+  logger: AdapterLogger;
+}
+
+/**
+ * TokenProvider on msal-node's ConfidentialClientApplication: client credentials for the bot's
+ * own reads, on-behalf-of for everything a user does, and the authorization-code flow (with the
+ * claims challenge and client capability cp1) for step-up. Tokens are cached through msal's
+ * DistributedCachePlugin into the store, encrypted, one partition per user.
+ */
+export class MsalTokenProvider implements TokenProvider {
+  private readonly scopes: string[];
+
+  private constructor(
+    private readonly options: MsalTokenProviderOptions,
+    private readonly authority: MsalAuthoritySettings,
+  ) {
+    this.scopes = [`${(options.graphResource ?? 'https://graph.microsoft.com').replace(/\/+$/, '')}/.default`];
+  }
+
+  static async create(options: MsalTokenProviderOptions): Promise<MsalTokenProvider> {
+    if (!options.clientId || !options.clientSecret) {
+      throw new DomainError(ErrorCodes.ConfigInvalid, 'The app id and client secret for Microsoft Entra are required.', {
+        remedy: 'Set MicrosoftAppId and MicrosoftAppPassword.',
+      });
+    }
+    return new MsalTokenProvider(options, await resolveMsalAuthority(options.authority));
+  }
+
+  async appOnlyToken(): Promise<string> {
+    try {
+      const result = await this.client(APP_PARTITION).acquireTokenByClientCredential({ scopes: this.scopes });
+      if (!result?.accessToken) throw new Error('no access token in the client credentials result');
+      return result.accessToken;
+    } catch (error) {
+      throw this.translate(error, 'app-only token');
+    }
+  }
+
+  async onBehalfOf(request: OnBehalfOfRequest): Promise<string> {
+    try {
+      const result = await this.client(userPartition(request.userId)).acquireTokenOnBehalfOf({
+        oboAssertion: request.ssoToken,
+        scopes: this.scopes,
+        ...(request.claims ? { claims: request.claims } : {}),
+      });
+      if (!result?.accessToken) throw new Error('no access token in the on-behalf-of result');
+      return result.accessToken;
+    } catch (error) {
+      throw this.translate(error, 'on-behalf-of token', request.claims);
+    }
+  }
+
+  async stepUpUrl(request: StepUpUrlRequest): Promise<string> {
+    try {
+      return await this.client(userPartition(request.userId)).getAuthCodeUrl({
+        scopes: this.scopes,
+        redirectUri: request.redirectUri,
+        state: request.state,
+        claims: request.claims,
+        ...(request.loginHint ? { loginHint: request.loginHint } : {}),
+        ...(request.codeChallenge ? { codeChallenge: request.codeChallenge, codeChallengeMethod: 'S256' } : {}),
+      });
+    } catch (error) {
+      throw this.translate(error, 'step-up URL', request.claims);
+    }
+  }
+
+  async redeemStepUpCode(request: StepUpRedeemRequest): Promise<StepUpResult> {
+    let result;
+    try {
+      result = await this.client(userPartition(request.userId)).acquireTokenByCode({
+        code: request.code,
+        redirectUri: request.redirectUri,
+        scopes: this.scopes,
+        claims: request.claims,
+        ...(request.codeVerifier ? { codeVerifier: request.codeVerifier } : {}),
+      });
+    } catch (error) {
+      throw this.translate(error, 'step-up code redemption', request.claims);
+    }
+    const oid = (result?.idTokenClaims as { oid?: string } | undefined)?.oid ?? result?.uniqueId;
+    if (!result?.accessToken || !oid) {
+      throw new DomainError(ErrorCodes.SignInRequired, 'The verification did not return a usable sign-in.', {
+        remedy: 'Select Verify again.',
+      });
+    }
+    if (oid !== request.userId) {
+      throw new DomainError(
+        ErrorCodes.AccessDenied,
+        'The verification was completed with a different account than the one that asked for it.',
+        { remedy: 'Sign in with your own account on the verification page.', details: { expectedUserId: request.userId } },
+      );
+    }
+    return { userId: oid, accessToken: result.accessToken };
+  }
+
+  private client(partition: string): ConfidentialClientApplication {
+    const logger = this.options.logger;
+    const config: Configuration = {
+      auth: {
+        clientId: this.options.clientId,
+        clientSecret: this.options.clientSecret,
+        ...this.authority,
+        clientCapabilities: ['cp1'],
+      },
+      cache: {
+        cachePlugin: partitionedCachePlugin(this.options.tokenCache.repository, this.options.tokenCache.cipher, partition, logger),
+      },
+      system: {
+        loggerOptions: {
+          piiLoggingEnabled: false,
+          logLevel: LogLevel.Warning,
+          // msal's own messages without PII; never tokens.
+          loggerCallback: (level, message, containsPii) => {
+            if (containsPii) return;
+            if (level === LogLevel.Error) logger.error({ component: 'msal' }, message);
+            else if (level === LogLevel.Warning) logger.warn({ component: 'msal' }, message);
+          },
+        },
+      },
+    };
+    return new ConfidentialClientApplication(config);
+  }
+
+  private translate(error: unknown, what: string, requestedClaims?: string): DomainError {
+    if (error instanceof DomainError) return error;
+    if (error instanceof InteractionRequiredAuthError) {
+      const claims = error.claims || requestedClaims;
+      this.options.logger.info({ what, errorCode: error.errorCode, subError: error.subError }, 'interaction required');
+      return new DomainError(
+        ErrorCodes.StepUpRequired,
+        'Microsoft Entra needs you to verify your sign-in (multi-factor authentication or a stronger sign-in) first.',
+        {
+          remedy: 'Select Verify and complete the sign-in prompt; the action then continues.',
+          details: { claims, errorCode: error.errorCode, subError: error.subError || undefined },
+        },
+      );
+    }
+    if (error instanceof AuthError) {
+      this.options.logger.warn({ what, errorCode: error.errorCode, subError: error.subError }, 'token request failed');
+      if (error.errorCode === 'invalid_grant' || error.errorCode === 'invalid_request') {
+        return new DomainError(ErrorCodes.SignInRequired, `Microsoft Entra refused the ${what}: ${firstLine(error.errorMessage)}`, {
+          remedy: 'Sign in again.',
+          details: { errorCode: error.errorCode },
+        });
+      }
+      if (error.errorCode === 'invalid_client' || error.errorCode === 'unauthorized_client') {
+        return new DomainError(ErrorCodes.ConfigInvalid, `Microsoft Entra refused Elevate's credentials (${error.errorCode}).`, {
+          remedy: 'Check MicrosoftAppId and MicrosoftAppPassword.',
+          details: { errorCode: error.errorCode },
+        });
+      }
+      return new DomainError(ErrorCodes.ServiceUnavailable, `The ${what} could not be obtained (${error.errorCode}).`, {
+        remedy: 'Try again in a minute.',
+        details: { errorCode: error.errorCode },
+      });
+    }
+    return new DomainError(ErrorCodes.Internal, `The ${what} could not be obtained.`, { cause: error });
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/)[0].slice(0, 300);
+}
