@@ -1,11 +1,5 @@
 import type { DateTime, Duration } from 'luxon';
-import type {
-  ActivationRules,
-  ActiveRole,
-  EligibleRole,
-  PimRequestStatus,
-  RoleKind,
-} from '../domain/roles';
+import type { ActivationRules, ActiveRole, EligibleRole, PimRequestStatus, RoleKind } from '../domain/roles';
 import type { DelegatedUser } from './token-provider';
 
 /**
@@ -39,7 +33,11 @@ export interface PimGateway {
   /** Polls until the status is no longer transient (bounded). Returns the last state seen. */
   waitForSettled(request: RequestRef, user?: DelegatedUser, options?: WaitOptions): Promise<PimRequest>;
   /** Polls until the activation is visible as an active assignment (bounded). */
-  waitUntilEffective(user: DelegatedUser, target: RoleTarget, options?: WaitOptions): Promise<ActiveRole | undefined>;
+  waitUntilEffective(
+    user: DelegatedUser,
+    target: RoleTarget,
+    options?: WaitOptions,
+  ): Promise<ActiveRole | undefined>;
 
   /** Requests waiting for this approver (directory roles and PIM for Groups). */
   listPendingApprovals(approver: DelegatedUser): Promise<PimRequest[]>;

@@ -29,9 +29,13 @@ export async function resolveMsalAuthority(authorityUrl: string): Promise<MsalAu
   }
   const tenant = url.pathname.replace(/^\/+|\/+$/g, '');
   if (!tenant || tenant.includes('/')) {
-    throw new DomainError(ErrorCodes.ConfigInvalid, `The authority '${authorityUrl}' must be '{host}/{tenant}'.`, {
-      remedy: 'Use https://login.microsoftonline.com/{tenantId}.',
-    });
+    throw new DomainError(
+      ErrorCodes.ConfigInvalid,
+      `The authority '${authorityUrl}' must be '{host}/{tenant}'.`,
+      {
+        remedy: 'Use https://login.microsoftonline.com/{tenantId}.',
+      },
+    );
   }
   if (url.protocol === 'https:') return { authority: `${url.origin}/${tenant}` };
   if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {

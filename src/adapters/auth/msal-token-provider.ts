@@ -43,14 +43,20 @@ export class MsalTokenProvider implements TokenProvider {
     private readonly options: MsalTokenProviderOptions,
     private readonly authority: MsalAuthoritySettings,
   ) {
-    this.scopes = [`${(options.graphResource ?? 'https://graph.microsoft.com').replace(/\/+$/, '')}/.default`];
+    this.scopes = [
+      `${(options.graphResource ?? 'https://graph.microsoft.com').replace(/\/+$/, '')}/.default`,
+    ];
   }
 
   static async create(options: MsalTokenProviderOptions): Promise<MsalTokenProvider> {
     if (!options.clientId || !options.clientSecret) {
-      throw new DomainError(ErrorCodes.ConfigInvalid, 'The app id and client secret for Microsoft Entra are required.', {
-        remedy: 'Set MicrosoftAppId and MicrosoftAppPassword.',
-      });
+      throw new DomainError(
+        ErrorCodes.ConfigInvalid,
+        'The app id and client secret for Microsoft Entra are required.',
+        {
+          remedy: 'Set MicrosoftAppId and MicrosoftAppPassword.',
+        },
+      );
     }
     return new MsalTokenProvider(options, await resolveMsalAuthority(options.authority));
   }
@@ -87,7 +93,9 @@ export class MsalTokenProvider implements TokenProvider {
         state: request.state,
         claims: request.claims,
         ...(request.loginHint ? { loginHint: request.loginHint } : {}),
-        ...(request.codeChallenge ? { codeChallenge: request.codeChallenge, codeChallengeMethod: 'S256' } : {}),
+        ...(request.codeChallenge
+          ? { codeChallenge: request.codeChallenge, codeChallengeMethod: 'S256' }
+          : {}),
       });
     } catch (error) {
       throw this.translate(error, 'step-up URL', request.claims);
@@ -117,7 +125,10 @@ export class MsalTokenProvider implements TokenProvider {
       throw new DomainError(
         ErrorCodes.AccessDenied,
         'The verification was completed with a different account than the one that asked for it.',
-        { remedy: 'Sign in with your own account on the verification page.', details: { expectedUserId: request.userId } },
+        {
+          remedy: 'Sign in with your own account on the verification page.',
+          details: { expectedUserId: request.userId },
+        },
       );
     }
     return { userId: oid, accessToken: result.accessToken };
@@ -133,7 +144,12 @@ export class MsalTokenProvider implements TokenProvider {
         clientCapabilities: ['cp1'],
       },
       cache: {
-        cachePlugin: partitionedCachePlugin(this.options.tokenCache.repository, this.options.tokenCache.cipher, partition, logger),
+        cachePlugin: partitionedCachePlugin(
+          this.options.tokenCache.repository,
+          this.options.tokenCache.cipher,
+          partition,
+          logger,
+        ),
       },
       system: {
         loggerOptions: {
@@ -155,7 +171,10 @@ export class MsalTokenProvider implements TokenProvider {
     if (error instanceof DomainError) return error;
     if (error instanceof InteractionRequiredAuthError) {
       const claims = error.claims || requestedClaims;
-      this.options.logger.info({ what, errorCode: error.errorCode, subError: error.subError }, 'interaction required');
+      this.options.logger.info(
+        { what, errorCode: error.errorCode, subError: error.subError },
+        'interaction required',
+      );
       return new DomainError(
         ErrorCodes.StepUpRequired,
         'Microsoft Entra needs you to verify your sign-in (multi-factor authentication or a stronger sign-in) first.',
@@ -166,23 +185,38 @@ export class MsalTokenProvider implements TokenProvider {
       );
     }
     if (error instanceof AuthError) {
-      this.options.logger.warn({ what, errorCode: error.errorCode, subError: error.subError }, 'token request failed');
+      this.options.logger.warn(
+        { what, errorCode: error.errorCode, subError: error.subError },
+        'token request failed',
+      );
       if (error.errorCode === 'invalid_grant' || error.errorCode === 'invalid_request') {
-        return new DomainError(ErrorCodes.SignInRequired, `Microsoft Entra refused the ${what}: ${firstLine(error.errorMessage)}`, {
-          remedy: 'Sign in again.',
-          details: { errorCode: error.errorCode },
-        });
+        return new DomainError(
+          ErrorCodes.SignInRequired,
+          `Microsoft Entra refused the ${what}: ${firstLine(error.errorMessage)}`,
+          {
+            remedy: 'Sign in again.',
+            details: { errorCode: error.errorCode },
+          },
+        );
       }
       if (error.errorCode === 'invalid_client' || error.errorCode === 'unauthorized_client') {
-        return new DomainError(ErrorCodes.ConfigInvalid, `Microsoft Entra refused Elevate's credentials (${error.errorCode}).`, {
-          remedy: 'Check MicrosoftAppId and MicrosoftAppPassword.',
-          details: { errorCode: error.errorCode },
-        });
+        return new DomainError(
+          ErrorCodes.ConfigInvalid,
+          `Microsoft Entra refused Elevate's credentials (${error.errorCode}).`,
+          {
+            remedy: 'Check MicrosoftAppId and MicrosoftAppPassword.',
+            details: { errorCode: error.errorCode },
+          },
+        );
       }
-      return new DomainError(ErrorCodes.ServiceUnavailable, `The ${what} could not be obtained (${error.errorCode}).`, {
-        remedy: 'Try again in a minute.',
-        details: { errorCode: error.errorCode },
-      });
+      return new DomainError(
+        ErrorCodes.ServiceUnavailable,
+        `The ${what} could not be obtained (${error.errorCode}).`,
+        {
+          remedy: 'Try again in a minute.',
+          details: { errorCode: error.errorCode },
+        },
+      );
     }
     return new DomainError(ErrorCodes.Internal, `The ${what} could not be obtained.`, { cause: error });
   }

@@ -32,7 +32,9 @@ export class TokenCacheCipher {
         remedy: 'Set TOKEN_CACHE_KEY to 32 random bytes in base64 (`openssl rand -base64 32`).',
       });
     }
-    const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+    const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+      ? Buffer.from(trimmed, 'hex')
+      : Buffer.from(trimmed, 'base64');
     return new TokenCacheCipher(key);
   }
 
@@ -63,7 +65,10 @@ export class TokenCacheCipher {
     decipher.setAAD(Buffer.from(partitionKey, 'utf8'));
     decipher.setAuthTag(tag);
     try {
-      return Buffer.concat([decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(blob.subarray(1 + IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
     } catch (error) {
       throw new DomainError(
         ErrorCodes.Internal,

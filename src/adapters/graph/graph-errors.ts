@@ -12,13 +12,7 @@ export interface GraphFailure {
 
 /** What the adapter was doing; some codes mean different things per operation (REFERENCE §6.2, §2.5). */
 export type GraphOperation =
-  | 'read'
-  | 'activate'
-  | 'deactivate'
-  | 'extend'
-  | 'cancel'
-  | 'getApproval'
-  | 'decideApproval';
+  'read' | 'activate' | 'deactivate' | 'extend' | 'cancel' | 'getApproval' | 'decideApproval';
 
 /** The Graph error envelope after unwrapping an `UnknownError` whose message is JSON (REFERENCE §7.1). */
 export interface ParsedGraphError {
@@ -172,7 +166,11 @@ export function translateGraphError(failure: GraphFailure, operation: GraphOpera
         'Activate the role at the scope shown in your eligible roles.',
       );
     case 'RoleDefinitionDoesNotExist':
-      return make(ErrorCodes.RoleNotFound, 'The role does not exist in this tenant.', 'Check the role name with `roles`.');
+      return make(
+        ErrorCodes.RoleNotFound,
+        'The role does not exist in this tenant.',
+        'Check the role name with `roles`.',
+      );
     case 'PermissionScopeNotGranted': {
       const scopes = /permission scope ([\w.,]+?)\.?$/.exec(parsed.message)?.[1]?.split(',') ?? [];
       return make(
@@ -271,7 +269,12 @@ export function translateGraphError(failure: GraphFailure, operation: GraphOpera
   );
 }
 
-type Make = (code: ErrorCode, message: string, remedy: string, extra?: Record<string, unknown>) => DomainError;
+type Make = (
+  code: ErrorCode,
+  message: string,
+  remedy: string,
+  extra?: Record<string, unknown>,
+) => DomainError;
 
 function translatePolicyFailure(message: string, make: Make): DomainError {
   const rules = extractPolicyRules(message);

@@ -120,7 +120,11 @@ export class GraphHttp {
           throw new DomainError(
             ErrorCodes.ServiceUnavailable,
             `Microsoft Graph could not be reached (${kind}) after ${attempt} attempt(s).`,
-            { remedy: 'Try again in a few minutes.', details: { clientRequestId, failure: kind, attempts: attempt }, cause: error },
+            {
+              remedy: 'Try again in a few minutes.',
+              details: { clientRequestId, failure: kind, attempts: attempt },
+              cause: error,
+            },
           );
         }
         this.options.logger.info({ ...logFields, attempt, waitMs: wait }, 'retrying graph call');
@@ -150,7 +154,10 @@ export class GraphHttp {
         throw new DomainError(
           ErrorCodes.OutcomeUnknown,
           `Microsoft Graph timed out (HTTP 504) on a ${call.method}, so whether it took effect is unknown.`,
-          { remedy: 'Check the request list before trying again.', details: { clientRequestId, status: 504, requestId } },
+          {
+            remedy: 'Check the request list before trying again.',
+            details: { clientRequestId, status: 504, requestId },
+          },
         );
       }
       if (RETRYABLE_STATUSES.has(response.status)) {
@@ -174,9 +181,13 @@ export class GraphHttp {
     let next: Omit<GraphCall, 'method' | 'body'> | undefined = call;
     for (let page = 0; next; page += 1) {
       if (page >= MAX_PAGES) {
-        throw new DomainError(ErrorCodes.GraphError, `Microsoft Graph returned more than ${MAX_PAGES} pages.`, {
-          details: { path: call.path },
-        });
+        throw new DomainError(
+          ErrorCodes.GraphError,
+          `Microsoft Graph returned more than ${MAX_PAGES} pages.`,
+          {
+            details: { path: call.path },
+          },
+        );
       }
       const result: GraphResult<Page<T>> = await this.send<Page<T>>({ ...next, method: 'GET' });
       items.push(...(result.body?.value ?? []));
@@ -192,9 +203,13 @@ export class GraphHttp {
       url = new URL(call.path);
       // Never send a token to another host than the configured Graph base URL.
       if (url.origin !== this.origin) {
-        throw new DomainError(ErrorCodes.GraphError, `Refusing to follow a Graph link to another host (${url.origin}).`, {
-          details: { expectedOrigin: this.origin },
-        });
+        throw new DomainError(
+          ErrorCodes.GraphError,
+          `Refusing to follow a Graph link to another host (${url.origin}).`,
+          {
+            details: { expectedOrigin: this.origin },
+          },
+        );
       }
     } else {
       url = new URL(this.baseUrl + call.path);
@@ -211,7 +226,8 @@ export class GraphHttp {
 type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'network';
 
 function networkFailureKind(error: unknown): NetworkFailureKind {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'timeout';
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
   const code = cause?.code ?? '';
   if (code === 'ECONNREFUSED') return 'refused';

@@ -17,7 +17,9 @@ export const graphPaths = {
   assignmentInstances: (kind: RoleKind) =>
     kind === 'directoryRole' ? `${RD}/roleAssignmentScheduleInstances` : `${PG}/assignmentScheduleInstances`,
   eligibilityInstances: (kind: RoleKind) =>
-    kind === 'directoryRole' ? `${RD}/roleEligibilityScheduleInstances` : `${PG}/eligibilityScheduleInstances`,
+    kind === 'directoryRole'
+      ? `${RD}/roleEligibilityScheduleInstances`
+      : `${PG}/eligibilityScheduleInstances`,
   myAssignmentInstances: (kind: RoleKind) =>
     `${graphPaths.assignmentInstances(kind)}/filterByCurrentUser(on='principal')`,
   myEligibilityInstances: (kind: RoleKind) =>
@@ -36,10 +38,8 @@ export const graphPaths = {
   users: () => '/v1.0/users',
   group: (id: string) => `/v1.0/groups/${encodeURIComponent(id)}`,
   groups: () => '/v1.0/groups',
-  transitiveGroups: (userId: string) =>
-    `/v1.0/users/${encodeURIComponent(userId)}/transitiveMemberOf`,
-  groupMembers: (groupId: string) =>
-    `/v1.0/groups/${encodeURIComponent(groupId)}/members`,
+  transitiveGroups: (userId: string) => `/v1.0/users/${encodeURIComponent(userId)}/transitiveMemberOf`,
+  groupMembers: (groupId: string) => `/v1.0/groups/${encodeURIComponent(groupId)}/members`,
 };
 
 /** OData string literal: single quotes doubled. */

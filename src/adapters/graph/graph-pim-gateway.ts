@@ -80,7 +80,10 @@ export class GraphPimGateway implements PimGateway {
 
   constructor(private readonly options: GraphPimGatewayOptions) {
     this.policies = new TtlCache(options.policyTtl ?? Duration.fromObject({ minutes: 10 }), options.clock);
-    this.roleDefinitions = new TtlCache(options.roleDefinitionTtl ?? Duration.fromObject({ hours: 1 }), options.clock);
+    this.roleDefinitions = new TtlCache(
+      options.roleDefinitionTtl ?? Duration.fromObject({ hours: 1 }),
+      options.clock,
+    );
     this.scopeNames = new TtlCache(Duration.fromObject({ hours: 1 }), options.clock);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -117,7 +120,8 @@ export class GraphPimGateway implements PimGateway {
     };
     for (const raw of direct) await push(raw, { type: 'direct' });
     for (const { group, instances } of viaGroups) {
-      for (const raw of instances) await push(raw, { type: 'group', groupId: group.id, groupName: group.displayName });
+      for (const raw of instances)
+        await push(raw, { type: 'group', groupId: group.id, groupName: group.displayName });
     }
     roles.push(...(await this.groupAccessRoles(groupAccess)));
     return roles;
@@ -211,14 +215,23 @@ export class GraphPimGateway implements PimGateway {
   }
 
   async deactivate(user: DelegatedUser, target: RoleTarget): Promise<PimRequest> {
-    return this.postRequest(user, target, { ...this.targetFields(user, target), action: 'selfDeactivate' }, 'deactivate');
+    return this.postRequest(
+      user,
+      target,
+      { ...this.targetFields(user, target), action: 'selfDeactivate' },
+      'deactivate',
+    );
   }
 
   async extend(user: DelegatedUser, input: ExtendInput): Promise<PimRequest> {
     if (!input.justification.trim()) {
-      throw new DomainError(ErrorCodes.JustificationRequired, 'Extending an eligibility needs a justification.', {
-        remedy: 'Say why you still need the role.',
-      });
+      throw new DomainError(
+        ErrorCodes.JustificationRequired,
+        'Extending an eligibility needs a justification.',
+        {
+          remedy: 'Say why you still need the role.',
+        },
+      );
     }
     const body = {
       ...this.targetFields(user, input),
@@ -286,7 +299,11 @@ export class GraphPimGateway implements PimGateway {
       .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis());
   }
 
-  async waitForSettled(request: RequestRef, user?: DelegatedUser, options?: WaitOptions): Promise<PimRequest> {
+  async waitForSettled(
+    request: RequestRef,
+    user?: DelegatedUser,
+    options?: WaitOptions,
+  ): Promise<PimRequest> {
     const { timeoutMs, intervalMs } = waitBounds(options);
     const started = Date.now();
     for (let poll = 1; ; poll += 1) {
@@ -302,7 +319,11 @@ export class GraphPimGateway implements PimGateway {
     }
   }
 
-  async waitUntilEffective(user: DelegatedUser, target: RoleTarget, options?: WaitOptions): Promise<ActiveRole | undefined> {
+  async waitUntilEffective(
+    user: DelegatedUser,
+    target: RoleTarget,
+    options?: WaitOptions,
+  ): Promise<ActiveRole | undefined> {
     const { timeoutMs, intervalMs } = waitBounds(options);
     const started = Date.now();
     for (;;) {
@@ -415,8 +436,16 @@ export class GraphPimGateway implements PimGateway {
 
   private targetFields(user: DelegatedUser, target: RoleTarget): Record<string, unknown> {
     return target.kind === 'directoryRole'
-      ? { principalId: user.userId, roleDefinitionId: target.roleId, directoryScopeId: target.directoryScopeId }
-      : { principalId: user.userId, groupId: target.roleId, accessId: target.kind === 'groupOwner' ? 'owner' : 'member' };
+      ? {
+          principalId: user.userId,
+          roleDefinitionId: target.roleId,
+          directoryScopeId: target.directoryScopeId,
+        }
+      : {
+          principalId: user.userId,
+          groupId: target.roleId,
+          accessId: target.kind === 'groupOwner' ? 'owner' : 'member',
+        };
   }
 
   /**
@@ -587,10 +616,14 @@ export class GraphPimGateway implements PimGateway {
         details: { approvalId: approval.id },
       });
     }
-    return new DomainError(ErrorCodes.ApprovalNotFound, 'This approval is no longer waiting for a decision.', {
-      remedy: 'No action needed; it was canceled or expired.',
-      details: { approvalId: approval.id },
-    });
+    return new DomainError(
+      ErrorCodes.ApprovalNotFound,
+      'This approval is no longer waiting for a decision.',
+      {
+        remedy: 'No action needed; it was canceled or expired.',
+        details: { approvalId: approval.id },
+      },
+    );
   }
 
   private requireBody<T>(body: T | undefined): T {

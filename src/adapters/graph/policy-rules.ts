@@ -1,8 +1,5 @@
 import { Duration } from 'luxon';
-import type {
-  UnifiedApprovalStage,
-  UnifiedRoleManagementPolicyRule,
-} from '@microsoft/microsoft-graph-types';
+import type { UnifiedApprovalStage, UnifiedRoleManagementPolicyRule } from '@microsoft/microsoft-graph-types';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { ActivationRules, Approver } from '../../domain/roles';
 
@@ -67,7 +64,8 @@ function approversOf(stage: UnifiedApprovalStage | undefined): Approver[] {
     const raw = subject as { '@odata.type'?: string; userId?: string; groupId?: string };
     const type = (raw['@odata.type'] ?? '').toLowerCase();
     if (type.endsWith('singleuser') && raw.userId) approvers.push({ type: 'user', userId: raw.userId });
-    else if (type.endsWith('groupmembers') && raw.groupId) approvers.push({ type: 'group', groupId: raw.groupId });
+    else if (type.endsWith('groupmembers') && raw.groupId)
+      approvers.push({ type: 'group', groupId: raw.groupId });
   }
   return approvers;
 }
