@@ -1,6 +1,7 @@
 // Renders every card template in cards/ with its sample data to PNG under test-results/cards/,
 // using the adaptivecards library's own HTML renderer inside headless Debian chromium with a
 // Teams-like host config, so a person can look at them. Usage: npm run cards:preview [name…]
+/* global document, AdaptiveCards -- used only inside page.evaluate, which runs in the browser */
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
