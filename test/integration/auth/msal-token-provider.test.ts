@@ -85,14 +85,14 @@ describe('MsalTokenProvider against the simulator identity endpoints (real msal-
 
   it('claims challenge round trip: OBO → STEP_UP_REQUIRED → auth-code sign-in with MFA → token with acrs', async () => {
     const sso = await ssoToken();
-    let claims = '';
-    try {
-      await provider.onBehalfOf({ userId: ALEX.id, ssoToken: sso, claims: ACRS_C1 });
-      throw new Error('expected a step-up');
-    } catch (error) {
-      expect(isDomainError(error, 'STEP_UP_REQUIRED')).toBe(true);
-      claims = String((error as { details: { claims: string } }).details.claims);
-    }
+    const failure: unknown = await provider
+      .onBehalfOf({ userId: ALEX.id, ssoToken: sso, claims: ACRS_C1 })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(isDomainError(failure, 'STEP_UP_REQUIRED')).toBe(true);
+    const claims = String((failure as { details: { claims: string } }).details.claims);
     expect(JSON.parse(claims)).toMatchObject({ access_token: { acrs: { value: 'c1' } } });
 
     const url = new URL(
