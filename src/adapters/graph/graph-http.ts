@@ -219,18 +219,32 @@ export class GraphHttp {
   }
 
   private mayRetry(attempt: number, started: number, waitMs: number): boolean {
-    return attempt < this.policy.maxAttempts && Date.now() - started + waitMs <= this.policy.maxTotalMs;
+    return (
+      attempt < this.policy.maxAttempts &&
+      waitMs <= this.policy.maxDelayMs &&
+      Date.now() - started + waitMs <= this.policy.maxTotalMs
+    );
   }
 }
 
 type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'network';
 
 function networkFailureKind(error: unknown): NetworkFailureKind {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return 'timeout';
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  const code = cause?.code ?? '';
+  // Duck-typed: fetch's errors may come from another realm (e.g. test sandboxes).
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: string;
+    cause?: { code?: string; name?: string };
+  };
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return 'timeout';
+  const code = failure.cause?.code ?? '';
   if (code === 'ECONNREFUSED') return 'refused';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'reset';
+  if (
+    code === 'ECONNRESET' ||
+    code === 'UND_ERR_SOCKET' ||
+    code === 'EPIPE' ||
+    failure.cause?.name === 'SocketError'
+  ) {
+    return 'reset';
+  }
   return 'network';
 }

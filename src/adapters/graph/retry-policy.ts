@@ -32,8 +32,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 }
 
 /**
- * Wait before retry number `retry` (1 = first retry). Retry-After wins when present (never
- * shortened, capped by maxDelayMs); otherwise "full jitter" exponential backoff.
+ * Wait before retry number `retry` (1 = first retry). Retry-After wins when present and is never
+ * shortened (a wait beyond maxDelayMs means: do not retry); otherwise jittered exponential backoff.
  */
 export function retryDelayMs(
   policy: RetryPolicy,
@@ -42,7 +42,7 @@ export function retryDelayMs(
   random: () => number,
 ): number {
   if (retryAfterSeconds !== undefined) {
-    return Math.min(policy.maxDelayMs, Math.ceil(retryAfterSeconds * 1000));
+    return Math.ceil(retryAfterSeconds * 1000);
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
