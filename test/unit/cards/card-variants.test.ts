@@ -1,0 +1,367 @@
+import { renderCard } from '../../../src/adapters/teams/cards/card-renderer';
+import { AdaptiveCardJson } from '../../../src/adapters/teams/cards/adaptive-card-json';
+import {
+  adaptiveCardsLibraryErrors,
+  allObjects,
+  JsonObject,
+  objectsOfType,
+  sampleData,
+  verbsOf,
+  visibleText,
+} from './card-inspection';
+
+/** Renders `name` with its sample data changed by `overrides`, and checks the card is valid. */
+function variant(name: string, overrides: JsonObject): AdaptiveCardJson {
+  const card = renderCard(name, { ...sampleData(name), ...overrides });
+  expect(adaptiveCardsLibraryErrors(card)).toEqual([]);
+  expect(JSON.stringify(card)).not.toContain('${');
+  return card;
+}
+
+/** Container styles used by the banner(s) of a card. */
+function containerStyles(card: AdaptiveCardJson): string[] {
+  return objectsOfType(card, 'Container')
+    .map((c) => c.style)
+    .filter((s): s is string => typeof s === 'string');
+}
+
+function inputById(card: AdaptiveCardJson, id: string): JsonObject | undefined {
+  return allObjects(card).find(
+    (o) => typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id,
+  );
+}
+
+describe('activation-result variants', () => {
+  const base = { startsAt: '', endsAt: '', requestedAt: '', pendingState: '' };
+
+  it('active, waiting to become effective, with Deactivate', () => {
+    const card = variant('activation-result', {
+      ...base,
+      outcome: 'active',
+      endsAt: '15:30 (CET)',
+      effective: false,
+    });
+    const text = visibleText(card);
+    expect(text).toContain('SharePoint Administrator is active');
+    expect(text).toContain('Until 15:30 (CET)');
+    expect(text).toContain('Waiting for the assignment to become effective');
+    expect(containerStyles(card)).toContain('good');
+    expect(verbsOf(card)).toEqual(['deactivate']);
+  });
+
+  it('active and effective', () => {
+    const card = variant('activation-result', {
+      ...base,
+      outcome: 'active',
+      endsAt: '15:30 (CET)',
+      effective: true,
+    });
+    expect(visibleText(card)).toContain('Effective now');
+    expect(visibleText(card)).not.toContain('Waiting for the assignment');
+  });
+
+  it('scheduled for a later start, cancellable', () => {
+    const card = variant('activation-result', {
+      ...base,
+      outcome: 'scheduled',
+      startsAt: 'tomorrow 09:00',
+      endsAt: 'tomorrow 11:00',
+    });
+    expect(visibleText(card)).toContain('Starts tomorrow 09:00, ends tomorrow 11:00');
+    expect(verbsOf(card)).toEqual(['cancel']);
+  });
+
+  it('pending approval names the approvers and offers Cancel with the request id', () => {
+    const card = variant('activation-result', { ...base, outcome: 'pending' });
+    expect(visibleText(card)).toContain('Asked: Megan Bowen, Nestor Wilke.');
+    const [cancel] = objectsOfType(card, 'Action.Execute');
+    expect(cancel).toEqual(
+      expect.objectContaining({
+        verb: 'cancel',
+        data: expect.objectContaining({ requestId: expect.any(String) }),
+      }),
+    );
+  });
+
+  it('already active is information, not an error', () => {
+    const card = variant('activation-result', { ...base, outcome: 'alreadyActive', endsAt: '15:30 (CET)' });
+    expect(visibleText(card)).toContain('is already active');
+    expect(visibleText(card)).toContain('Until 15:30 (CET)');
+    expect(containerStyles(card)).toEqual(['accent']);
+    expect(verbsOf(card)).toEqual(['deactivate']);
+  });
+
+  it('duplicate pending request offers Cancel', () => {
+    const card = variant('activation-result', {
+      ...base,
+      outcome: 'duplicatePending',
+      requestedAt: 'today 13:41',
+      pendingState: 'waiting for approval',
+    });
+    expect(visibleText(card)).toContain('You already have a request for SharePoint Administrator');
+    expect(visibleText(card)).toContain('sent today 13:41 and is waiting for approval');
+    expect(verbsOf(card)).toEqual(['cancel']);
+  });
+
+  it('leaves out facts that are empty', () => {
+    const card = variant('activation-result', {
+      ...base,
+      outcome: 'pending',
+      ticketNumber: '',
+      justification: '',
+    });
+    const titles = objectsOfType(card, 'FactSet').flatMap((f) =>
+      (f.facts as JsonObject[]).map((x) => x.title),
+    );
+    expect(titles).toEqual(['Role', 'Scope', 'Duration']);
+  });
+});
+
+describe('deactivation-result variants', () => {
+  it('deactivated', () => {
+    const card = variant('deactivation-result', { outcome: 'deactivated', endedAt: '14:20 (CET)' });
+    expect(visibleText(card)).toContain('Exchange Administrator is deactivated');
+    expect(visibleText(card)).toContain('Ended 14:20 (CET)');
+  });
+
+  it('refused inside the first 5 minutes says when it becomes possible', () => {
+    const card = variant('deactivation-result', {});
+    expect(visibleText(card)).toContain('first 5 minutes');
+    expect(visibleText(card)).toContain('You can deactivate from 14:07 (CET) (in 3 minutes)');
+    expect(containerStyles(card)).toContain('warning');
+  });
+});
+
+describe('approval-request states', () => {
+  const decided = { decidedBy: 'Megan Bowen', decidedAt: '14:02', decisionReason: 'Matches INC-4211' };
+
+  it('pending: reason box and Approve / Deny with the request ids', () => {
+    const card = variant('approval-request', {});
+    expect(verbsOf(card)).toEqual(['approve', 'deny']);
+    for (const action of objectsOfType(card, 'Action.Execute')) {
+      expect(action.data).toEqual(
+        expect.objectContaining({ requestId: expect.any(String), approvalId: expect.any(String) }),
+      );
+    }
+    expect(inputById(card, 'reason')).toEqual(expect.objectContaining({ isRequired: true, label: 'Reason' }));
+    expect(objectsOfType(card, 'Action.OpenUrl')[0].url).toMatch(/^https:\/\/portal\.azure\.com\//);
+  });
+
+  it('pending with an optional reason', () => {
+    const card = variant('approval-request', { reasonRequired: false });
+    expect(inputById(card, 'reason')).toEqual(
+      expect.objectContaining({ isRequired: false, label: 'Reason (optional)' }),
+    );
+  });
+
+  it('shows the requester initials as an avatar, with no image', () => {
+    const card = variant('approval-request', {});
+    expect(visibleText(card).split('\n')).toContain('AV');
+    expect(objectsOfType(card, 'Image')).toEqual([]);
+  });
+
+  it.each([
+    ['approved', 'Approved by Megan Bowen at 14:02', 'good'],
+    ['denied', 'Denied by Megan Bowen at 14:02', 'attention'],
+    ['cancelled', 'Cancelled by Adele Vance at 14:02', 'emphasis'],
+    ['expired', 'Expired at 14:02 without a decision', 'emphasis'],
+  ])('%s: says so, and has no buttons or reason box', (state, says, style) => {
+    const card = variant('approval-request', { state, ...decided });
+    expect(visibleText(card)).toContain(says);
+    expect(containerStyles(card)).toContain(style);
+    expect(verbsOf(card)).toEqual([]);
+    expect(inputById(card, 'reason')).toBeUndefined();
+  });
+
+  it('approved and denied quote the approver reason', () => {
+    expect(visibleText(variant('approval-request', { state: 'approved', ...decided }))).toContain(
+      '“Matches INC-4211”',
+    );
+    expect(visibleText(variant('approval-request', { state: 'denied', ...decided }))).toContain(
+      '“Matches INC-4211”',
+    );
+  });
+
+  it('already decided by someone else: who, and when', () => {
+    const card = variant('approval-request', { state: 'alreadyDecided', decision: 'approved', ...decided });
+    expect(visibleText(card)).toContain('Already approved by Megan Bowen at 14:02');
+    expect(verbsOf(card)).toEqual([]);
+  });
+});
+
+describe('activation-form', () => {
+  it('marks justification and ticket required exactly when the policy says so', () => {
+    const required = variant('activation-form', { justificationRequired: true, ticketRequired: false });
+    expect(inputById(required, 'justification')).toEqual(
+      expect.objectContaining({ isRequired: true, maxLength: 500, label: 'Justification' }),
+    );
+    expect(inputById(required, 'ticketNumber')).toEqual(
+      expect.objectContaining({ isRequired: false, maxLength: 100, label: 'Ticket number (optional)' }),
+    );
+    const optional = variant('activation-form', { justificationRequired: false, ticketRequired: true });
+    expect(inputById(optional, 'justification')?.isRequired).toBe(false);
+    expect(inputById(optional, 'ticketNumber')?.isRequired).toBe(true);
+    expect(String(inputById(optional, 'ticketNumber')?.errorMessage)).toContain('requires a ticket number');
+  });
+
+  it('offers exactly the durations the presenter computed, with the role maximum in the label', () => {
+    const card = variant('activation-form', {});
+    const duration = inputById(card, 'duration') as JsonObject;
+    expect(duration.choices).toEqual(sampleData('activation-form').durations);
+    expect(duration.label).toBe('Duration (5 minutes to 4 hours)');
+    expect(duration.value).toBe('PT1H');
+  });
+
+  it('shows validation errors only when there are some', () => {
+    expect(containerStyles(variant('activation-form', {}))).toContain('attention');
+    expect(containerStyles(variant('activation-form', { validationErrors: [] }))).not.toContain('attention');
+  });
+
+  it('sends submitActivation with the inputs, and My roles without them', () => {
+    const actions = objectsOfType(variant('activation-form', {}), 'Action.Execute');
+    expect(actions.map((a) => [a.verb, a.associatedInputs])).toEqual([
+      ['submitActivation', undefined],
+      ['showRoles', 'none'],
+    ]);
+    for (const id of ['role', 'duration', 'justification', 'ticketNumber', 'startDate', 'startTime']) {
+      expect(inputById(variant('activation-form', {}), id)).toBeDefined();
+    }
+  });
+});
+
+describe('lists and their empty states', () => {
+  it('roles-list: group-inherited and time-bound eligibility are shown', () => {
+    const text = visibleText(variant('roles-list', {}));
+    expect(text).toContain('via group Tier-1 Operators');
+    expect(text).toContain('Eligible until 31 Dec 2026');
+    expect(text).toContain('Admin unit: Berlin office · up to 2 hours');
+  });
+
+  it('roles-list: quick Activate carries the role and scope', () => {
+    const activate = objectsOfType(variant('roles-list', {}), 'Action.Execute').filter(
+      (a) => a.verb === 'activate',
+    );
+    expect(activate.map((a) => a.data)).toEqual(
+      (sampleData('roles-list').eligible as JsonObject[]).map((r) => ({
+        roleId: r.roleId,
+        directoryScopeId: r.directoryScopeId,
+        token: r.token,
+      })),
+    );
+  });
+
+  it('roles-list: nothing active and nothing eligible', () => {
+    const card = variant('roles-list', { active: [], eligible: [] });
+    expect(visibleText(card)).toContain('Nothing is active.');
+    expect(visibleText(card)).toContain('You are not eligible for any PIM role.');
+    expect(verbsOf(card)).toEqual(['refresh']);
+  });
+
+  it('status: nothing at all', () => {
+    const card = variant('status', { pending: [], scheduled: [], active: [] });
+    expect(visibleText(card)).toContain('Nothing pending, scheduled or active.');
+    expect(verbsOf(card)).toEqual(['refresh']);
+  });
+
+  it('status: Cancel for pending and scheduled, Deactivate for active', () => {
+    expect(verbsOf(variant('status', {}))).toEqual(['cancel', 'cancel', 'deactivate', 'refresh']);
+  });
+
+  it('approvals-list: inline Approve / Deny, or Open with a reason box of its own', () => {
+    const card = variant('approvals-list', {});
+    const showCards = objectsOfType(card, 'Action.ShowCard');
+    expect(showCards.map((s) => s.title)).toEqual(['Open']);
+    const reasonInput = objectsOfType(card, 'Input.Text')[0];
+    expect(reasonInput.id).toBe('reason-8d4f2a61-0c7e-4b8e-9a51-2f6d3c1b7e90');
+    const insideOpen = objectsOfType(showCards[0], 'Action.Execute');
+    expect(insideOpen.map((a) => (a.data as JsonObject).reasonInputId)).toEqual([
+      reasonInput.id,
+      reasonInput.id,
+    ]);
+    expect(verbsOf(card)).toEqual(['approve', 'deny', 'approve', 'deny', 'refresh']);
+  });
+
+  it('approvals-list: nothing waiting', () => {
+    const card = variant('approvals-list', { items: [] });
+    expect(visibleText(card)).toContain('Nothing is waiting for you.');
+  });
+
+  it('who-holds-what: empty board has no table', () => {
+    const card = variant('who-holds-what', { rows: [] });
+    expect(objectsOfType(card, 'Table')).toEqual([]);
+    expect(visibleText(card)).toContain('Nobody holds a privileged role right now.');
+  });
+
+  it('who-holds-what: one row per holder under a header row', () => {
+    const [table] = objectsOfType(variant('who-holds-what', {}), 'Table');
+    expect((table.rows as unknown[]).length).toBe(
+      1 + (sampleData('who-holds-what').rows as unknown[]).length,
+    );
+  });
+
+  it('did-you-mean: no suggestions still offers my roles', () => {
+    const card = variant('did-you-mean', { suggestions: [] });
+    expect(verbsOf(card)).toEqual(['showRoles']);
+    expect(visibleText(card)).toContain('You are not eligible for a role with that name.');
+  });
+
+  it('pick-role: one Choose button per candidate', () => {
+    expect(verbsOf(variant('pick-role', {}))).toEqual(['pickRole', 'pickRole', 'pickRole']);
+  });
+});
+
+describe('other cards', () => {
+  it('error without details has no Details heading', () => {
+    const text = visibleText(variant('error', { details: [], reference: '' }));
+    expect(text).not.toContain('Details');
+    expect(text).toContain('Error code DURATION_TOO_LONG');
+    expect(text).not.toContain('reference');
+  });
+
+  it('reminder says before the click whether Extend needs approval', () => {
+    expect(visibleText(variant('reminder', {}))).toContain('Extend re-activates the role directly');
+    const needsApproval = visibleText(
+      variant('reminder', { extendNeedsApproval: true, approvers: 'Megan Bowen or Nestor Wilke' }),
+    );
+    expect(needsApproval).toContain(
+      'Extend sends a new request that needs approval by Megan Bowen or Nestor Wilke',
+    );
+  });
+
+  it('reminder: Deactivate now does not require the Extend choice', () => {
+    const deactivateNow = objectsOfType(variant('reminder', {}), 'Action.Execute').find(
+      (a) => a.verb === 'deactivateNow',
+    );
+    expect(deactivateNow?.associatedInputs).toBe('none');
+  });
+
+  it.each([
+    ['expired', 'expired at 14:47 (CET), as planned'],
+    ['deactivated', 'You deactivated it at 14:47 (CET).'],
+    ['elsewhere', 'deactivated outside Elevate'],
+  ])('ended (%s)', (how, says) => {
+    expect(visibleText(variant('ended', { how }))).toContain(says);
+  });
+
+  it('eligibility-expiring: singular day', () => {
+    expect(visibleText(variant('eligibility-expiring', { daysLeft: 1 }))).toContain('ends in 1 day');
+  });
+
+  it('verify explains MFA', () => {
+    const card = variant('verify', { reason: 'mfa' });
+    expect(visibleText(card)).toContain('requires multi-factor authentication');
+    expect(objectsOfType(card, 'Action.OpenUrl')[0].url).toBe(sampleData('verify').stepUpUrl);
+  });
+
+  it.each([
+    ['pending', 'Pending approval by Megan Bowen'],
+    ['scheduled', 'Scheduled from 13:30 until 15:30 (CET)'],
+    ['active', 'Active until 15:30 (CET)'],
+    ['ended', 'Ended at 15:10 (active from 13:30)'],
+    ['denied', 'Denied at 15:10: the role was never active'],
+    ['cancelled', 'Cancelled at 15:10: the role was never active'],
+  ])('channel-announcement (%s)', (state, says) => {
+    const card = variant('channel-announcement', { state, approvers: ['Megan Bowen'], endedAt: '15:10' });
+    expect(visibleText(card)).toContain(says);
+  });
+});
