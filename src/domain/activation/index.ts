@@ -1,0 +1,19 @@
+export * from './activation-limits';
+export { defaultActivationDuration } from './default-duration';
+export {
+  validateActivation,
+  type ActivationDraft,
+  type ActivationValidation,
+  type ValidActivation,
+  type ValidationContext,
+} from './validate-activation';
+export { deactivationAllowedAt, canDeactivate, deactivateTooSoon } from './deactivation-window';
+export {
+  statusIs,
+  requestPhase,
+  isTerminal,
+  isPending,
+  isScheduled,
+  isCancelable,
+  type RequestPhase,
+} from './request-status';
