@@ -1,0 +1,83 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DateTime, Duration } from 'luxon';
+
+/** What a card action token vouches for. */
+export interface CardActionClaims {
+  /** Verbs this token may be used with. */
+  verbs: string[];
+  /** What the action is about: 'role:<roleId>:<scope>', 'request:<id>', … */
+  subject: string;
+  /** The only user who may use it (approver, requester); any user when absent. */
+  actorId?: string;
+  /** Expiry, epoch seconds. */
+  exp: number;
+  /** Random id, for one-time use where that matters (approvals). */
+  nonce: string;
+}
+
+export type CardActionCheck =
+  | { ok: true; claims: CardActionClaims }
+  | {
+      ok: false;
+      reason: 'missing' | 'malformed' | 'tampered' | 'expired' | 'wrongVerb' | 'wrongSubject' | 'wrongActor';
+    };
+
+/**
+ * HMAC-SHA256 tokens carried in card action data, so the server can tell that a button press
+ * belongs to a card it produced, for that subject, user and time window. The payload is not
+ * secret (base64url JSON); only its integrity matters.
+ */
+export class CardActionSigner {
+  private readonly key: Buffer;
+
+  constructor(secret: string | Buffer | undefined) {
+    this.key = secret ? Buffer.from(secret) : randomBytes(32);
+  }
+
+  sign(input: { verbs: string[]; subject: string; actorId?: string; now: DateTime; ttl: Duration }): string {
+    const claims: CardActionClaims = {
+      verbs: input.verbs,
+      subject: input.subject,
+      actorId: input.actorId,
+      exp: Math.floor(input.now.plus(input.ttl).toSeconds()),
+      nonce: randomBytes(9).toString('base64url'),
+    };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return `${payload}.${this.mac(payload)}`;
+  }
+
+  verify(
+    token: unknown,
+    expected: { verb: string; subject?: string; actorId: string; now: DateTime },
+  ): CardActionCheck {
+    if (typeof token !== 'string' || token === '') return { ok: false, reason: 'missing' };
+    const [payload, mac, extra] = token.split('.');
+    if (!payload || !mac || extra !== undefined) return { ok: false, reason: 'malformed' };
+    const expectedMac = Buffer.from(this.mac(payload));
+    const givenMac = Buffer.from(mac);
+    if (expectedMac.length !== givenMac.length || !timingSafeEqual(expectedMac, givenMac)) {
+      return { ok: false, reason: 'tampered' };
+    }
+    let claims: CardActionClaims;
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CardActionClaims;
+    } catch {
+      return { ok: false, reason: 'malformed' };
+    }
+    if (claims.exp < expected.now.toSeconds()) return { ok: false, reason: 'expired' };
+    if (!claims.verbs.includes(expected.verb)) return { ok: false, reason: 'wrongVerb' };
+    if (expected.subject !== undefined && claims.subject !== expected.subject)
+      return { ok: false, reason: 'wrongSubject' };
+    if (claims.actorId !== undefined && claims.actorId !== expected.actorId)
+      return { ok: false, reason: 'wrongActor' };
+    return { ok: true, claims };
+  }
+
+  private mac(payload: string): string {
+    return createHmac('sha256', this.key).update(payload).digest('base64url');
+  }
+}
+
+export const roleSubject = (roleId: string, directoryScopeId: string): string =>
+  `role:${roleId}:${directoryScopeId}`;
+export const requestSubject = (requestId: string): string => `request:${requestId}`;

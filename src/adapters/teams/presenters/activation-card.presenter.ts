@@ -1,0 +1,116 @@
+import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
+import type { DomainError } from '../../../domain/errors';
+import { renderCard } from '../cards/card-renderer';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { requestSubject } from '../card-actions/card-action-signer';
+import { didYouMeanCard, pickRoleCard, roleActionToken } from './role-card.presenter';
+import { errorCard, validationErrorCard } from './error-card.presenter';
+import { signFor, type PresenterContext } from './presenter-context';
+import { formatInstant, humanDuration } from './time-format';
+
+type WithRequestCard = Extract<
+  ActivationOutcome,
+  { kind: 'activated' | 'scheduled' | 'pendingApproval' | 'alreadyActive' | 'duplicatePending' }
+>;
+
+/** One card per activation outcome. `stepUpRequired` is presented by the step-up flow. */
+export function activationOutcomeCard(
+  ctx: PresenterContext,
+  outcome: Exclude<ActivationOutcome, { kind: 'stepUpRequired' }>,
+  options: { effective?: boolean; justification?: string; ticket?: string } = {},
+): AdaptiveCardJson {
+  switch (outcome.kind) {
+    case 'ambiguous':
+      return pickRoleCard(ctx, outcome.query, outcome.candidates);
+    case 'notFound':
+      return didYouMeanCard(ctx, outcome.query, outcome.suggestions);
+    case 'invalid':
+      return validationErrorCard(outcome.role.roleName, outcome.errors);
+    case 'failed':
+      return errorCard(outcome.error, `Could not activate ${outcome.role.roleName}`);
+    default:
+      return resultCard(ctx, outcome, options);
+  }
+}
+
+function resultCard(
+  ctx: PresenterContext,
+  outcome: WithRequestCard,
+  options: { effective?: boolean; justification?: string; ticket?: string },
+): AdaptiveCardJson {
+  const now = ctx.clock.now();
+  const at = (value: Parameters<typeof formatInstant>[0] | undefined): string =>
+    value ? formatInstant(value, ctx.zone, now) : '';
+  const base = {
+    roleName: outcome.role.roleName,
+    scopeName: outcome.role.scopeName,
+    roleId: outcome.role.roleId,
+    directoryScopeId: outcome.role.directoryScopeId,
+    requestId: '',
+    duration: '',
+    startsAt: '',
+    endsAt: '',
+    effective: false,
+    approvers: [] as string[],
+    expiresIn: '',
+    requestedAt: '',
+    pendingState: '',
+    justification: options.justification ?? '',
+    ticketNumber: options.ticket ?? '',
+    token: '',
+  };
+  switch (outcome.kind) {
+    case 'activated':
+      return renderCard('activation-result', {
+        ...base,
+        outcome: 'active',
+        requestId: outcome.requestId,
+        duration: humanDuration(outcome.duration),
+        startsAt: at(outcome.startAt),
+        endsAt: at(outcome.until),
+        effective: options.effective ?? false,
+        token: roleActionToken(ctx, outcome.role),
+      });
+    case 'scheduled':
+      return renderCard('activation-result', {
+        ...base,
+        outcome: 'scheduled',
+        requestId: outcome.requestId,
+        duration: humanDuration(outcome.duration),
+        startsAt: at(outcome.startAt),
+        endsAt: at(outcome.until),
+        token: signFor(ctx, ['cancel'], requestSubject(outcome.requestId)),
+      });
+    case 'pendingApproval':
+      return renderCard('activation-result', {
+        ...base,
+        outcome: 'pending',
+        requestId: outcome.requestId,
+        duration: humanDuration(outcome.duration),
+        startsAt: at(outcome.startAt),
+        approvers: outcome.approvers.map((a) => a.displayName),
+        expiresIn: '24 hours',
+        requestedAt: at(now),
+        token: signFor(ctx, ['cancel'], requestSubject(outcome.requestId)),
+      });
+    case 'alreadyActive':
+      return renderCard('activation-result', {
+        ...base,
+        outcome: 'alreadyActive',
+        endsAt: at(outcome.until),
+        effective: true,
+        token: roleActionToken(ctx, outcome.role),
+      });
+    case 'duplicatePending':
+      return renderCard('activation-result', {
+        ...base,
+        outcome: 'duplicatePending',
+        requestId: outcome.requestId ?? '',
+        requestedAt: at(outcome.requestedAt),
+        pendingState: 'waiting for approval or its start time',
+        token: outcome.requestId ? signFor(ctx, ['cancel'], requestSubject(outcome.requestId)) : '',
+      });
+  }
+}
+
+export type { DomainError };

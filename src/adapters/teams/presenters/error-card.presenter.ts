@@ -1,0 +1,51 @@
+import type { DomainError } from '../../../domain/errors';
+import { renderCard } from '../cards/card-renderer';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+
+/** Details worth showing to a person: allowed values and the like, never internals. */
+function detailLines(error: DomainError): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(error.details)) {
+    if (key === 'cause' || key === 'claims' || value === undefined || value === null || value === '')
+      continue;
+    if (typeof value === 'object') continue;
+    lines.push(`${humanKey(key)}: ${String(value)}`);
+  }
+  return lines.slice(0, 6);
+}
+
+function humanKey(key: string): string {
+  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** A failure with its cause, what to do about it, and the stable code for support. */
+export function errorCard(error: DomainError, title?: string): AdaptiveCardJson {
+  return renderCard('error', {
+    title: title ?? 'That did not work',
+    cause: error.message,
+    remedy: error.remedy ?? '',
+    details: detailLines(error),
+    code: error.code,
+    reference: '',
+  });
+}
+
+/** Every local validation failure for one role, in one card. */
+export function validationErrorCard(roleName: string, errors: DomainError[]): AdaptiveCardJson {
+  const [first] = errors;
+  return renderCard('error', {
+    title:
+      errors.length === 1
+        ? `Cannot activate ${roleName} as asked`
+        : `Cannot activate ${roleName} as asked: ${errors.length} problems`,
+    cause: errors.map((e) => e.message).join(' '),
+    remedy: errors
+      .map((e) => e.remedy)
+      .filter((r): r is string => Boolean(r))
+      .join(' '),
+    details: errors.flatMap(detailLines),
+    code: first?.code ?? '',
+    reference: '',
+  });
+}

@@ -1,0 +1,35 @@
+import type { TeamsTurn } from '../teams-turn';
+import type { SsoTokenSource } from './sso-token-source';
+
+/** The part of the simulator's identity service that stands in for Teams' silent SSO. */
+export interface SimulatedTeamsSso {
+  issueTokenForTests(opts: {
+    userId?: string;
+    appId?: string;
+    scopes?: string[];
+    audience?: string;
+  }): Promise<string>;
+}
+
+/**
+ * Demo mode: Teams SSO is silent after consent, so the simulator issues the sender an SSO token
+ * for the bot's app (like Teams would), and the real on-behalf-of code exchanges it against the
+ * simulator's token endpoint. Users unknown to the simulated tenant get no token.
+ */
+export class DemoSsoTokenSource implements SsoTokenSource {
+  constructor(
+    private readonly sso: SimulatedTeamsSso,
+    private readonly appId: string,
+  ) {}
+
+  async getToken(turn: TeamsTurn): Promise<string | undefined> {
+    const userId = turn.userId;
+    if (!userId) return undefined;
+    return this.sso.issueTokenForTests({
+      userId,
+      appId: this.appId,
+      audience: `api://botid-${this.appId}`,
+      scopes: ['access_as_user'],
+    });
+  }
+}

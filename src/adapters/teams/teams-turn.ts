@@ -1,0 +1,116 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from 'botbuilder';
+import type { AdaptiveCardJson } from './cards/adaptive-card-json';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/**
+ * One incoming activity as the route handlers see it: who sent it (from the authenticated
+ * activity only), where, and how to answer. Wraps botbuilder's TurnContext so handlers stay small.
+ */
+export class TeamsTurn {
+  /** Card that replaces the clicked card, for Universal Action invokes. */
+  invokeCard?: AdaptiveCardJson;
+
+  constructor(readonly context: TurnContext) {}
+
+  get activity(): Activity {
+    return this.context.activity;
+  }
+
+  /** The sender's Entra object id. Card data never overrides it. */
+  get userId(): string | undefined {
+    return this.activity.from?.aadObjectId ?? undefined;
+  }
+
+  get userName(): string {
+    return this.activity.from?.name ?? 'there';
+  }
+
+  get tenantId(): string | undefined {
+    const channelData = this.activity.channelData as { tenant?: { id?: string } } | undefined;
+    return channelData?.tenant?.id ?? this.activity.conversation?.tenantId ?? undefined;
+  }
+
+  get conversationKind(): ConversationKind {
+    const type = this.activity.conversation?.conversationType;
+    if (type === 'channel') return 'channel';
+    if (type === 'groupChat' || this.activity.conversation?.isGroup) return 'groupChat';
+    return 'personal';
+  }
+
+  get conversationId(): string {
+    return this.activity.conversation.id;
+  }
+
+  /** Teams sends the sender's IANA time zone in `localTimezone` on message activities. */
+  get timeZone(): string | undefined {
+    return this.activity.localTimezone ?? undefined;
+  }
+
+  get isInvoke(): boolean {
+    return this.activity.type === ActivityTypes.Invoke;
+  }
+
+  reference(): Partial<ConversationReference> {
+    return TurnContext.getConversationReference(this.activity);
+  }
+
+  async typing(): Promise<void> {
+    await this.context.sendActivity({ type: ActivityTypes.Typing });
+  }
+
+  async sendText(text: string): Promise<string | undefined> {
+    const response = await this.context.sendActivity({
+      type: ActivityTypes.Message,
+      text,
+      textFormat: 'markdown',
+    });
+    return response?.id;
+  }
+
+  async sendCard(card: AdaptiveCardJson, text?: string): Promise<string | undefined> {
+    const response = await this.context.sendActivity({
+      type: ActivityTypes.Message,
+      text,
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+    return response?.id;
+  }
+
+  async updateCard(activityId: string, card: AdaptiveCardJson): Promise<void> {
+    await this.context.updateActivity({
+      id: activityId,
+      type: ActivityTypes.Message,
+      conversation: this.activity.conversation,
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+  }
+
+  /**
+   * Answers a card action: for an Universal Action invoke, the card is returned in the invoke
+   * response (replacing the clicked card); for an Action.Submit message, the clicked card is updated
+   * in place when we know its id, else the card is sent as a new message.
+   */
+  async answerCardAction(card: AdaptiveCardJson): Promise<void> {
+    if (this.isInvoke) {
+      this.invokeCard = card;
+      return;
+    }
+    const clicked = this.activity.replyToId;
+    if (clicked) {
+      try {
+        await this.updateCard(clicked, card);
+        return;
+      } catch {
+        // the client may not allow updating that message; fall through to a new message
+      }
+    }
+    await this.sendCard(card);
+  }
+}

@@ -1,0 +1,269 @@
+import type { DateTime, Duration } from 'luxon';
+import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
+import type { ActivationRules, EligibleRole } from '../../domain/roles';
+import { matchRole } from '../../domain/roles/role-matcher';
+import { validateActivation } from '../../domain/activation/validate-activation';
+import type { Clock } from '../../ports/clock';
+import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { Actor } from '../shared/actor';
+import type { ActivationOutcome } from './activation-outcome';
+import type { ApproverResolver } from './approver-resolver';
+
+/** What to activate: typed names from chat, or an exact eligibility picked on a card. */
+export type RoleSelection =
+  | { type: 'names'; names: string[]; scope?: string }
+  | { type: 'exact'; roleId: string; directoryScopeId: string; kind?: EligibleRole['kind'] };
+
+export interface ActivateRolesInput {
+  actor: Actor;
+  selection: RoleSelection;
+  duration?: Duration;
+  startAt?: DateTime;
+  justification?: string;
+  ticket?: string;
+  /** Where the command was given (channel announcements, resuming after step-up). */
+  originConversationId?: string;
+}
+
+export interface ActivateRolesDeps {
+  pim: PimGateway;
+  approvers: ApproverResolver;
+  trackedRequests: TrackedRequestRepository;
+  audit: AuditRepository;
+  clock: Clock;
+}
+
+/**
+ * Activates one or more eligible roles through PIM selfActivate, each independently: resolve the
+ * name, read the role's policy, validate locally (every violation at once), send, and read the
+ * returned status (201 is not success). Every PIM answer becomes an ActivationOutcome.
+ */
+export class ActivateRolesUseCase {
+  constructor(private readonly deps: ActivateRolesDeps) {}
+
+  async execute(input: ActivateRolesInput): Promise<ActivationOutcome[]> {
+    const eligible = await this.deps.pim.listEligibleRoles(input.actor.delegated);
+    const targets = this.resolve(input.selection, eligible);
+    const outcomes: ActivationOutcome[] = [];
+    for (const target of targets) {
+      if ('outcome' in target) outcomes.push(target.outcome);
+      else outcomes.push(await this.activateOne(input, target.role));
+    }
+    return outcomes;
+  }
+
+  private resolve(
+    selection: RoleSelection,
+    eligible: EligibleRole[],
+  ): ({ role: EligibleRole } | { outcome: ActivationOutcome })[] {
+    if (selection.type === 'exact') {
+      const role = eligible.find(
+        (r) =>
+          r.roleId === selection.roleId &&
+          r.directoryScopeId === selection.directoryScopeId &&
+          (selection.kind === undefined || r.kind === selection.kind),
+      );
+      if (!role) {
+        throw new DomainError(ErrorCodes.NotEligible, 'You are not eligible for that role (any more).', {
+          remedy:
+            'Say "roles" to see what you can activate now, or ask your PIM administrator for an eligibility.',
+          details: { roleId: selection.roleId, directoryScopeId: selection.directoryScopeId },
+        });
+      }
+      return [{ role }];
+    }
+    return selection.names.map((name) => {
+      const match = matchRole(name, eligible, { scope: selection.scope });
+      if (match.kind === 'match') return { role: match.role };
+      if (match.kind === 'ambiguous')
+        return { outcome: { kind: 'ambiguous', query: name, candidates: match.candidates } };
+      return { outcome: { kind: 'notFound', query: name, suggestions: match.suggestions } };
+    });
+  }
+
+  private async activateOne(input: ActivateRolesInput, role: EligibleRole): Promise<ActivationOutcome> {
+    const { pim, clock } = this.deps;
+    let rules: ActivationRules;
+    try {
+      rules = await pim.getActivationRules({ kind: role.kind, roleId: role.roleId });
+    } catch (error) {
+      return { kind: 'failed', role, error: asDomainError(error) };
+    }
+    const validation = validateActivation(
+      {
+        role,
+        duration: input.duration,
+        start: input.startAt,
+        justification: input.justification,
+        ticket: input.ticket,
+      },
+      rules,
+      { now: clock.now(), zone: input.actor.timeZone },
+    );
+    if (!validation.valid) return { kind: 'invalid', role, rules, errors: validation.violations };
+    const { duration, start, justification, ticket } = validation.activation;
+
+    let request: PimRequest;
+    try {
+      request = await pim.activate(input.actor.delegated, {
+        kind: role.kind,
+        roleId: role.roleId,
+        directoryScopeId: role.directoryScopeId,
+        duration,
+        startAt: start,
+        justification,
+        ticket: ticket ? { number: ticket, system: 'Elevate' } : undefined,
+      });
+    } catch (error) {
+      return this.fromError(input, role, asDomainError(error));
+    }
+    const outcome = await this.fromRequest(role, request, duration, rules);
+    await this.record(input, role, request, outcome);
+    return outcome;
+  }
+
+  private async fromRequest(
+    role: EligibleRole,
+    request: PimRequest,
+    duration: Duration,
+    rules: ActivationRules,
+  ): Promise<ActivationOutcome> {
+    const status = request.status.toLowerCase();
+    const startAt = request.startAt ?? request.createdAt;
+    const until = request.endAt ?? startAt.plus(duration);
+    if (status === 'pendingapproval') {
+      return {
+        kind: 'pendingApproval',
+        role,
+        requestId: request.id,
+        approvers: await this.deps.approvers.resolve(rules.approvers),
+        duration,
+        startAt: request.startAt,
+      };
+    }
+    if (status === 'granted' && startAt > this.deps.clock.now()) {
+      return { kind: 'scheduled', role, requestId: request.id, startAt, until, duration };
+    }
+    if (
+      status === 'provisioned' ||
+      status === 'granted' ||
+      status === 'scheduled' ||
+      status === 'schedulecreated'
+    ) {
+      return { kind: 'activated', role, requestId: request.id, startAt, until, duration };
+    }
+    if (status === 'denied' || status === 'failed' || status === 'canceled' || status === 'revoked') {
+      return {
+        kind: 'failed',
+        role,
+        error: new DomainError(
+          ErrorCodes.GraphError,
+          `PIM answered "${request.status}" for this activation.`,
+          {
+            remedy: 'Try again; if it happens again, give the request id to your PIM administrator.',
+            details: { requestId: request.id, status: request.status },
+          },
+        ),
+      };
+    }
+    // Transient statuses: PIM is still working. Wait (bounded) for a settled answer.
+    const settled = await this.deps.pim.waitForSettled({ kind: role.kind, requestId: request.id });
+    if (settled.status.toLowerCase() === status) {
+      return {
+        kind: 'failed',
+        role,
+        error: new DomainError(
+          ErrorCodes.OutcomeUnknown,
+          `PIM is still processing the request (${request.status}).`,
+          {
+            remedy: 'Say "status" in a minute to see the outcome.',
+            details: { requestId: request.id, status: request.status },
+          },
+        ),
+      };
+    }
+    return this.fromRequest(role, settled, duration, rules);
+  }
+
+  private async fromError(
+    input: ActivateRolesInput,
+    role: EligibleRole,
+    error: DomainError,
+  ): Promise<ActivationOutcome> {
+    if (error.code === ErrorCodes.AlreadyActive) {
+      const active = await this.deps.pim.listActiveRoles(input.actor.delegated).catch(() => []);
+      const current = active.find(
+        (a) => a.roleId === role.roleId && a.directoryScopeId === role.directoryScopeId,
+      );
+      return { kind: 'alreadyActive', role, until: current?.endDateTime };
+    }
+    if (error.code === ErrorCodes.PendingRequestExists) {
+      const mine = await this.deps.pim.listMyRequests(input.actor.delegated, role.kind).catch(() => []);
+      const pending = mine.find(
+        (r) =>
+          r.roleId === role.roleId &&
+          r.directoryScopeId === role.directoryScopeId &&
+          ['pendingapproval', 'granted'].includes(r.status.toLowerCase()),
+      );
+      return { kind: 'duplicatePending', role, requestId: pending?.id, requestedAt: pending?.createdAt };
+    }
+    if (error.code === ErrorCodes.StepUpRequired || error.code === ErrorCodes.MfaRequired) {
+      const claims =
+        typeof error.details.claims === 'string'
+          ? error.details.claims
+          : JSON.stringify({ access_token: { amr: { essential: true, values: ['mfa'] } } });
+      const reason = /acrs/.test(claims) ? 'authenticationContext' : 'mfa';
+      return { kind: 'stepUpRequired', role, reason, claims, error };
+    }
+    return { kind: 'failed', role, error };
+  }
+
+  private async record(
+    input: ActivateRolesInput,
+    role: EligibleRole,
+    request: PimRequest,
+    outcome: ActivationOutcome,
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.trackedRequests.insertIfAbsent({
+      id: request.id,
+      kind: role.kind,
+      principalId: input.actor.userId,
+      roleId: role.roleId,
+      roleName: role.roleName,
+      directoryScopeId: role.directoryScopeId,
+      status: request.status,
+      originConversationId: input.originConversationId ?? null,
+      data: {
+        scopeName: role.scopeName,
+        justification: input.justification ?? null,
+        ticket: input.ticket ?? null,
+        startAt: request.startAt?.toISO() ?? null,
+        endAt: request.endAt?.toISO() ?? null,
+        requesterName: input.actor.displayName,
+      },
+    });
+    await this.deps.audit.append({
+      at: now,
+      actorId: input.actor.userId,
+      action: 'activate',
+      target: `${role.roleName} @ ${role.scopeName}`,
+      outcome: outcome.kind,
+      details: {
+        requestId: request.id,
+        status: request.status,
+        roleId: role.roleId,
+        directoryScopeId: role.directoryScopeId,
+      },
+    });
+  }
+}
+
+function asDomainError(error: unknown): DomainError {
+  if (isDomainError(error)) return error;
+  return new DomainError(ErrorCodes.Internal, 'Something unexpected went wrong while talking to PIM.', {
+    remedy: 'Try again in a moment.',
+    cause: error,
+  });
+}

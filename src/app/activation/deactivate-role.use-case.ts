@@ -1,0 +1,98 @@
+import type { DateTime } from 'luxon';
+import { deactivationAllowedAt } from '../../domain/activation/deactivation-window';
+import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
+import type { ActiveRole, EligibleRole } from '../../domain/roles';
+import { matchRole } from '../../domain/roles/role-matcher';
+import type { Clock } from '../../ports/clock';
+import type { PimGateway } from '../../ports/pim-gateway';
+import type { AuditRepository } from '../../ports/stores';
+import type { Actor } from '../shared/actor';
+
+export type DeactivationOutcome =
+  | { kind: 'deactivated'; role: ActiveRole; endedAt: DateTime }
+  | { kind: 'tooSoon'; role: ActiveRole; activatedAt?: DateTime; possibleAt: DateTime }
+  | { kind: 'notActive'; query: string; active: ActiveRole[] }
+  | { kind: 'ambiguous'; query: string; candidates: ActiveRole[] }
+  | { kind: 'failed'; role: ActiveRole; error: DomainError };
+
+export type DeactivationTarget =
+  { type: 'name'; name: string } | { type: 'exact'; roleId: string; directoryScopeId: string };
+
+/**
+ * selfDeactivate of an activated role. Inside PIM's first 5 minutes the answer says when it
+ * becomes possible (checked locally first, and again from PIM's ActiveDurationTooShort).
+ */
+export class DeactivateRoleUseCase {
+  constructor(private readonly deps: { pim: PimGateway; audit: AuditRepository; clock: Clock }) {}
+
+  async execute(actor: Actor, target: DeactivationTarget): Promise<DeactivationOutcome> {
+    const active = (await this.deps.pim.listActiveRoles(actor.delegated)).filter(
+      (r) => r.assignmentType === 'Activated',
+    );
+    const found = this.find(target, active);
+    if ('outcome' in found) return found.outcome;
+    const role = found.role;
+    const now = this.deps.clock.now();
+    if (role.startDateTime && now < deactivationAllowedAt(role.startDateTime)) {
+      return {
+        kind: 'tooSoon',
+        role,
+        activatedAt: role.startDateTime,
+        possibleAt: deactivationAllowedAt(role.startDateTime),
+      };
+    }
+    try {
+      await this.deps.pim.deactivate(actor.delegated, {
+        kind: role.kind,
+        roleId: role.roleId,
+        directoryScopeId: role.directoryScopeId,
+      });
+    } catch (error) {
+      const domainError = isDomainError(error)
+        ? error
+        : new DomainError(ErrorCodes.Internal, 'Deactivation failed unexpectedly.', { cause: error });
+      if (domainError.code === ErrorCodes.DeactivateTooSoon) {
+        const activatedAt = role.startDateTime;
+        return {
+          kind: 'tooSoon',
+          role,
+          activatedAt,
+          possibleAt: activatedAt ? deactivationAllowedAt(activatedAt) : now.plus({ minutes: 5 }),
+        };
+      }
+      if (domainError.code === ErrorCodes.NotActive)
+        return { kind: 'notActive', query: role.roleName, active: [] };
+      return { kind: 'failed', role, error: domainError };
+    }
+    await this.deps.audit.append({
+      at: now,
+      actorId: actor.userId,
+      action: 'deactivate',
+      target: `${role.roleName} @ ${role.scopeName}`,
+      outcome: 'succeeded',
+      details: { roleId: role.roleId, directoryScopeId: role.directoryScopeId, instanceId: role.instanceId },
+    });
+    return { kind: 'deactivated', role, endedAt: now };
+  }
+
+  private find(
+    target: DeactivationTarget,
+    active: ActiveRole[],
+  ): { role: ActiveRole } | { outcome: DeactivationOutcome } {
+    if (target.type === 'exact') {
+      const role = active.find(
+        (r) => r.roleId === target.roleId && r.directoryScopeId === target.directoryScopeId,
+      );
+      return role ? { role } : { outcome: { kind: 'notActive', query: target.roleId, active } };
+    }
+    if (active.length === 0) return { outcome: { kind: 'notActive', query: target.name, active } };
+    const asEligible: EligibleRole[] = active.map((r) => ({ ...r, via: { type: 'direct' } }));
+    const match = matchRole(target.name, asEligible);
+    const back = (role: EligibleRole) =>
+      active.find((a) => a.instanceId === (role as unknown as ActiveRole).instanceId)!;
+    if (match.kind === 'match') return { role: back(match.role) };
+    if (match.kind === 'ambiguous')
+      return { outcome: { kind: 'ambiguous', query: target.name, candidates: match.candidates.map(back) } };
+    return { outcome: { kind: 'notActive', query: target.name, active } };
+  }
+}

@@ -1,0 +1,98 @@
+import { DomainError, ErrorCodes } from '../../domain/errors';
+import type { Clock } from '../../ports/clock';
+import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { Actor } from '../shared/actor';
+import { listOpenRequests } from './my-requests';
+
+export type CancelTarget =
+  { type: 'request'; id: string } | { type: 'role'; name: string } | { type: 'only' };
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; request: PimRequest; roleName: string }
+  | { kind: 'nothingToCancel' }
+  | { kind: 'choose'; open: PimRequest[] };
+
+/** Hooks run after a cancellation (approval cards, channel threads). */
+export interface CancelListener {
+  onCancelled(request: PimRequest, actor: Actor): Promise<void>;
+}
+
+/** Cancels the actor's own pending or scheduled request (PIM `cancel`). */
+export class CancelRequestUseCase {
+  private readonly listeners: CancelListener[] = [];
+
+  constructor(
+    private readonly deps: {
+      pim: PimGateway;
+      trackedRequests: TrackedRequestRepository;
+      audit: AuditRepository;
+      clock: Clock;
+    },
+  ) {}
+
+  addListener(listener: CancelListener): void {
+    this.listeners.push(listener);
+  }
+
+  async execute(actor: Actor, target: CancelTarget): Promise<CancelOutcome> {
+    const open = await listOpenRequests(this.deps.pim, actor, this.deps.clock.now());
+    const named = await Promise.all(open.map(async (r) => ({ request: r, name: await this.roleName(r) })));
+    let chosen: { request: PimRequest; name: string } | undefined;
+    if (target.type === 'request') {
+      chosen = named.find((n) => n.request.id === target.id);
+      if (!chosen) {
+        throw new DomainError(
+          ErrorCodes.NotCancelable,
+          'That request is not pending or scheduled any more, so there is nothing to cancel.',
+          {
+            remedy: 'Say "status" to see your open requests.',
+            details: { requestId: target.id },
+          },
+        );
+      }
+    } else if (target.type === 'role') {
+      const wanted = target.name.toLowerCase();
+      const matches = named.filter(
+        (n) => n.name.toLowerCase().includes(wanted) || wanted.includes(n.name.toLowerCase()),
+      );
+      if (matches.length === 0)
+        return open.length === 0 ? { kind: 'nothingToCancel' } : { kind: 'choose', open };
+      if (matches.length > 1) return { kind: 'choose', open: matches.map((m) => m.request) };
+      chosen = matches[0];
+    } else {
+      if (named.length === 0) return { kind: 'nothingToCancel' };
+      if (named.length > 1) return { kind: 'choose', open };
+      chosen = named[0];
+    }
+    await this.deps.pim.cancel(actor.delegated, { kind: chosen.request.kind, requestId: chosen.request.id });
+    await this.markCancelled(chosen.request.id);
+    await this.deps.audit.append({
+      at: this.deps.clock.now(),
+      actorId: actor.userId,
+      action: 'cancel',
+      target: chosen.name,
+      outcome: 'succeeded',
+      details: { requestId: chosen.request.id },
+    });
+    for (const listener of this.listeners) await listener.onCancelled(chosen.request, actor);
+    return { kind: 'cancelled', request: { ...chosen.request, status: 'Canceled' }, roleName: chosen.name };
+  }
+
+  private async roleName(request: PimRequest): Promise<string> {
+    const tracked = await this.deps.trackedRequests.get(request.id);
+    if (tracked) return tracked.roleName;
+    if (request.kind !== 'directoryRole') return request.roleId;
+    const definition = await this.deps.pim.getRoleDefinition(request.roleId).catch(() => undefined);
+    return definition?.displayName ?? request.roleId;
+  }
+
+  private async markCancelled(requestId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const tracked = await this.deps.trackedRequests.get(requestId);
+      if (!tracked) return;
+      if (await this.deps.trackedRequests.compareAndSwap(requestId, tracked.version, { status: 'Canceled' }))
+        return;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { DateTime } from 'luxon';
+import type { RoleKind } from '../../domain/roles';
+import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { Actor } from '../shared/actor';
+
+const KINDS: RoleKind[] = ['directoryRole', 'groupMember'];
+
+/** The actor's open activation requests (pending approval, or granted with a future start), newest first. */
+export async function listOpenRequests(pim: PimGateway, actor: Actor, now: DateTime): Promise<PimRequest[]> {
+  const lists = await Promise.all(KINDS.map((kind) => pim.listMyRequests(actor.delegated, kind)));
+  return lists
+    .flat()
+    .filter((r) => r.action.toLowerCase() === 'selfactivate')
+    .filter((r) => {
+      const status = r.status.toLowerCase();
+      if (status === 'pendingapproval') return true;
+      return status === 'granted' && r.startAt !== undefined && r.startAt > now;
+    })
+    .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis());
+}
