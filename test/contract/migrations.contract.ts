@@ -1,12 +1,13 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { Duration } from 'luxon';
 import { createStore } from '../../src/adapters/store/create-store';
 import { type ContractContext, expectStoreInputError } from './contract-context';
+import { childEnv, transpileForChild } from './transpile-for-child';
 
 const MIGRATION_NAMES = ['0001-initial-schema'];
 
@@ -110,10 +111,33 @@ export function createStoreOptionsContract(): void {
   });
 }
 
+/** Starts `count` processes that each open a store on the file, released at the same moment. */
 async function openInParallelProcesses(sqlitePath: string, count: number): Promise<void> {
-  const run = promisify(execFile);
-  const child = join(__dirname, 'open-store-child.js');
-  await Promise.all(
-    Array.from({ length: count }, () => run(process.execPath, [child, sqlitePath], { timeout: 20000 })),
-  );
+  const outDir = mkdtempSync(join(tmpdir(), 'elevate-store-js-'));
+  try {
+    const createStorePath = transpileForChild(outDir, 'src/adapters/store/create-store.ts');
+    const children = Array.from({ length: count }, () =>
+      spawn(process.execPath, [join(__dirname, 'open-store-child.js'), createStorePath, sqlitePath], {
+        env: childEnv(),
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: 20000,
+      }),
+    );
+    const exits = children.map(
+      (child) =>
+        new Promise<void>((resolvePromise, reject) => {
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on('error', reject);
+          child.on('exit', (code) =>
+            code === 0 ? resolvePromise() : reject(new Error(`store child exited ${code}: ${stderr}`)),
+          );
+        }),
+    );
+    await Promise.all(children.map((child) => once(child.stdout, 'data')));
+    for (const child of children) child.stdin.end('go\n');
+    await Promise.all(exits);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }

@@ -1,31 +1,22 @@
 /**
- * Child process for the cross-process migration test: opens a store on the SQLite file given as
- * argv[2] (running migrations, as every instance does at start), pings it and exits 0; any error
- * goes to stderr with exit code 1. TypeScript sources are transpiled on the fly (no build needed).
+ * Child process for the cross-process migration test. Arguments: the compiled create-store.js
+ * and a SQLite file. Loads everything, prints "ready", waits for a line on stdin (the parent
+ * releases all children at once, so their migrations really overlap), then opens a store on the
+ * file (running migrations, as every instance does at start), pings it and exits 0. Any error
+ * goes to stderr with exit code 1.
  */
-const fs = require('node:fs');
-const ts = require('typescript');
+const [createStorePath, sqlitePath] = process.argv.slice(2);
+const { createStore } = require(createStorePath);
 
-require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-    },
-    fileName: filename,
+process.stdout.write('ready\n');
+process.stdin.once('data', () => {
+  process.stdin.pause();
+  (async () => {
+    const store = await createStore({ sqlitePath });
+    await store.ping();
+    await store.close();
+  })().catch((error) => {
+    process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+    process.exit(1);
   });
-  module._compile(outputText, filename);
-};
-
-const { createStore } = require('../../src/adapters/store/create-store.ts');
-
-(async () => {
-  const store = await createStore({ sqlitePath: process.argv[2] });
-  await store.ping();
-  await store.close();
-})().catch((error) => {
-  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
-  process.exit(1);
 });
