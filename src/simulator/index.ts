@@ -1,0 +1,118 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { createControlHandler } from './control/control-api';
+import { FaultInjector } from './control/faults';
+import { RequestLog } from './control/request-log';
+import { createGraphHandler } from './graph/graph-handler';
+import { directoryRoutes } from './graph/routes/directory-routes';
+import { pimRoutes } from './graph/routes/pim-routes';
+import { policyRoutes } from './graph/routes/policy-routes';
+import { roleDefinitionRoutes } from './graph/routes/role-definition-routes';
+import { createIdentity } from './identity';
+import { parseSeed, readSeedFile } from './pim/seed-schema';
+import type { SimulatorSeed } from './pim/seed-types';
+import { TenantState } from './pim/tenant-state';
+import demoTenant from './seed/demo-tenant.json';
+import { SimClock } from './sim-clock';
+
+export type { SimulatorSeed } from './pim/seed-types';
+export { TenantState } from './pim/tenant-state';
+export { SimClock } from './sim-clock';
+
+export interface StartSimulatorOptions {
+  /** 0 = a random free port (default 0). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Seed file path or seed object; default the demo tenant (seed/demo-tenant.json). */
+  seed?: string | object;
+  /** Log each request to stdout. */
+  log?: boolean;
+}
+
+export interface RunningSimulator {
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** Same host; Graph paths are /v1.0 and /beta. */
+  graphBaseUrl: string;
+  /** `${baseUrl}/${tenantId}`, the Entra authority for msal. */
+  authority: string;
+  tenantId: string;
+  clock: SimClock;
+  state: TenantState;
+  identity: ReturnType<typeof createIdentity>;
+  close(): Promise<void>;
+}
+
+function loadSeed(seed: StartSimulatorOptions['seed']): SimulatorSeed {
+  if (typeof seed === 'string') return readSeedFile(seed);
+  return parseSeed(seed ?? demoTenant, seed ? 'passed to startSimulator' : 'seed/demo-tenant.json');
+}
+
+/** Starts the simulator tenant (Entra identity + Graph PIM + control API) on loopback. */
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
+  const initialSeed = loadSeed(options.seed);
+  const clock = new SimClock();
+  const state = new TenantState(clock, initialSeed);
+  const host = options.host ?? '127.0.0.1';
+  let baseUrl = '';
+  const identity = createIdentity({ clock, getDirectory: () => state.directory, baseUrl: () => baseUrl });
+  const requestLog = new RequestLog();
+  const faults = new FaultInjector();
+
+  const server = restify.createServer({ name: 'elevate-simulator', handleUncaughtExceptions: false });
+  server.pre(async (req, res) => {
+    requestLog.record(req, clock.now().toISO() ?? '');
+    if (options.log) process.stdout.write(`simulator: ${req.method} ${req.url}\n`);
+    if (await faults.apply(req, res, clock.now().toUTC().toISO() ?? '')) return false;
+    return undefined;
+  });
+
+  const graph = createGraphHandler({
+    state,
+    verifier: identity.verifier,
+    routes: [...pimRoutes(), ...roleDefinitionRoutes(), ...policyRoutes(), ...directoryRoutes()],
+    requestLog,
+    baseUrl: () => baseUrl,
+  });
+  for (const version of ['v1.0', 'beta']) {
+    for (const method of ['get', 'post', 'patch', 'put', 'del'] as const) {
+      server[method](`/${version}/*`, async (req: restify.Request, res: restify.Response) => graph(req, res));
+    }
+  }
+  const control = createControlHandler({
+    state,
+    clock,
+    faults,
+    requestLog,
+    initialSeed: () => initialSeed,
+    resetIdentity: () => identity.reset(),
+  });
+  for (const method of ['get', 'post', 'patch', 'del'] as const) {
+    server[method]('/_sim/*', async (req: restify.Request, res: restify.Response) => control(req, res));
+  }
+  identity.registerRoutes(server);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    baseUrl,
+    graphBaseUrl: baseUrl,
+    authority: `${baseUrl}/${state.tenantId}`,
+    get tenantId() {
+      return state.tenantId;
+    },
+    clock,
+    state,
+    identity,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections?.();
+      }),
+  };
+}

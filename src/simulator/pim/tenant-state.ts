@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime, Duration } from 'luxon';
+import type { SimClock } from '../sim-clock';
+import type { SeedDirectory, SeedGroup, SeedUser } from '../directory-types';
+import { buildPolicyRules } from './policy-rules';
+import type { Policy, Schedule, ScheduleRequest, Target } from './pim-types';
+import type { SeedPolicy, SeedRoleDefinition, SeedSchedule, SimulatorSeed } from './seed-types';
+
+/** Built-in roles whose holders approve when an approval rule names no approver (REFERENCE §5.3). */
+export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+export const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+
+/** How the simulated service words two ambiguous errors; switchable through /_sim/settings. */
+export interface SimSettings {
+  /** 'wrapped' = UnknownError + JSON message (Graph, observed); 'plain' = top-level code (ARM style). */
+  acrsErrorStyle: 'wrapped' | 'plain';
+  /** 'rule-text' = `ExpirationRule - <text>` (newer); 'legacy-array' = `["ExpirationRule"]`. */
+  policyErrorFormat: 'rule-text' | 'legacy-array';
+}
+
+export const sameTarget = (a: Target, b: Target): boolean =>
+  a.type === 'role' && b.type === 'role'
+    ? a.roleDefinitionId.toLowerCase() === b.roleDefinitionId.toLowerCase() &&
+      (a.directoryScopeId ?? '') === (b.directoryScopeId ?? '') &&
+      (a.appScopeId ?? '') === (b.appScopeId ?? '')
+    : a.type === 'group' && b.type === 'group' && a.groupId === b.groupId && a.accessId === b.accessId;
+
+/** The simulated tenant: directory, role definitions, policies, schedules and requests. */
+export class TenantState {
+  seed!: SimulatorSeed;
+  roleDefinitions: SeedRoleDefinition[] = [];
+  policies: Policy[] = [];
+  schedules: Schedule[] = [];
+  requests = new Map<string, ScheduleRequest>();
+  settings: SimSettings = { acrsErrorStyle: 'wrapped', policyErrorFormat: 'rule-text' };
+
+  constructor(
+    readonly clock: SimClock,
+    seed: SimulatorSeed,
+  ) {
+    this.load(seed);
+  }
+
+  get directory(): SeedDirectory {
+    return this.seed;
+  }
+
+  get tenantId(): string {
+    return this.seed.tenant.id;
+  }
+
+  load(seed: SimulatorSeed): void {
+    this.seed = structuredClone(seed);
+    const now = this.clock.now();
+    this.roleDefinitions = this.seed.roleDefinitions;
+    this.requests.clear();
+    this.settings = { acrsErrorStyle: 'wrapped', policyErrorFormat: 'rule-text' };
+    this.policies = [];
+    for (const role of this.roleDefinitions) {
+      const spec = this.seed.policies.find((p) => p.roleDefinitionId === role.id) ?? {
+        roleDefinitionId: role.id,
+      };
+      this.policies.push(this.newPolicy('DirectoryRole', '/', role.id, spec));
+    }
+    for (const group of this.seed.groups.filter((g) => g.pimForGroups)) {
+      for (const accessId of ['member', 'owner'] as const) {
+        const spec = this.seed.policies.find((p) => p.groupId === group.id && p.accessId === accessId) ?? {
+          groupId: group.id,
+          accessId,
+        };
+        this.policies.push(this.newPolicy('Group', group.id, accessId, spec));
+      }
+    }
+    this.schedules = this.seed.schedules.map((s) => this.scheduleFromSeed(s, now));
+  }
+
+  private newPolicy(
+    scopeType: Policy['scopeType'],
+    scopeId: string,
+    roleDefinitionId: string,
+    spec: SeedPolicy,
+  ): Policy {
+    return {
+      guid: randomUUID(),
+      scopeType,
+      scopeId,
+      roleDefinitionId,
+      rules: buildPolicyRules(spec, scopeType === 'Group' ? 'group' : 'directory'),
+      lastModifiedDateTime: null,
+      lastModifiedBy: { displayName: null, id: null },
+    };
+  }
+
+  private scheduleFromSeed(s: SeedSchedule, now: DateTime): Schedule {
+    const start = s.startDateTime ? DateTime.fromISO(s.startDateTime, { zone: 'utc' }) : now;
+    const end = s.endDateTime
+      ? DateTime.fromISO(s.endDateTime, { zone: 'utc' })
+      : s.expiresAfter
+        ? now.plus(Duration.fromISO(s.expiresAfter))
+        : null;
+    const target: Target = s.groupId
+      ? { type: 'group', groupId: s.groupId, accessId: s.accessId ?? 'member' }
+      : {
+          type: 'role',
+          roleDefinitionId: s.roleDefinitionId ?? '',
+          directoryScopeId: s.directoryScopeId ?? '/',
+          appScopeId: null,
+        };
+    return {
+      id: randomUUID(),
+      kind: s.kind,
+      target,
+      principalId: s.principalId,
+      assignmentType: 'Assigned',
+      memberType: 'Direct',
+      start,
+      end,
+      expirationType: end ? 'afterDateTime' : 'noExpiration',
+      duration: null,
+      createdUsing: null,
+      createdDateTime: start,
+      modifiedDateTime: start,
+      activatedUsing: null,
+    };
+  }
+
+  user(id: string): SeedUser | undefined {
+    return this.seed.users.find(
+      (u) =>
+        u.id.toLowerCase() === id.toLowerCase() || u.userPrincipalName.toLowerCase() === id.toLowerCase(),
+    );
+  }
+
+  group(id: string): SeedGroup | undefined {
+    return this.seed.groups.find((g) => g.id.toLowerCase() === id.toLowerCase());
+  }
+
+  /** Groups the principal belongs to, directly or through a group in a group. */
+  groupsOf(principalId: string): SeedGroup[] {
+    const result = new Map<string, SeedGroup>();
+    const visit = (memberId: string): void => {
+      for (const g of this.seed.groups) {
+        if (g.members.includes(memberId) && !result.has(g.id)) {
+          result.set(g.id, g);
+          visit(g.id);
+        }
+      }
+    };
+    visit(principalId);
+    return [...result.values()];
+  }
+
+  /** Members of a group in PIM for Groups terms include those with an active (activated) membership. */
+  membersOf(groupId: string): string[] {
+    const group = this.group(groupId);
+    const activated = this.activeSchedules('assignment')
+      .filter(
+        (s) => s.target.type === 'group' && s.target.groupId === groupId && s.target.accessId === 'member',
+      )
+      .map((s) => s.principalId);
+    return [...new Set([...(group?.members ?? []), ...activated])];
+  }
+
+  isActive(s: Schedule, now = this.clock.now()): boolean {
+    return s.start <= now && (s.end === null || s.end > now);
+  }
+
+  activeSchedules(kind: Schedule['kind']): Schedule[] {
+    const now = this.clock.now();
+    return this.schedules.filter((s) => s.kind === kind && this.isActive(s, now));
+  }
+
+  /** Schedules not yet ended (current and future). */
+  liveSchedules(kind: Schedule['kind']): Schedule[] {
+    const now = this.clock.now();
+    return this.schedules.filter((s) => s.kind === kind && (s.end === null || s.end > now));
+  }
+
+  /** Active schedules of `kind` for the principal on the target, directly or through role-assignable groups. */
+  schedulesFor(
+    kind: Schedule['kind'],
+    principalId: string,
+    target: Target,
+    includeGroups: boolean,
+  ): Schedule[] {
+    const principals = new Set([
+      principalId,
+      ...(includeGroups
+        ? this.groupsOf(principalId)
+            .filter((g) => g.isAssignableToRole || target.type === 'group')
+            .map((g) => g.id)
+        : []),
+    ]);
+    return this.activeSchedules(kind).filter(
+      (s) => principals.has(s.principalId) && sameTarget(s.target, target),
+    );
+  }
+
+  /** True when the user currently holds the directory role (any scope), directly or through a group. */
+  holdsRole(userId: string, roleDefinitionId: string): boolean {
+    const principals = new Set([
+      userId,
+      ...this.groupsOf(userId)
+        .filter((g) => g.isAssignableToRole)
+        .map((g) => g.id),
+    ]);
+    return this.activeSchedules('assignment').some(
+      (s) =>
+        principals.has(s.principalId) &&
+        s.target.type === 'role' &&
+        s.target.roleDefinitionId === roleDefinitionId,
+    );
+  }
+
+  policyForRole(roleDefinitionId: string): Policy | undefined {
+    return this.policies.find(
+      (p) =>
+        p.scopeType === 'DirectoryRole' &&
+        p.roleDefinitionId.toLowerCase() === roleDefinitionId.toLowerCase(),
+    );
+  }
+
+  policyForGroup(groupId: string, accessId: string): Policy | undefined {
+    return this.policies.find(
+      (p) => p.scopeType === 'Group' && p.scopeId === groupId && p.roleDefinitionId === accessId,
+    );
+  }
+
+  policyFor(target: Target): Policy | undefined {
+    return target.type === 'role'
+      ? this.policyForRole(target.roleDefinitionId)
+      : this.policyForGroup(target.groupId, target.accessId);
+  }
+
+  /** Resolves approvers (users and group members); none named means Privileged Role / Global Administrators. */
+  resolveApprovers(approvers: ({ userId: string } | { groupId: string })[]): string[] {
+    const ids = new Set<string>();
+    for (const a of approvers) {
+      if ('userId' in a) ids.add(a.userId);
+      else for (const m of this.group(a.groupId)?.members ?? []) if (this.user(m)) ids.add(m);
+    }
+    if (approvers.length === 0) {
+      for (const u of this.seed.users) {
+        if (this.holdsRole(u.id, PRIVILEGED_ROLE_ADMINISTRATOR) || this.holdsRole(u.id, GLOBAL_ADMINISTRATOR))
+          ids.add(u.id);
+      }
+    }
+    return [...ids];
+  }
+
+  /**
+   * Applies the passage of time: a Granted request whose start has come becomes Provisioned; a
+   * pending approval older than 24 hours expires. Expired schedules simply stop having instances.
+   *
+   * Approval expiry: Graph does not document the final status; ARM (the same PIM service) reports
+   * `TimedOut`, so the request becomes `TimedOut` and its step `status: "Expired"` with
+   * `reviewResult: "NotReviewed"`. Clients should treat `TimedOut` as terminal ("resubmit").
+   */
+  tick(): void {
+    const now = this.clock.now();
+    for (const request of this.requests.values()) {
+      if (
+        request.status === 'Granted' &&
+        request.scheduleInfo?.startDateTime &&
+        request.scheduleInfo.startDateTime <= now
+      ) {
+        request.status = 'Provisioned';
+      }
+      if (request.status === 'PendingApproval' && request.approval && request.approval.expiresAt <= now) {
+        request.status = 'TimedOut';
+        request.completedDateTime = request.approval.expiresAt;
+        request.approval.step.status = 'Expired';
+        request.pendingSchedule = null;
+      }
+    }
+  }
+}
