@@ -9,6 +9,7 @@ import {
   isSupportedCardVersion,
   renderCard,
 } from '../../../src/adapters/teams/cards/card-renderer';
+import { cardDataSchemas, isCardName } from '../../../src/adapters/teams/cards/card-data.schemas';
 import { CardTemplateError } from '../../../src/adapters/teams/cards/card-template-error';
 import { findCardTemplatesDir } from '../../../src/adapters/teams/cards/card-templates-dir';
 import { executeActions, JsonObject, sampleData } from './card-inspection';
@@ -54,15 +55,51 @@ describe('renderCard', () => {
     expect(() => renderCard('help', null as unknown as object)).toThrow(/data must be a plain object/);
   });
 
-  it('names every field the template needs but the data lacks, instead of showing ${…}', () => {
-    const { intro: _intro, footer: _footer, ...rest } = sampleData('help');
-    expect(() => renderCard('help', rest)).toThrow('Card template "help": data is missing footer, intro');
+  it('checks data against the card schema and names each field that is wrong', () => {
+    const { intro: _intro, ...data } = sampleData('help');
+    expect(() => renderCard('help', data)).toThrow(
+      'Card template "help": data does not fit the card: intro: Invalid input: expected string, received undefined',
+    );
   });
 
-  it('names missing fields inside repeated items', () => {
+  it('names the allowed values of a variant field', () => {
+    expect(() =>
+      renderCard('activation-result', { ...sampleData('activation-result'), outcome: 'activ' }),
+    ).toThrow(
+      /outcome: Invalid option: expected one of "active"\|"scheduled"\|"pending"\|"alreadyActive"\|"duplicatePending"/,
+    );
+  });
+
+  it('names fields a variant needs', () => {
+    expect(() =>
+      renderCard('activation-result', { ...sampleData('activation-result'), outcome: 'active', endsAt: '' }),
+    ).toThrow(/endsAt: endsAt is required for an active role/);
+    expect(() =>
+      renderCard('activation-result', { ...sampleData('activation-result'), approvers: [] }),
+    ).toThrow(/approvers: approvers must name at least one approver/);
+  });
+
+  it('names a default that is not among the choices', () => {
+    expect(() => renderCard('reminder', { ...sampleData('reminder'), defaultExtension: 'PT9H' })).toThrow(
+      /defaultExtension: defaultExtension must be empty or one of the extensionChoices values: PT30M, PT1H, PT2H, PT4H, PT8H/,
+    );
+  });
+
+  it('names fields inside repeated items', () => {
+    const data = sampleData('pick-role');
+    (data.candidates as JsonObject[])[1] = { ...(data.candidates as JsonObject[])[1], roleId: '' };
+    expect(() => renderCard('pick-role', data)).toThrow(/candidates\.1\.roleId: Too small/);
+  });
+
+  it('without a schema, still names every field the template needs but the data lacks, instead of showing ${…}', () => {
+    const unchecked = createCardRenderer(findCardTemplatesDir());
+    const { intro: _intro, footer: _footer, ...rest } = sampleData('help');
+    expect(() => unchecked.render('help', rest)).toThrow(
+      'Card template "help": data is missing footer, intro',
+    );
     const data = sampleData('pick-role');
     (data.candidates as JsonObject[])[1] = { roleName: 'User Administrator' };
-    expect(() => renderCard('pick-role', data)).toThrow(
+    expect(() => unchecked.render('pick-role', data)).toThrow(
       /data is missing directoryScopeId, roleId, scopeName/,
     );
   });
@@ -88,6 +125,12 @@ describe('renderCard', () => {
     expect(() => renderCard('help', { ...sampleData('help'), commands: many })).toThrow(
       new RegExp(`expanded card is \\d+ bytes; Teams messages must stay under ${MAX_CARD_BYTES} bytes`),
     );
+  });
+
+  it('has a data schema for every template of the project, and no other', () => {
+    expect(Object.keys(cardDataSchemas).sort()).toEqual(cardTemplateNames());
+    for (const name of cardTemplateNames()) expect(isCardName(name)).toBe(true);
+    expect(isCardName('toString')).toBe(false);
   });
 
   it('lists every template of the project', () => {

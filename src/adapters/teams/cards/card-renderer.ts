@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Template, GlobalSettings } from 'adaptivecards-templating';
 import { Attachment, CardFactory } from 'botbuilder';
+import type { ZodType } from 'zod';
 import { AdaptiveCardJson, MAX_CARD_BYTES, MAX_CARD_VERSION } from './adaptive-card-json';
+import { cardDataSchemas } from './card-data.schemas';
 import { CardTemplateError } from './card-template-error';
 import { cardTemplatePath, findCardTemplatesDir, listCardTemplateNames } from './card-templates-dir';
 
@@ -31,9 +33,13 @@ export interface CardRenderer {
 
 /**
  * A renderer over one templates folder. Templates are read and parsed once, on first use, and
- * checked to be Adaptive Cards of a version Teams renders.
+ * checked to be Adaptive Cards of a version Teams renders. When `dataSchemas` has a schema for a
+ * template, data is checked against it before expansion.
  */
-export function createCardRenderer(templatesDir: string): CardRenderer {
+export function createCardRenderer(
+  templatesDir: string,
+  dataSchemas: Readonly<Record<string, ZodType>> = {},
+): CardRenderer {
   const templates = new Map<string, Template>();
   let knownNames: string[] | undefined;
 
@@ -78,6 +84,12 @@ export function createCardRenderer(templatesDir: string): CardRenderer {
       throw new CardTemplateError(name, 'data must be a plain object');
     }
     const template = load(name);
+    const schema = Object.prototype.hasOwnProperty.call(dataSchemas, name) ? dataSchemas[name] : undefined;
+    const checked = schema?.safeParse(data);
+    if (checked && !checked.success) {
+      const problems = checked.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`);
+      throw new CardTemplateError(name, `data does not fit the card: ${problems.join('; ')}`);
+    }
     // The templating library leaves `${field}` in the card when `field` is missing; record those
     // instead, so a presenter that forgets a field fails loudly rather than showing raw bindings.
     // Expansion is synchronous, so swapping the global hook around it is safe.
@@ -112,15 +124,16 @@ export function createCardRenderer(templatesDir: string): CardRenderer {
 let projectRenderer: CardRenderer | undefined;
 
 function defaultRenderer(): CardRenderer {
-  projectRenderer ??= createCardRenderer(findCardTemplatesDir());
+  projectRenderer ??= createCardRenderer(findCardTemplatesDir(), cardDataSchemas);
   return projectRenderer;
 }
 
 /**
  * Expands the project's `cards/<name>.json` with `data` (adaptivecards-templating `${…}` binding)
- * and returns the card. Throws CardTemplateError for an unknown template, for data the template
- * refers to but `data` does not contain (no card ever shows a raw `${…}`), and for a card larger
- * than MAX_CARD_BYTES.
+ * and returns the card. Throws CardTemplateError for an unknown template, for data that does not
+ * fit the card's schema (`card-data.schemas.ts`; the message lists each field and what is wrong),
+ * for data the template refers to but `data` does not contain (no card ever shows a raw `${…}`),
+ * and for a card larger than MAX_CARD_BYTES.
  */
 export function renderCard(name: string, data: object): AdaptiveCardJson {
   return defaultRenderer().render(name, data);
