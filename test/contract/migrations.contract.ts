@@ -93,6 +93,16 @@ export function createStoreOptionsContract(): void {
       await expectStoreInputError(createStore({ sqlitePath: '' }), "'sqlitePath'", '.data/elevate.sqlite');
     });
 
+    it("opens a throwaway in-memory SQLite store with ':memory:'", async () => {
+      const store = await createStore({ sqlitePath: ':memory:' });
+      try {
+        expect(await store.tokenCache.write('k', Buffer.from('v'))).toBeUndefined();
+        expect((await store.tokenCache.read('k'))?.toString()).toBe('v');
+      } finally {
+        await store.close();
+      }
+    });
+
     it('creates the SQLite directory on first start', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'elevate-store-dir-'));
       const path = join(dir, 'nested', 'deeper', 'elevate.sqlite');

@@ -16,6 +16,8 @@ import { runMigrations } from './run-migrations';
 import { storeInputError } from './store-input-error';
 import { silentStoreLogger, type StoreLogger } from './store-logger';
 
+export type { StoreLogger } from './store-logger';
+
 export const DEFAULT_SQLITE_PATH = '.data/elevate.sqlite';
 export const DEFAULT_POSTGRES_SCHEMA = 'public';
 
