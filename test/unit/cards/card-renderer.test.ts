@@ -223,3 +223,12 @@ describe('isSupportedCardVersion', () => {
     expect(isSupportedCardVersion(version)).toBe(expected);
   });
 });
+
+describe('the cards module entry point', () => {
+  it('exports the renderer, verbs and data schemas', async () => {
+    const entry = await import('../../../src/adapters/teams/cards');
+    expect(entry.renderCard).toBe(renderCard);
+    expect(entry.CardVerbs.submitActivation).toBe('submitActivation');
+    expect(entry.cardDataSchemas['approval-request']).toBe(cardDataSchemas['approval-request']);
+  });
+});
