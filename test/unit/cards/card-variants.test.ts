@@ -1,3 +1,4 @@
+import { COMMAND_CATALOGUE } from '../../../src/domain/commands/catalogue';
 import { renderCard } from '../../../src/adapters/teams/cards/card-renderer';
 import { AdaptiveCardJson } from '../../../src/adapters/teams/cards/adaptive-card-json';
 import {
@@ -311,6 +312,15 @@ describe('lists and their empty states', () => {
 });
 
 describe('other cards', () => {
+  it('help lists the bot command catalogue as it is', () => {
+    const card = variant('help', { commands: COMMAND_CATALOGUE });
+    const text = visibleText(card);
+    for (const command of COMMAND_CATALOGUE) {
+      expect(text).toContain(command.description);
+      expect(text).toContain(command.example);
+    }
+  });
+
   it('error without details has no Details heading', () => {
     const text = visibleText(variant('error', { details: [], reference: '' }));
     expect(text).not.toContain('Details');
