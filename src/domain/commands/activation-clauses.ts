@@ -20,7 +20,8 @@ export interface ActivationClauses extends ActivationOptions {
   scope?: string;
 }
 
-const DURATION_PIECE = /^(\d[\d.,:]*[a-z]*|pt?\d[\dtdhmw.,]*|days?|d|hours?|hrs?|h|minutes?|mins?|m|and)$/i;
+const DURATION_PIECE =
+  /^(\d[\d.,:]*(?:[a-z]+[\d.,]*)*|pt?\d[\dtdhmw.,]*|days?|d|hours?|hrs?|h|minutes?|mins?|m|and)$/i;
 /** A complete compact duration written without "for" (`2h`, `90m`, `1h30m`, `PT2H`). */
 const BARE_DURATION = /^(\d+(?:[.,]\d+)?(?:d|h|hrs?|m|mins?)(?:\d+m?)?|pt\d[\dhm]*|p\d+[dw](?:t[\dhm]+)?)$/i;
 const TIME = /^(\d{1,2}(?:[:.h]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight)$/i;
@@ -44,6 +45,8 @@ const KEYWORDS = new Set([
 const TICKET_ID = /^(?=[#\w\-./]*\d)[#A-Za-z0-9][\w\-./#]*$/;
 const TICKET_IN_TEXT = /\bticket\s*[:=]?\s*((?=[#\w\-./]*\d)[#A-Za-z0-9][\w\-/#]*(?:\.[\w\-/#]+)*)/i;
 
+const isSeparator = (token: Token) =>
+  !token.quoted && (token.text === ',' || token.text.toLowerCase() === 'and');
 const plain = (tokens: readonly Token[], index: number): string | undefined =>
   tokens[index] && !tokens[index].quoted ? tokens[index].text : undefined;
 const is = (tokens: readonly Token[], index: number, pattern: RegExp): boolean =>
@@ -51,6 +54,7 @@ const is = (tokens: readonly Token[], index: number, pattern: RegExp): boolean =
 
 function durationEnd(tokens: readonly Token[], from: number): number {
   let end = from;
+  if (!is(tokens, end, DURATION_PIECE)) return from + 1; // let the duration parser say what is wrong
   while (is(tokens, end, DURATION_PIECE)) end += 1;
   while (end > from && plain(tokens, end - 1)?.toLowerCase() === 'and') end -= 1;
   // `for 2 fortnights`: take the unknown unit too, so the duration error names it.
@@ -77,33 +81,46 @@ function timeEnd(tokens: readonly Token[], from: number, allowDay: boolean): num
   return end;
 }
 
-function startEnd(tokens: readonly Token[], keyword: number): number | undefined {
+/**
+ * Where a start-time clause beginning at `keyword` ends. Inside free text (`strict`) only
+ * well-formed times count; in clause position `at <anything>` and a lone `tomorrow` are taken as
+ * start times too, so the start-time parser can say what is wrong with them.
+ */
+function startEnd(tokens: readonly Token[], keyword: number, strict: boolean): number | undefined {
   const word = plain(tokens, keyword)?.toLowerCase();
   const next = keyword + 1;
   if (word === 'at' || word === 'on') {
     if (is(tokens, next, DATE)) return Math.max(timeEnd(tokens, next + 1, false), next + 1);
     if (word === 'at' && is(tokens, next, TIME)) return timeEnd(tokens, next, true);
+    if (word === 'at' && !strict && plain(tokens, next) !== undefined && plain(tokens, next) !== ',')
+      return next + 1;
     return undefined;
   }
   if (word === 'today' || word === 'tomorrow') {
     const end = timeEnd(tokens, next, false);
-    return end > next ? end : undefined;
+    if (end > next) return end;
+    return strict ? undefined : next;
   }
   if (word === 'in' && is(tokens, next, /^\d/)) return durationEnd(tokens, next);
   return undefined;
 }
 
-function clauseAt(tokens: readonly Token[], index: number, inOpenClause: boolean): ClauseStart | undefined {
+/**
+ * The clause starting at `index`, if any. `within` is the open clause (justification or scope)
+ * whose text is being read: there, only well-formed clauses end the text, and "because" is a word.
+ */
+function clauseAt(tokens: readonly Token[], index: number, within?: ClauseKind): ClauseStart | undefined {
   const raw = plain(tokens, index);
   if (raw === undefined) return undefined;
+  const inOpenClause = within !== undefined;
   const word = raw.toLowerCase().replace(/:$/, '');
   const next = index + 1;
   if (word === 'for' && is(tokens, next, /^(\d|pt?\d)/i)) {
     return { kind: 'duration', valueStart: next, valueEnd: durationEnd(tokens, next) };
   }
-  const start = startEnd(tokens, index);
+  const start = startEnd(tokens, index, inOpenClause);
   if (start !== undefined) return { kind: 'start', valueStart: index, valueEnd: start };
-  if (['because', 'reason', 'justification'].includes(word) && !inOpenClause) {
+  if (['because', 'reason', 'justification'].includes(word) && within !== 'justification') {
     return { kind: 'justification', valueStart: next };
   }
   if (word === 'ticket' && is(tokens, next, TICKET_ID))
@@ -142,11 +159,15 @@ export function readActivationClauses(
   const result: ActivationClauses = { head: [] };
   const seen = new Map<ClauseKind, string>();
   let index = 0;
-  while (index < tokens.length && !clauseAt(tokens, index, false)) index += 1;
+  while (index < tokens.length && !clauseAt(tokens, index)) index += 1;
   result.head = tokens.slice(0, index);
 
   while (index < tokens.length) {
-    const clause = clauseAt(tokens, index, false);
+    if (isSeparator(tokens[index])) {
+      index += 1; // `ticket INC-1, because …`, `for 2h and ticket INC-1`
+      continue;
+    }
+    const clause = clauseAt(tokens, index);
     if (!clause) {
       const previous = joinTokens(tokens.slice(Math.max(0, index - 2), index));
       throw commandInvalid(
@@ -159,9 +180,16 @@ export function readActivationClauses(
     }
     let end = clause.valueEnd ?? clause.valueStart;
     if (clause.valueEnd === undefined) {
-      while (end < tokens.length && !clauseAt(tokens, end, true)) end += 1;
+      // Open text runs to the next clause not given yet (a repeated one is just words in it).
+      const endsText = (at: number) => {
+        const next = clauseAt(tokens, at, clause.kind);
+        return next !== undefined && next.kind !== clause.kind && !seen.has(next.kind);
+      };
+      while (end < tokens.length && !endsText(end)) end += 1;
     }
-    const value = tokens.slice(clause.valueStart, end);
+    let valueEnd = end;
+    while (valueEnd > clause.valueStart && isSeparator(tokens[valueEnd - 1])) valueEnd -= 1;
+    const value = tokens.slice(clause.valueStart, valueEnd);
     const keywordText = joinTokens(tokens.slice(index, end));
     if (seen.has(clause.kind)) {
       throw commandInvalid(

@@ -137,7 +137,39 @@ describe('parseCommand: activate', () => {
     ],
     [
       'activate GA because db failover, ticket: CHG0042.',
-      { kind: 'activate', roles: ['GA'], justification: 'db failover,', ticket: 'CHG0042' },
+      { kind: 'activate', roles: ['GA'], justification: 'db failover', ticket: 'CHG0042' },
+    ],
+    ['activate GA ticket:INC-77', { kind: 'activate', roles: ['GA'], ticket: 'INC-77' }],
+    [
+      'activate GA ticket INC-77, because outage',
+      { kind: 'activate', roles: ['GA'], ticket: 'INC-77', justification: 'outage' },
+    ],
+    [
+      'activate GA for 2h and ticket INC-3',
+      { kind: 'activate', roles: ['GA'], duration: 120, ticket: 'INC-3' },
+    ],
+    [
+      'activate GA for 1h30 because P1 incident',
+      { kind: 'activate', roles: ['GA'], duration: 90, justification: 'P1 incident' },
+    ],
+    [
+      'activate GA for 2h at 9pm because outage at 9:00',
+      {
+        kind: 'activate',
+        roles: ['GA'],
+        duration: 120,
+        start: '2026-11-22T20:00:00.000Z',
+        startText: 'at 9pm',
+        justification: 'outage at 9:00',
+      },
+    ],
+    [
+      'activate User Admin scope EMEA Office because reset password',
+      { kind: 'activate', roles: ['User Admin'], scope: 'EMEA Office', justification: 'reset password' },
+    ],
+    [
+      'activate GA in 30m',
+      { kind: 'activate', roles: ['GA'], start: '2026-11-22T09:45:00.000Z', startText: 'in 30m' },
     ],
     [
       'activate GA for 1h at 21:30',
@@ -269,6 +301,16 @@ describe('parseCommand: malformed input gets a clear answer with an example', ()
     const error = errorOf(() => parse('activate GA at 9:00 for 1h'));
     expect(error.code).toBe(ErrorCodes.StartInPast);
     expect(error.message).toContain('Did you mean "tomorrow 9:00"?');
+  });
+
+  it.each([
+    ['activate Global Admin tomorrow because patching', 'add a time, e.g. tomorrow 9:00'],
+    ['activate GA at lunchtime', '"lunchtime" is not a clock time or date'],
+    ['activate GA for 2h at noonish', '"noonish" is not a clock time or date'],
+  ])('reads %j as a start time and says what is wrong with it', (input, problem) => {
+    const error = errorOf(() => parse(input));
+    expect(error.code).toBe(ErrorCodes.StartTimeInvalid);
+    expect(error.message).toContain(problem);
   });
 
   it('passes on the invalid start-time error', () => {

@@ -52,7 +52,9 @@ export function parseActivate(
   args: string,
   ctx: ParseContext,
 ): ActivateCommand | ActivateGroupCommand | ActivateFormCommand {
-  const tokens = tokenise(args, ACTIVATE_EXAMPLE);
+  // `ticket:INC-1`, `because:outage` → keyword and value as separate words
+  const spaced = args.replace(/\b(ticket|scope|because|reason|justification):(?=\S)/gi, '$1: ');
+  const tokens = tokenise(spaced, ACTIVATE_EXAMPLE);
   if (tokens.length === 0) return { kind: 'activateForm' };
   if (!tokens[0].quoted && tokens[0].text.toLowerCase() === 'group') return parseGroup(tokens.slice(1), ctx);
   const clauses = readActivationClauses(tokens, ctx, ACTIVATE_EXAMPLE);
