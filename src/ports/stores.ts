@@ -196,7 +196,10 @@ export interface TrackedRequest {
   roleId: string;
   roleName: string;
   directoryScopeId: string;
-  /** PIM request status as Graph reports it ('PendingApproval', 'Provisioned', …). */
+  /**
+   * PIM request status as Graph reports it ('PendingApproval', 'Provisioned', …). Stored and
+   * matched exactly (listByStatus is case-sensitive), so write Graph's canonical spelling.
+   */
   status: string;
   /** The channel / chat the request was started from, if any. */
   originConversationId: string | null;
@@ -214,7 +217,10 @@ export type NewTrackedRequest = Omit<
   originConversationId?: string | null;
 };
 
-/** The mutable fields of a tracked request. Identity fields (id, kind, principal, role, scope) never change. */
+/**
+ * The mutable fields of a tracked request; `data` is replaced as a whole, not merged. Identity
+ * fields (id, kind, principal, role, scope) never change.
+ */
 export type TrackedRequestPatch = Partial<
   Pick<TrackedRequest, 'status' | 'roleName' | 'originConversationId' | 'data'>
 >;
