@@ -92,6 +92,11 @@ describe.each(names)('card template %s with its sample data', (name) => {
     }
   });
 
+  it('uses Action.Submit only as the fallback of an Action.Execute', () => {
+    const fallbacks = executeActions(card).map((a) => a.fallback);
+    for (const submit of objectsOfType(card, 'Action.Submit')) expect(fallbacks).toContain(submit);
+  });
+
   it('passes the signed token through on every acting button', () => {
     const acting = [...executeActions(card), ...objectsOfType(card, 'Action.Submit')];
     for (const action of acting) {
