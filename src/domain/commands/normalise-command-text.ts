@@ -10,14 +10,15 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * Cleans a chat message before command matching, keeping the case of what the user typed:
- * removes `<at>…</at>` mentions and a leftover leading `@Elevate`/`Elevate:` mention, HTML tags
+ * removes `<at>…</at>` mentions of the bot (other people's mentions keep their name) and a leftover leading `@Elevate`/`Elevate:` mention, HTML tags
  * and common entities (channel messages arrive as HTML), turns typographic quotes into plain
  * ones, collapses whitespace (including non-breaking and zero-width spaces) and drops trailing
  * sentence punctuation.
  */
 export function normaliseCommandText(text: string, botNames: readonly string[] = ['Elevate']): string {
+  const isBot = (name: string) => botNames.some((bot) => bot.toLowerCase() === name.trim().toLowerCase());
   let value = text
-    .replace(/<at\b[^>]*>.*?<\/at>/gis, ' ')
+    .replace(/<at\b[^>]*>(.*?)<\/at>/gis, (_, name: string) => (isBot(name) ? ' ' : name))
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(nbsp|amp|quot|apos|lt|gt|#39);/gi, (_, name: string) => ENTITIES[name.toLowerCase()])
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')

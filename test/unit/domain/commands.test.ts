@@ -44,6 +44,7 @@ describe('normaliseCommandText', () => {
     ['<p>activate&nbsp;GA</p>', 'activate GA'],
     ['activate GA because \u201cdb failover\u201d', 'activate GA because "db failover"'],
     ['@elevate\u200b roles', 'roles'],
+    ['<at>Elevate</at> activate GA because <at>Bob Lee</at> asked', 'activate GA because Bob Lee asked'],
   ])('%j → %j', (input, expected) => {
     expect(normaliseCommandText(input)).toBe(expected);
   });
