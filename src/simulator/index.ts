@@ -61,11 +61,13 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const faults = new FaultInjector();
 
   const server = restify.createServer({ name: 'elevate-simulator', handleUncaughtExceptions: false });
-  server.pre(async (req, res) => {
+  server.pre((req, res, next) => {
     requestLog.record(req, clock.now().toISO() ?? '');
     if (options.log) process.stdout.write(`simulator: ${req.method} ${req.url}\n`);
-    if (await faults.apply(req, res, clock.now().toUTC().toISO() ?? '')) return false;
-    return undefined;
+    faults.apply(req, res, clock.now().toUTC().toISO() ?? '').then(
+      (answered) => next(answered ? false : undefined),
+      (error: unknown) => next(error as Error),
+    );
   });
 
   const graph = createGraphHandler({

@@ -112,7 +112,7 @@ export class FaultInjector {
       res.writeHead(status, { 'Content-Type': 'application/json', 'request-id': requestId, ...headers });
       res.end(text);
     };
-    const date = now.slice(0, 19);
+    const date = `${now.slice(0, 19)}Z`;
     switch (terminal.kind) {
       case 'drop':
         req.socket.destroy();

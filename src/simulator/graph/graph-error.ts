@@ -5,14 +5,18 @@ import type { DateTime } from 'luxon';
  * An error the simulated Graph returns, rendered with Graph's envelope
  * `{ error: { code, message, innerError: { date, request-id, client-request-id } } }`.
  * `wrapped` reproduces the PIM variant where the outer code is `UnknownError` and the message is a
- * JSON string `{"errorCode":…,"message":…,"instanceAnnotations":[]}` (REFERENCE §7.1).
+ * JSON string `{"errorCode":…,"message":…}`, with `"instanceAnnotations":[]` for some codes (REFERENCE §7.1).
  */
 export class GraphError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly options: { wrapped?: boolean; headers?: Record<string, string> } = {},
+    readonly options: {
+      wrapped?: boolean;
+      instanceAnnotations?: boolean;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
   }
@@ -30,15 +34,15 @@ export function newRequestContext(now: DateTime, clientRequestId: string | undef
 
 export function errorEnvelope(error: GraphError, ctx: ErrorContext): Record<string, unknown> {
   const code = error.options.wrapped ? 'UnknownError' : error.code;
-  const message = error.options.wrapped
-    ? JSON.stringify({ errorCode: error.code, message: error.message, instanceAnnotations: [] })
-    : error.message;
+  const inner: Record<string, unknown> = { errorCode: error.code, message: error.message };
+  if (error.options.instanceAnnotations) inner.instanceAnnotations = [];
+  const message = error.options.wrapped ? JSON.stringify(inner) : error.message;
   return {
     error: {
       code,
       message,
       innerError: {
-        date: ctx.now.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss"),
+        date: ctx.now.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'"),
         'request-id': ctx.requestId,
         'client-request-id': ctx.clientRequestId ?? ctx.requestId,
       },

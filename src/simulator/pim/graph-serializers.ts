@@ -168,6 +168,7 @@ export function roleDefinitionJson(r: SeedRoleDefinition): Record<string, unknow
     templateId: r.templateId,
     version: r.version,
     rolePermissions: r.rolePermissions,
+    inheritsPermissionsFrom: [],
   };
 }
 

@@ -57,7 +57,7 @@ export const permissionScopeNotGranted = (scopes: string[]): GraphError =>
     403,
     'PermissionScopeNotGranted',
     `Authorization failed due to missing permission scope ${scopes.join(',')}.`,
-    { wrapped: true },
+    { wrapped: true, instanceAnnotations: true },
   );
 
 export const accessDenied = (message: string): GraphError =>

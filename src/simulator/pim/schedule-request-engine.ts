@@ -240,8 +240,10 @@ function checkExpiration(
       failures.push({ rule: 'ExpirationRule', text: RULE_TEXT.expirationPermanent });
     return;
   }
+  // "Allow permanent" (isExpirationRequired false) disables the maximum, as in the portal.
   const length = lengthOf(info);
   if (
+    rule.isExpirationRequired &&
     rule.maximumDuration &&
     length &&
     length.toMillis() > Duration.fromISO(rule.maximumDuration).toMillis()
