@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from the docs and from HTTP responses */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseEnums, validatorFor } from '../../src/simulator/graph/schema-validator';
@@ -7,7 +8,6 @@ const LOCAL_EXAMPLES = join(__dirname, '../../../shared/graph-pim/examples');
 
 /** Reads a documented example body (../shared/graph-pim/examples). */
 export function example(file: string): any {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   let text: string;
   try {
     text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from the docs and from HTTP responses */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EX, exampleSeed } from './example-seed';
