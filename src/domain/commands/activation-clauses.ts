@@ -54,7 +54,11 @@ const is = (tokens: readonly Token[], index: number, pattern: RegExp): boolean =
 
 function durationEnd(tokens: readonly Token[], from: number): number {
   let end = from;
-  if (!is(tokens, end, DURATION_PIECE)) return from + 1; // let the duration parser say what is wrong
+  if (is(tokens, end, /^half$/i) && is(tokens, end + 1, /^an?$/i))
+    end += 2; // half an hour
+  else if (is(tokens, end, /^an?$/i))
+    end += 1; // an hour
+  else if (!is(tokens, end, DURATION_PIECE)) return from + 1; // let the duration parser say what is wrong
   while (is(tokens, end, DURATION_PIECE)) end += 1;
   while (end > from && plain(tokens, end - 1)?.toLowerCase() === 'and') end -= 1;
   // `for 2 fortnights`: take the unknown unit too, so the duration error names it.
@@ -115,7 +119,9 @@ function clauseAt(tokens: readonly Token[], index: number, within?: ClauseKind):
   const inOpenClause = within !== undefined;
   const word = raw.toLowerCase().replace(/:$/, '');
   const next = index + 1;
-  if (word === 'for' && is(tokens, next, /^(\d|pt?\d)/i)) {
+  const spelledOut =
+    is(tokens, next, /^(an?|half)$/i) && is(tokens, next + 1, /^(an?|hours?|days?|minutes?)$/i);
+  if (word === 'for' && (is(tokens, next, /^(\d|pt?\d)/i) || spelledOut)) {
     return { kind: 'duration', valueStart: next, valueEnd: durationEnd(tokens, next) };
   }
   const start = startEnd(tokens, index, inOpenClause);

@@ -108,7 +108,7 @@ function parseParts(input: string, text: string): Duration {
 /**
  * Parses a human or ISO 8601 duration into a luxon Duration in whole minutes, expressed in
  * days/hours/minutes (never years or months): `2h`, `90m`, `1h30m`, `1.5h`, `2 hours`,
- * `1 hour and 30 minutes`, `1d`, `1:30`, `PT2H`, `P1DT2H`.
+ * `1 hour and 30 minutes`, `an hour`, `half an hour`, `1d`, `1:30`, `PT2H`, `P1DT2H`.
  * Throws DomainError(DurationInvalid) naming the problem and the accepted forms.
  */
 export function parseDuration(input: string): Duration {
@@ -117,6 +117,8 @@ export function parseDuration(input: string): Duration {
     .toLowerCase()
     .replace(/[.!?]+$/, '');
   if (!text) throw invalid(input, 'it is empty');
+  if (/^half an? hour$/.test(text)) return durationFromMinutes(30);
+  if (/^an? (?:day|hour|minute)$/.test(text)) return parseParts(input, text.replace(/^an? /, '1 '));
   if (text.startsWith('p')) return parseIso(input, text);
   return parseClockStyle(input, text) ?? parseParts(input, text);
 }

@@ -100,6 +100,11 @@ describe('parseCommand: activate', () => {
     ['ACTIVATE exchange admin FOR 90m', { kind: 'activate', roles: ['exchange admin'], duration: 90 }],
     ['activate GA for 1 hour 30 minutes', { kind: 'activate', roles: ['GA'], duration: 90 }],
     ['activate GA for PT2H', { kind: 'activate', roles: ['GA'], duration: 120 }],
+    ['activate GA for an hour', { kind: 'activate', roles: ['GA'], duration: 60 }],
+    [
+      'activate GA for half an hour because quick fix',
+      { kind: 'activate', roles: ['GA'], duration: 30, justification: 'quick fix' },
+    ],
     ['activate User Admin 2h', { kind: 'activate', roles: ['User Admin'], duration: 120 }],
     [
       'activate Exchange Admin, User Admin for 1h',

@@ -51,6 +51,9 @@ describe('parseDuration', () => {
     ['1:30', 90],
     ['  2H  ', 120],
     ['2h.', 120],
+    ['an hour', 60],
+    ['a day', 1440],
+    ['half an hour', 30],
   ])('reads %s as %d minutes', (input, expected) => {
     expect(minutes(input)).toBe(expected);
   });
