@@ -1,5 +1,6 @@
 import type { DateTime, Duration } from 'luxon';
 import type { RoleKind } from '../domain/roles';
+import type { OneTimeKeyRepository } from './one-time-keys';
 
 /**
  * Persistence ports. Every state change the use cases make goes through one of these
@@ -296,6 +297,7 @@ export interface Store {
   users: UserRepository;
   audit: AuditRepository;
   tokenCache: TokenCacheRepository;
+  oneTimeKeys: OneTimeKeyRepository;
   cardCopies: CardCopyRepository;
   trackedRequests: TrackedRequestRepository;
   workItems: WorkItemRepository;

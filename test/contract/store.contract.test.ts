@@ -6,6 +6,7 @@ import { conversationsContract } from './conversations.contract';
 import { createStoreOptionsContract, migrationsContract } from './migrations.contract';
 import { availableBackends, type StoreBackend, type TestDatabase } from './store-backends';
 import { TestClock } from './test-clock';
+import { oneTimeKeysContract } from './one-time-keys.contract';
 import { tokenCacheContract } from './token-cache.contract';
 import { trackedRequestsContract } from './tracked-requests.contract';
 import { usersContract } from './users.contract';
@@ -38,6 +39,7 @@ describe.each(availableBackends())('store contract on %s', (_name, makeBackend) 
   usersContract(ctx);
   auditContract(ctx);
   tokenCacheContract(ctx);
+  oneTimeKeysContract(ctx);
   cardCopiesContract(ctx);
   trackedRequestsContract(ctx);
   workItemsContract(ctx);

@@ -8,6 +8,7 @@ import { openSqlite } from './open-sqlite';
 import { KyselyAuditRepository } from './repositories/audit.repository';
 import { KyselyCardCopyRepository } from './repositories/card-copy.repository';
 import { KyselyConversationRepository } from './repositories/conversation.repository';
+import { KyselyOneTimeKeyRepository } from './repositories/one-time-key.repository';
 import { KyselyTokenCacheRepository } from './repositories/token-cache.repository';
 import { KyselyTrackedRequestRepository } from './repositories/tracked-request.repository';
 import { KyselyUserRepository } from './repositories/user.repository';
@@ -107,6 +108,7 @@ function assembleStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock
     users: new KyselyUserRepository(db, clock),
     audit: new KyselyAuditRepository(db),
     tokenCache: new KyselyTokenCacheRepository(db, clock),
+    oneTimeKeys: new KyselyOneTimeKeyRepository(db, clock),
     cardCopies: new KyselyCardCopyRepository(db, clock),
     trackedRequests: new KyselyTrackedRequestRepository(db, clock),
     workItems: new KyselyWorkItemRepository(db, dialect, clock),

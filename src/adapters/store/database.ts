@@ -13,6 +13,13 @@ export interface Database {
   card_copies: CardCopiesTable;
   tracked_requests: TrackedRequestsTable;
   work_items: WorkItemsTable;
+  one_time_keys: OneTimeKeysTable;
+}
+
+export interface OneTimeKeysTable {
+  key: string;
+  expires_at: string;
+  used_at: string;
 }
 
 export interface UserConversationsTable {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database';
 import { initialSchema } from './0001-initial-schema';
+import { oneTimeKeys } from './0002-one-time-keys';
 
 /**
  * All migrations, compiled in (no folder is read at run time, so this works the same from
@@ -10,6 +11,7 @@ import { initialSchema } from './0001-initial-schema';
 export function storeMigrations(dialect: StoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial-schema': initialSchema(dialect),
+    '0002-one-time-keys': oneTimeKeys,
   };
   return { getMigrations: async () => migrations };
 }

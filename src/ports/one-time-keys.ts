@@ -1,0 +1,9 @@
+import type { DateTime } from 'luxon';
+
+/**
+ * Keys that may be used once across all instances (step-up states, card action nonces).
+ * `consume` is an insert-if-absent: true for the first caller, false for every later one.
+ */
+export interface OneTimeKeyRepository {
+  consume(key: string, expiresAt: DateTime): Promise<boolean>;
+}
