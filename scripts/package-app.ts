@@ -16,6 +16,7 @@ import { COMMAND_CATALOGUE, type CommandCatalogueEntry } from '../src/domain/com
 import { loadDotenv } from '../src/config/load-dotenv';
 
 export const ROOT = path.resolve(__dirname, '..');
+
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
 export const TEMPLATE_PATH = path.join(MANIFEST_DIR, 'manifest.template.json');
 export const DEFAULT_OUT = path.join(ROOT, 'dist', 'appPackage.zip');
@@ -83,14 +84,14 @@ const envSchema = z.object({
   MicrosoftAppId: z
     .string({ error: 'is not set' })
     .trim()
-    .min(1, { error: 'is empty' })
+    .min(1, { error: 'is empty', abort: true })
     .regex(GUID, {
       error: "must be the bot's Microsoft App ID, a GUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
     }),
   BOT_DOMAIN: z
     .string({ error: 'is not set' })
     .trim()
-    .min(1, { error: 'is empty' })
+    .min(1, { error: 'is empty', abort: true })
     .superRefine((value, ctx) => {
       const problem = botDomainProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -259,8 +260,35 @@ export function renderManifest(
   return manifest;
 }
 
+const APP_MANIFEST_DIR = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
+const TEAMS_SCHEMAS_DIR = path.join(APP_MANIFEST_DIR, 'build', 'json-schemas', 'teams');
+const TEAMS_SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v[\w.]+)\/MicrosoftTeams\.schema\.json$/;
+
+/** Teams manifest schema versions that @microsoft/app-manifest ships (validated without network). */
+export function bundledTeamsSchemaVersions(): string[] {
+  return fs
+    .readdirSync(TEAMS_SCHEMAS_DIR)
+    .filter((name) => /^v\d+\.\d+$/.test(name))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+function bundledSchemaFile(schemaUrl: unknown): string | undefined {
+  const match = typeof schemaUrl === 'string' ? TEAMS_SCHEMA_URL.exec(schemaUrl) : null;
+  if (!match) return undefined;
+  const file = path.join(TEAMS_SCHEMAS_DIR, match[1], 'MicrosoftTeams.schema.json');
+  return fs.existsSync(file) ? file : undefined;
+}
+
 /** Schema errors from the bundled schema named by `$schema` (no network); empty when valid. */
 export async function validateManifest(manifest: Manifest): Promise<string[]> {
+  const schemaFile = bundledSchemaFile(manifest.$schema);
+  if (!schemaFile) {
+    return [
+      `manifest $schema ${JSON.stringify(manifest.$schema)} is not a Teams schema bundled with @microsoft/app-manifest ` +
+        `(bundled: ${bundledTeamsSchemaVersions().join(', ')}); it could not be validated offline`,
+    ];
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the library types each schema version separately
   const errors = await AppManifestUtils.validateAgainstSchema(manifest as any);
   const problems = errors.map((error) => `manifest${error.trim()}`);
