@@ -118,7 +118,10 @@ export class GraphPimGateway implements PimGateway {
         eligibilityScheduleId: raw.roleEligibilityScheduleId ?? undefined,
       });
     };
-    for (const raw of direct) await push(raw, { type: 'direct' });
+    // Group-derived instances (memberType Group), if the service lists them here, are attributed by the group pass.
+    for (const raw of direct.filter((item) => (item.memberType ?? 'Direct').toLowerCase() !== 'group')) {
+      await push(raw, { type: 'direct' });
+    }
     for (const { group, instances } of viaGroups) {
       for (const raw of instances)
         await push(raw, { type: 'group', groupId: group.id, groupName: group.displayName });
