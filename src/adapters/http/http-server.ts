@@ -63,7 +63,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
 

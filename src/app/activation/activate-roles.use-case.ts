@@ -12,7 +12,7 @@ import type { ApproverResolver } from './approver-resolver';
 
 /** What to activate: typed names from chat, or an exact eligibility picked on a card. */
 export type RoleSelection =
-  | { type: 'names'; names: string[]; scope?: string }
+  | { type: 'names'; names: string[]; scope?: string; kinds?: EligibleRole['kind'][] }
   | { type: 'exact'; roleId: string; directoryScopeId: string; kind?: EligibleRole['kind'] };
 
 export interface ActivateRolesInput {
@@ -73,8 +73,10 @@ export class ActivateRolesUseCase {
       }
       return [{ role }];
     }
+    const kinds = selection.kinds;
+    const candidates = kinds ? eligible.filter((r) => kinds.includes(r.kind)) : eligible;
     return selection.names.map((name) => {
-      const match = matchRole(name, eligible, { scope: selection.scope });
+      const match = matchRole(name, candidates, { scope: selection.scope });
       if (match.kind === 'match') return { role: match.role };
       if (match.kind === 'ambiguous')
         return { outcome: { kind: 'ambiguous', query: name, candidates: match.candidates } };

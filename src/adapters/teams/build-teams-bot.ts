@@ -1,0 +1,148 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-case';
+import { ApproverResolver } from '../../app/activation/approver-resolver';
+import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
+import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case';
+import { StatusUseCase } from '../../app/requests/status.use-case';
+import { ListRolesUseCase } from '../../app/roles/list-roles.use-case';
+import { CommandRouter, VerbRouter } from '../../app/routing';
+import type { AppConfig } from '../../config/config';
+import { isDomainError } from '../../domain/errors';
+import type { Clock } from '../../ports/clock';
+import type { Directory } from '../../ports/directory';
+import type { PimGateway } from '../../ports/pim-gateway';
+import type { Store } from '../../ports/stores';
+import type { TokenProvider } from '../../ports/token-provider';
+import { stepUpPages } from '../http/step-up-pages';
+import type { Logger } from '../observability/logger';
+import { ActorResolver } from './actor-resolver';
+import { CardActionSigner } from './card-actions/card-action-signer';
+import { ConversationRecorder } from './conversation-recorder';
+import { ElevateBot } from './elevate-bot';
+import { errorCard } from './presenters/error-card.presenter';
+import { ProactiveMessenger } from './proactive/proactive-messenger';
+import { registerActivationRoutes } from './routes/activation.routes';
+import { registerDeactivationRoutes } from './routes/deactivation.routes';
+import { registerHelpRoutes, sendWelcome } from './routes/help.routes';
+import { registerReminderSettingsRoutes } from './routes/reminder-settings.routes';
+import { registerRequestRoutes } from './routes/requests.routes';
+import { registerRolesRoutes } from './routes/roles.routes';
+import type { RouteServices } from './routes/route-services';
+import type { SsoTokenSource } from './sso/sso-token-source';
+import { StepUpService } from './step-up/step-up-service';
+import type { TeamsTurn } from './teams-turn';
+
+export interface TeamsBotDeps {
+  config: AppConfig;
+  adapter: CloudAdapter;
+  store: Store;
+  pim: PimGateway;
+  directory: Directory;
+  tokens: TokenProvider;
+  sso: SsoTokenSource;
+  clock: Clock;
+  logger: Logger;
+  tenantId: string;
+  /** Registers extra HTTP routes (the step-up pages) on the server. */
+  registerRoutes(register: (server: Server) => void): void;
+}
+
+export interface TeamsBot {
+  run(context: TurnContext): Promise<void>;
+  services: RouteServices;
+  messenger: ProactiveMessenger;
+  signer: CardActionSigner;
+  commands: CommandRouter<TeamsTurn>;
+  verbs: VerbRouter<TeamsTurn>;
+}
+
+/** Builds use cases, routes and the Teams activity handler. */
+export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
+  const { store, pim, clock, logger, config } = deps;
+  const signingSecret = config.cardSigningKey ?? `demo:${deps.tenantId}:${config.bot.appId ?? 'elevate'}`;
+  const signer = new CardActionSigner(signingSecret);
+  const messenger = new ProactiveMessenger(deps.adapter, config.bot.appId ?? '');
+  const approvers = new ApproverResolver(deps.directory);
+  const activate = new ActivateRolesUseCase({
+    pim,
+    approvers,
+    trackedRequests: store.trackedRequests,
+    audit: store.audit,
+    clock,
+  });
+  const stepUp = new StepUpService({
+    publicBaseUrl: config.publicBaseUrl,
+    signer,
+    secret: signingSecret,
+    clock,
+    tokens: deps.tokens,
+    oneTimeKeys: store.oneTimeKeys,
+    activate,
+    users: store.users,
+    conversations: store.conversations,
+    messenger,
+    logger,
+  });
+  deps.registerRoutes(stepUpPages(stepUp, logger));
+
+  const services: RouteServices = {
+    actors: new ActorResolver({
+      sso: deps.sso,
+      tokens: deps.tokens,
+      users: store.users,
+      defaultTenantId: deps.tenantId,
+    }),
+    listRoles: new ListRolesUseCase(pim),
+    activate,
+    deactivate: new DeactivateRoleUseCase({ pim, audit: store.audit, clock }),
+    status: new StatusUseCase({ pim, trackedRequests: store.trackedRequests, clock }),
+    cancel: new CancelRequestUseCase({
+      pim,
+      trackedRequests: store.trackedRequests,
+      audit: store.audit,
+      clock,
+    }),
+    approvers,
+    pim,
+    users: store.users,
+    stepUp,
+    clock,
+    signer,
+    logger,
+  };
+
+  const commands = new CommandRouter<TeamsTurn>();
+  const verbs = new VerbRouter<TeamsTurn>();
+  registerRolesRoutes(services, commands, verbs);
+  registerActivationRoutes(services, commands, verbs);
+  registerDeactivationRoutes(services, commands, verbs);
+  registerRequestRoutes(services, commands, verbs);
+  registerReminderSettingsRoutes(services, commands);
+  registerHelpRoutes(services, commands);
+
+  const bot = new ElevateBot({
+    commands: {
+      dispatch: async (text, turn) => {
+        try {
+          await commands.dispatch(text, turn);
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          logger.info({ code: error.code, activityId: turn.activity.id }, 'command refused');
+          await turn.sendCard(errorCard(error));
+        }
+      },
+    },
+    verbs,
+    recorder: new ConversationRecorder({
+      conversations: store.conversations,
+      users: store.users,
+      defaultTenantId: deps.tenantId,
+      logger,
+    }),
+    welcome: (turn) => sendWelcome(services, turn),
+    logger,
+  });
+
+  return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs };
+}

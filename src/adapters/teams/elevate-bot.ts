@@ -1,0 +1,95 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { isDomainError } from '../../domain/errors';
+import type { Logger } from '../observability/logger';
+import { errorCard } from './presenters/error-card.presenter';
+import type { ConversationRecorder } from './conversation-recorder';
+import { TeamsTurn } from './teams-turn';
+
+/** Routes chat text (after the @mention is removed) to a registered command handler. */
+export interface TextDispatcher {
+  dispatch(text: string, turn: TeamsTurn): Promise<void>;
+}
+
+/** Routes a card action (Action.Execute verb, or Action.Submit data.verb) to a registered handler. */
+export interface VerbDispatcher {
+  dispatch(verb: string, data: Record<string, unknown>, turn: TeamsTurn): Promise<void>;
+}
+
+export interface ElevateBotDeps {
+  commands: TextDispatcher;
+  verbs: VerbDispatcher;
+  recorder: ConversationRecorder;
+  welcome(turn: TeamsTurn): Promise<void>;
+  logger: Logger;
+}
+
+/**
+ * The Teams surface: records where each user and conversation can be reached, then hands chat
+ * text and card actions to the registered routes. No business logic lives here.
+ */
+export class ElevateBot extends TeamsActivityHandler {
+  constructor(private readonly deps: ElevateBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      const turn = new TeamsTurn(context);
+      await deps.recorder.record(turn);
+      const value = context.activity.value as Record<string, unknown> | undefined;
+      if (value && typeof value === 'object' && typeof value.verb === 'string') {
+        await this.runVerb(turn, value.verb, value);
+      } else {
+        const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+        await deps.commands.dispatch(stripMentionLeftovers(text), turn);
+      }
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const turn = new TeamsTurn(context);
+      await deps.recorder.record(turn);
+      await deps.welcome(turn);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await deps.recorder.record(new TeamsTurn(context));
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = new TeamsTurn(context);
+    await this.deps.recorder.record(turn);
+    const action = invokeValue.action;
+    const data = (action?.data ?? {}) as Record<string, unknown>;
+    await this.runVerb(turn, action?.verb ?? String(data.verb ?? ''), data);
+    if (turn.invokeCard) {
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: turn.invokeCard };
+    }
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' as never };
+  }
+
+  private async runVerb(turn: TeamsTurn, verb: string, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.deps.verbs.dispatch(verb, data, turn);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ code: error.code, verb, activityId: turn.activity.id }, 'card action refused');
+      await turn.answerCardAction(errorCard(error));
+    }
+  }
+}
+
+/** Teams may leave the bot's display name or stray markup when the <at> tag is removed. */
+export function stripMentionLeftovers(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/^\s*@?elevate\b[:,]?/i, ' ')
+    .trim();
+}

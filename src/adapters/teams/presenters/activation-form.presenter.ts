@@ -1,0 +1,78 @@
+import { Duration } from 'luxon';
+import { formatDurationForGraph, formatDurationForHumans } from '../../../domain/durations';
+import type { ActivationRules, EligibleRole } from '../../../domain/roles';
+import { renderCard } from '../cards/card-renderer';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { rulesKey } from './role-card.presenter';
+import { signFor, type PresenterContext } from './presenter-context';
+
+const STEPS_MINUTES = [15, 30, 60, 120, 240, 480, 720, 1440];
+
+export const roleChoiceValue = (role: { roleId: string; directoryScopeId: string }): string =>
+  `${role.roleId}|${role.directoryScopeId}`;
+
+export function parseRoleChoice(value: unknown): { roleId: string; directoryScopeId: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const bar = value.indexOf('|');
+  if (bar <= 0) return undefined;
+  return { roleId: value.slice(0, bar), directoryScopeId: value.slice(bar + 1) };
+}
+
+/** Duration choices up to the role's maximum, with the maximum itself always offered. */
+export function durationChoices(max: Duration): { title: string; value: string }[] {
+  const maxMinutes = Math.round(max.as('minutes'));
+  const choices = STEPS_MINUTES.filter((m) => m < maxMinutes).map((m) => Duration.fromObject({ minutes: m }));
+  choices.push(Duration.fromObject({ minutes: maxMinutes }));
+  return choices.map((d, i) => ({
+    title: `${formatDurationForHumans(d)}${i === choices.length - 1 ? ' (maximum)' : ''}`,
+    value: formatDurationForGraph(d),
+  }));
+}
+
+/**
+ * The activation form, shaped by the selected role's policy: durations bounded by its maximum,
+ * justification and ticket required exactly when the policy says so.
+ */
+export function activationFormCard(
+  ctx: PresenterContext,
+  input: {
+    roles: EligibleRole[];
+    selected: EligibleRole;
+    rules: Map<string, ActivationRules>;
+    approverNames: string[];
+    validationErrors?: string[];
+    values?: { duration?: string; justification?: string; ticket?: string };
+  },
+): AdaptiveCardJson {
+  const rules = input.rules.get(rulesKey(input.selected));
+  const max = rules?.maximumDuration ?? Duration.fromObject({ hours: 8 });
+  const durations = durationChoices(max);
+  const oneHour = durations.find((d) => d.value === 'PT1H');
+  const now = ctx.clock.now().setZone(ctx.zone);
+  return renderCard('activation-form', {
+    roleName: input.selected.roleName,
+    scopeName: input.selected.scopeName,
+    timeZone: ctx.zone,
+    validationErrors: input.validationErrors ?? [],
+    selectedRole: roleChoiceValue(input.selected),
+    roles: input.roles.map((role) => ({
+      title: `${role.roleName} · ${role.scopeName}`,
+      value: roleChoiceValue(role),
+    })),
+    minDuration: '5 minutes',
+    maxDuration: formatDurationForHumans(max),
+    defaultDuration: input.values?.duration ?? oneHour?.value ?? durations[durations.length - 1].value,
+    durations,
+    justificationRequired: rules?.justificationRequired ?? false,
+    ticketRequired: rules?.ticketRequired ?? false,
+    justification: input.values?.justification ?? '',
+    ticketNumber: input.values?.ticket ?? '',
+    minStartDate: now.toISODate(),
+    startDate: '',
+    startTime: '',
+    approvalNote: rules?.approvalRequired
+      ? `This role needs approval${input.approverNames.length ? `: ${input.approverNames.join(' or ')} will be asked` : ''} once you send the request.`
+      : '',
+    token: signFor(ctx, ['submitActivation', 'showRoles'], 'form'),
+  });
+}

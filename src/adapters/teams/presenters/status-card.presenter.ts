@@ -1,0 +1,46 @@
+import type { StatusOverview } from '../../../app/requests/status.use-case';
+import { renderCard } from '../cards/card-renderer';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { requestSubject } from '../card-actions/card-action-signer';
+import { roleActionToken } from './role-card.presenter';
+import { signFor, type PresenterContext } from './presenter-context';
+import { formatInstant, humanDuration } from './time-format';
+
+export function statusCard(
+  ctx: PresenterContext,
+  displayName: string,
+  status: StatusOverview,
+): AdaptiveCardJson {
+  const now = ctx.clock.now();
+  const at = (value: Parameters<typeof formatInstant>[0] | undefined) =>
+    value ? formatInstant(value, ctx.zone, now) : '';
+  return renderCard('status', {
+    subtitle: `${displayName} · times in ${ctx.zone}`,
+    pending: status.pending.map((r) => ({
+      requestId: r.id,
+      roleName: r.roleName,
+      scopeName: r.scopeName,
+      duration: r.duration ? humanDuration(r.duration) : '',
+      requestedAt: at(r.createdAt),
+      approvers: [] as string[],
+      token: signFor(ctx, ['cancel'], requestSubject(r.id)),
+    })),
+    scheduled: status.scheduled.map((r) => ({
+      requestId: r.id,
+      roleName: r.roleName,
+      scopeName: r.scopeName,
+      startsAt: at(r.startAt),
+      endsAt: at(r.endAt ?? (r.startAt && r.duration ? r.startAt.plus(r.duration) : undefined)),
+      token: signFor(ctx, ['cancel'], requestSubject(r.id)),
+    })),
+    active: status.active.map((a) => ({
+      roleId: a.roleId,
+      directoryScopeId: a.directoryScopeId,
+      roleName: a.roleName,
+      scopeName: a.scopeName,
+      endsAt: a.endDateTime ? at(a.endDateTime) : 'No end (permanent assignment)',
+      token: roleActionToken(ctx, a),
+    })),
+    token: signFor(ctx, ['refresh', 'showRoles'], 'roles'),
+  });
+}

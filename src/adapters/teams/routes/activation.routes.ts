@@ -1,0 +1,291 @@
+import { Duration } from 'luxon';
+import type { ActivateRolesInput } from '../../../app/activation/activate-roles.use-case';
+import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
+import type { Actor } from '../../../app/shared/actor';
+import type { VerbRouter, CommandRouter } from '../../../app/routing';
+import { parseActivate } from '../../../domain/commands/parsers/activate.parser';
+import type { ActivateCommand, ActivateGroupCommand } from '../../../domain/commands/command';
+import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { parseStartTime } from '../../../domain/schedule';
+import { roleSubject } from '../card-actions/card-action-signer';
+import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import { activationFormCard, parseRoleChoice } from '../presenters/activation-form.presenter';
+import { renderCard } from '../cards/card-renderer';
+import type { PresenterContext } from '../presenters/presenter-context';
+import type { TeamsTurn } from '../teams-turn';
+import { asActor, type RouteServices } from './route-services';
+import { requireToken } from './verified-action';
+
+/**
+ * `activate …` in chat, the Activate / Options buttons, the pick-one answer and the activation
+ * form. Every path builds the same ActivateRolesInput and calls the same use case.
+ */
+export function registerActivationRoutes(
+  services: RouteServices,
+  commands: CommandRouter<TeamsTurn>,
+  verbs: VerbRouter<TeamsTurn>,
+): void {
+  commands.command(['activate'], (args, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      const command = parseActivate(args, { now: services.clock.now(), zone: actor.timeZone });
+      if (command.kind === 'activateForm') return showForm(services, turn, actor, ctx, undefined, 'send');
+      const input = toInput(actor, turn, command);
+      await runActivation(services, turn, actor, ctx, input, 'send');
+    }),
+  );
+
+  verbs.verb('activate', (data, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      const target = roleFromData(data);
+      requireToken(services, data, 'activate', roleSubject(target.roleId, target.directoryScopeId), actor);
+      const eligible = await services.pim.listEligibleRoles(actor.delegated);
+      const role = eligible.find(
+        (r) => r.roleId === target.roleId && r.directoryScopeId === target.directoryScopeId,
+      );
+      const rules = role
+        ? await services.pim
+            .getActivationRules({ kind: role.kind, roleId: role.roleId })
+            .catch(() => undefined)
+        : undefined;
+      // A one-click activation cannot supply a justification or ticket: show the form instead.
+      if (rules && (rules.justificationRequired || rules.ticketRequired)) {
+        return showForm(services, turn, actor, ctx, target, 'answer');
+      }
+      await runActivation(
+        services,
+        turn,
+        actor,
+        ctx,
+        {
+          actor,
+          selection: { type: 'exact', ...target, kind: role?.kind },
+          originConversationId: turn.conversationId,
+        },
+        'answer',
+      );
+    }),
+  );
+
+  const openForm = (data: Record<string, unknown>, turn: TeamsTurn, verb: string) =>
+    asActor(services, turn, async (actor, ctx) => {
+      const target = typeof data.roleId === 'string' ? roleFromData(data) : undefined;
+      requireToken(
+        services,
+        data,
+        verb,
+        target ? roleSubject(target.roleId, target.directoryScopeId) : undefined,
+        actor,
+      );
+      await showForm(services, turn, actor, ctx, target, 'answer');
+    });
+  verbs.verb('showActivationForm', (data, turn, verb) => openForm(data, turn, verb));
+  verbs.verb('pickRole', (data, turn, verb) => openForm(data, turn, verb));
+
+  verbs.verb('submitActivation', (data, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      requireToken(services, data, 'submitActivation', 'form', actor);
+      const target = parseRoleChoice(data.role);
+      if (!target) {
+        throw new DomainError(ErrorCodes.CommandInvalid, 'No role was chosen on the form.', {
+          remedy: 'Pick a role from the list, then press Activate again.',
+        });
+      }
+      const input: ActivateRolesInput = {
+        actor,
+        selection: { type: 'exact', ...target },
+        duration: parseFormDuration(data.duration),
+        startAt: parseFormStart(data, services, actor),
+        justification: typeof data.justification === 'string' ? data.justification : undefined,
+        ticket: typeof data.ticketNumber === 'string' ? data.ticketNumber : undefined,
+        originConversationId: turn.conversationId,
+      };
+      await runActivation(services, turn, actor, ctx, input, 'answer');
+    }),
+  );
+}
+
+function toInput(
+  actor: Actor,
+  turn: TeamsTurn,
+  command: ActivateCommand | ActivateGroupCommand,
+): ActivateRolesInput {
+  const selection =
+    command.kind === 'activate'
+      ? { type: 'names' as const, names: command.roles, scope: command.scope }
+      : {
+          type: 'names' as const,
+          names: [command.group],
+          kinds: [command.access === 'owner' ? ('groupOwner' as const) : ('groupMember' as const)],
+        };
+  return {
+    actor,
+    selection,
+    duration: command.duration,
+    startAt: command.start,
+    justification: command.justification,
+    ticket: command.ticket,
+    originConversationId: turn.conversationId,
+  };
+}
+
+function roleFromData(data: Record<string, unknown>): { roleId: string; directoryScopeId: string } {
+  if (typeof data.roleId !== 'string' || typeof data.directoryScopeId !== 'string') {
+    throw new DomainError(ErrorCodes.CardActionInvalid, 'This button is missing which role it is for.', {
+      remedy: 'Say "roles" for a fresh list.',
+    });
+  }
+  return { roleId: data.roleId, directoryScopeId: data.directoryScopeId };
+}
+
+function parseFormDuration(value: unknown): Duration | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const duration = Duration.fromISO(value);
+  if (!duration.isValid) {
+    throw new DomainError(ErrorCodes.DurationInvalid, `"${value}" is not a duration.`, {
+      remedy: 'Pick a duration from the list.',
+    });
+  }
+  return duration;
+}
+
+function parseFormStart(data: Record<string, unknown>, services: RouteServices, actor: Actor) {
+  const date = typeof data.startDate === 'string' ? data.startDate.trim() : '';
+  const time = typeof data.startTime === 'string' ? data.startTime.trim() : '';
+  if (!date && !time) return undefined;
+  const text = date ? `at ${date} ${time || '00:00'}` : `at ${time}`;
+  return parseStartTime(text, { now: services.clock.now(), zone: actor.timeZone });
+}
+
+async function showForm(
+  services: RouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  ctx: PresenterContext,
+  target: { roleId: string; directoryScopeId: string } | undefined,
+  how: 'send' | 'answer',
+): Promise<void> {
+  const overview = await services.listRoles.execute(actor);
+  if (overview.eligible.length === 0) {
+    const card = renderCard('error', {
+      title: 'Nothing to activate',
+      cause: 'You have no eligible roles that are not already active.',
+      remedy: 'Ask your PIM administrator for an eligible assignment, or say "status" to see what is active.',
+      details: [],
+      code: ErrorCodes.NotEligible,
+      reference: '',
+    });
+    return how === 'send' ? void (await turn.sendCard(card)) : turn.answerCardAction(card);
+  }
+  const selected =
+    overview.eligible.find(
+      (r) => target && r.roleId === target.roleId && r.directoryScopeId === target.directoryScopeId,
+    ) ?? overview.eligible[0];
+  const rules = overview.rules.get(`${selected.kind}:${selected.roleId}`);
+  const approvers = rules?.approvalRequired
+    ? await services.approvers.resolve(rules.approvers).catch(() => [])
+    : [];
+  const card = activationFormCard(ctx, {
+    roles: overview.eligible,
+    selected,
+    rules: overview.rules,
+    approverNames: approvers.map((a) => a.displayName),
+  });
+  if (how === 'send') await turn.sendCard(card);
+  else await turn.answerCardAction(card);
+}
+
+/**
+ * Shows progress, runs the activation, replaces the progress card with each outcome, and for a
+ * live activation waits (bounded) until the assignment is visible and says it is effective.
+ */
+export async function runActivation(
+  services: RouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  ctx: PresenterContext,
+  input: ActivateRolesInput,
+  how: 'send' | 'answer',
+): Promise<void> {
+  let progressId: string | undefined;
+  if (!turn.isInvoke) {
+    await turn.typing();
+    progressId = await turn.sendCard(
+      renderCard('activation-progress', {
+        title: 'Activating…',
+        scopeName: input.duration ? `for ${input.duration.toHuman()}` : '',
+        steps: [
+          { text: "Checking your eligibility and the role's policy", done: false },
+          { text: 'Sending the request to PIM', done: false },
+        ],
+      }),
+    );
+  }
+  const outcomes = await services.activate.execute(input);
+  const options = { justification: input.justification, ticket: input.ticket };
+  for (const [index, outcome] of outcomes.entries()) {
+    const card =
+      outcome.kind === 'stepUpRequired'
+        ? await services.stepUp.start(turn, actor, {
+            reason: outcome.reason,
+            claims: outcome.claims,
+            roleName: outcome.role.roleName,
+            activation: {
+              selection: {
+                type: 'exact',
+                roleId: outcome.role.roleId,
+                directoryScopeId: outcome.role.directoryScopeId,
+                kind: outcome.role.kind,
+              },
+              duration: input.duration,
+              startAt: input.startAt,
+              justification: input.justification,
+              ticket: input.ticket,
+              originConversationId: input.originConversationId,
+            },
+          })
+        : activationOutcomeCard(ctx, outcome, options);
+    let shownId: string | undefined;
+    if (index === 0 && progressId) {
+      await turn.updateCard(progressId, card);
+      shownId = progressId;
+    } else if (index === 0 && how === 'answer') {
+      await turn.answerCardAction(card);
+    } else {
+      shownId = await turn.sendCard(card);
+    }
+    if (outcome.kind === 'activated')
+      await confirmEffective(services, turn, actor, ctx, outcome, shownId, options);
+  }
+}
+
+async function confirmEffective(
+  services: RouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  ctx: PresenterContext,
+  outcome: Extract<ActivationOutcome, { kind: 'activated' }>,
+  cardId: string | undefined,
+  options: { justification?: string; ticket?: string },
+): Promise<void> {
+  const visible = await services.pim
+    .waitUntilEffective(actor.delegated, {
+      kind: outcome.role.kind,
+      roleId: outcome.role.roleId,
+      directoryScopeId: outcome.role.directoryScopeId,
+    })
+    .catch((error: unknown) => {
+      services.logger.warn(
+        { err: error, requestId: outcome.requestId },
+        'could not confirm that the activation is effective',
+      );
+      return undefined;
+    });
+  if (!visible) return;
+  const card = activationOutcomeCard(
+    ctx,
+    { ...outcome, until: visible.endDateTime ?? outcome.until },
+    { ...options, effective: true },
+  );
+  if (cardId) await turn.updateCard(cardId, card);
+  else await turn.sendCard(card);
+}

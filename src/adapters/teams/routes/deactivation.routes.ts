@@ -1,0 +1,48 @@
+import type { CommandRouter, VerbRouter } from '../../../app/routing';
+import { parseDeactivate } from '../../../domain/commands/parsers/deactivate.parser';
+import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { roleSubject } from '../card-actions/card-action-signer';
+import { deactivationOutcomeCard } from '../presenters/deactivation-card.presenter';
+import type { TeamsTurn } from '../teams-turn';
+import { asActor, type RouteServices } from './route-services';
+import { requireToken } from './verified-action';
+
+/** `deactivate <role>[, <role>…]` and the Deactivate buttons. */
+export function registerDeactivationRoutes(
+  services: RouteServices,
+  commands: CommandRouter<TeamsTurn>,
+  verbs: VerbRouter<TeamsTurn>,
+): void {
+  commands.command(['deactivate'], (args, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      const command = parseDeactivate(args);
+      await turn.typing();
+      for (const name of command.roles) {
+        const outcome = await services.deactivate.execute(actor, { type: 'name', name });
+        await turn.sendCard(deactivationOutcomeCard(ctx, outcome));
+      }
+    }),
+  );
+  for (const verb of ['deactivate', 'deactivateNow']) {
+    verbs.verb(verb, (data, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        if (typeof data.roleId !== 'string' || typeof data.directoryScopeId !== 'string') {
+          throw new DomainError(
+            ErrorCodes.CardActionInvalid,
+            'This button is missing which role it is for.',
+            {
+              remedy: 'Say "status" for a fresh card.',
+            },
+          );
+        }
+        requireToken(services, data, verb, roleSubject(data.roleId, data.directoryScopeId), actor);
+        const outcome = await services.deactivate.execute(actor, {
+          type: 'exact',
+          roleId: data.roleId,
+          directoryScopeId: data.directoryScopeId,
+        });
+        await turn.answerCardAction(deactivationOutcomeCard(ctx, outcome));
+      }),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
+import type { ApproverResolver } from '../../../app/activation/approver-resolver';
+import type { DeactivateRoleUseCase } from '../../../app/activation/deactivate-role.use-case';
+import type { CancelRequestUseCase } from '../../../app/requests/cancel-request.use-case';
+import type { StatusUseCase } from '../../../app/requests/status.use-case';
+import type { ListRolesUseCase } from '../../../app/roles/list-roles.use-case';
+import type { Actor } from '../../../app/shared/actor';
+import type { Clock } from '../../../ports/clock';
+import type { PimGateway } from '../../../ports/pim-gateway';
+import type { UserRepository } from '../../../ports/stores';
+import type { Logger } from '../../observability/logger';
+import type { ActorResolver } from '../actor-resolver';
+import type { CardActionSigner } from '../card-actions/card-action-signer';
+import type { PresenterContext } from '../presenters/presenter-context';
+import type { TeamsTurn } from '../teams-turn';
+import type { StepUpStarter } from './step-up-starter';
+
+/** Everything the chat and card routes call. Built once in the composition root. */
+export interface RouteServices {
+  actors: ActorResolver;
+  listRoles: ListRolesUseCase;
+  activate: ActivateRolesUseCase;
+  deactivate: DeactivateRoleUseCase;
+  status: StatusUseCase;
+  cancel: CancelRequestUseCase;
+  approvers: ApproverResolver;
+  pim: PimGateway;
+  users: UserRepository;
+  stepUp: StepUpStarter;
+  clock: Clock;
+  signer: CardActionSigner;
+  logger: Logger;
+}
+
+export function presenterContext(
+  services: RouteServices,
+  actor: { userId: string; timeZone: string },
+): PresenterContext {
+  return { clock: services.clock, signer: services.signer, zone: actor.timeZone, viewerId: actor.userId };
+}
+
+/** Runs `fn` for the sender as an Actor; does nothing when a sign-in card had to be sent instead. */
+export async function asActor(
+  services: RouteServices,
+  turn: TeamsTurn,
+  fn: (actor: Actor, ctx: PresenterContext) => Promise<void>,
+): Promise<void> {
+  const actor = await services.actors.resolve(turn);
+  if (!actor) return;
+  await fn(actor, presenterContext(services, actor));
+}

@@ -1,0 +1,18 @@
+import type { ActivateRolesInput } from '../../../app/activation/activate-roles.use-case';
+import type { Actor } from '../../../app/shared/actor';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import type { TeamsTurn } from '../teams-turn';
+
+/** An activation that waits for the user to complete a step-up sign-in. */
+export interface PendingStepUp {
+  reason: 'mfa' | 'authenticationContext';
+  claims: string;
+  roleName: string;
+  /** The same activation, re-run by itself once the step-up succeeded. */
+  activation: Omit<ActivateRolesInput, 'actor'>;
+}
+
+/** Starts a step-up: remembers the pending action and returns the Verify card to show. */
+export interface StepUpStarter {
+  start(turn: TeamsTurn, actor: Actor, pending: PendingStepUp): Promise<AdaptiveCardJson>;
+}

@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
+import type { Actor } from '../../../app/shared/actor';
+import { DomainError, ErrorCodes } from '../../../domain/errors';
+import type { Clock } from '../../../ports/clock';
+import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
+import type { ConversationRepository, UserRepository } from '../../../ports/stores';
+import type { TokenProvider } from '../../../ports/token-provider';
+import type { Logger } from '../../observability/logger';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { renderCard } from '../cards/card-renderer';
+import type { CardActionSigner } from '../card-actions/card-action-signer';
+import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import { errorCard } from '../presenters/error-card.presenter';
+import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+import type { PendingStepUp, StepUpStarter } from '../routes/step-up-starter';
+import type { TeamsTurn } from '../teams-turn';
+import {
+  decodePayload,
+  encodePayload,
+  payloadDuration,
+  payloadStart,
+  STEP_UP_TTL,
+  type StepUpPayload,
+} from './step-up-state';
+
+export const STEP_UP_PATH = '/auth/step-up';
+export const STEP_UP_CALLBACK_PATH = '/auth/step-up/callback';
+
+export type StepUpPageResult =
+  | { kind: 'redirect'; url: string }
+  | { kind: 'done'; title: string; message: string }
+  | { kind: 'refused'; status: number; title: string; message: string };
+
+/**
+ * The step-up round trip: a Verify card whose link opens the bot's own page; the page runs the
+ * authorization-code flow with the claims challenge; on return the same activation runs again with
+ * the stepped-up token and the outcome is posted in the original conversation.
+ */
+export class StepUpService implements StepUpStarter {
+  constructor(
+    private readonly deps: {
+      publicBaseUrl: string;
+      signer: CardActionSigner;
+      secret: string;
+      clock: Clock;
+      tokens: TokenProvider;
+      oneTimeKeys: OneTimeKeyRepository;
+      activate: ActivateRolesUseCase;
+      users: UserRepository;
+      conversations: ConversationRepository;
+      messenger: ProactiveMessenger;
+      logger: Logger;
+    },
+  ) {}
+
+  async start(turn: TeamsTurn, actor: Actor, pending: PendingStepUp): Promise<AdaptiveCardJson> {
+    const selection = pending.activation.selection;
+    if (selection.type !== 'exact') throw new Error('step-up resumes one exact role');
+    const payload: StepUpPayload = {
+      tenantId: actor.tenantId,
+      reason: pending.reason,
+      claims: pending.claims,
+      roleName: pending.roleName,
+      kind: selection.kind,
+      roleId: selection.roleId,
+      directoryScopeId: selection.directoryScopeId,
+      duration: pending.activation.duration?.toISO() ?? undefined,
+      startAt: pending.activation.startAt?.toUTC().toISO() ?? undefined,
+      justification: pending.activation.justification,
+      ticket: pending.activation.ticket,
+      originConversationId: pending.activation.originConversationId ?? turn.conversationId,
+    };
+    const state = this.deps.signer.sign({
+      verbs: ['stepUp'],
+      subject: encodePayload(payload),
+      actorId: actor.userId,
+      now: this.deps.clock.now(),
+      ttl: STEP_UP_TTL,
+    });
+    return renderCard('verify', {
+      reason: pending.reason,
+      roleName: pending.roleName,
+      authenticationContext: authContextName(pending.claims),
+      expiresIn: '10 minutes',
+      stepUpUrl: `${this.deps.publicBaseUrl}${STEP_UP_PATH}?state=${encodeURIComponent(state)}`,
+    });
+  }
+
+  /** GET /auth/step-up?state=…: check the state, then send the browser to Entra with the claims. */
+  async begin(state: unknown): Promise<StepUpPageResult> {
+    const checked = this.check(state);
+    if ('refused' in checked) return checked.refused;
+    const url = await this.deps.tokens.stepUpUrl({
+      userId: checked.userId,
+      claims: checked.payload.claims,
+      redirectUri: this.redirectUri(),
+      state: state as string,
+      codeChallenge: pkceChallenge(this.verifier(checked.nonce)),
+    });
+    return { kind: 'redirect', url };
+  }
+
+  /** The redirect back from Entra: redeem the code once, resume the activation, post the outcome. */
+  async complete(query: {
+    state?: unknown;
+    code?: unknown;
+    error?: unknown;
+    error_description?: unknown;
+  }): Promise<StepUpPageResult> {
+    const checked = this.check(query.state);
+    if ('refused' in checked) return checked.refused;
+    if (typeof query.error === 'string') {
+      return refused(
+        400,
+        'Verification was not completed',
+        `Microsoft Entra said: ${String(query.error_description ?? query.error)}. Select Verify in Teams to try again.`,
+      );
+    }
+    if (typeof query.code !== 'string' || query.code === '') {
+      return refused(
+        400,
+        'Verification was not completed',
+        'The sign-in page returned no authorization code. Select Verify in Teams to try again.',
+      );
+    }
+    const { payload, userId, nonce, expiresAt } = checked;
+    if (!(await this.deps.oneTimeKeys.consume(`stepup:${nonce}`, expiresAt))) {
+      return refused(
+        409,
+        'This link was already used',
+        'Each Verify link works once. The result was posted in Teams; select Verify again if you need another try.',
+      );
+    }
+    const result = await this.deps.tokens.redeemStepUpCode({
+      userId,
+      code: query.code,
+      redirectUri: this.redirectUri(),
+      claims: payload.claims,
+      codeVerifier: this.verifier(nonce),
+    });
+    const profile = await this.deps.users.get(payload.tenantId, userId);
+    const actor: Actor = {
+      tenantId: payload.tenantId,
+      userId,
+      displayName: profile?.displayName ?? userId,
+      timeZone: profile?.timeZone ?? 'UTC',
+      delegated: { userId, accessToken: async () => result.accessToken },
+    };
+    void this.resume(actor, payload);
+    return {
+      kind: 'done',
+      title: 'Verified',
+      message: `Thanks. Elevate is now activating ${payload.roleName} for you; the result appears in Teams. You can close this window.`,
+    };
+  }
+
+  private async resume(actor: Actor, payload: StepUpPayload): Promise<void> {
+    const reference = await this.referenceFor(actor, payload);
+    const ctx = {
+      clock: this.deps.clock,
+      signer: this.deps.signer,
+      zone: actor.timeZone,
+      viewerId: actor.userId,
+    };
+    let card: AdaptiveCardJson;
+    try {
+      const [outcome] = await this.deps.activate.execute({
+        actor,
+        selection: {
+          type: 'exact',
+          roleId: payload.roleId,
+          directoryScopeId: payload.directoryScopeId,
+          kind: payload.kind,
+        },
+        duration: payloadDuration(payload),
+        startAt: payloadStart(payload),
+        justification: payload.justification,
+        ticket: payload.ticket,
+        originConversationId: payload.originConversationId,
+      });
+      card =
+        outcome.kind === 'stepUpRequired'
+          ? errorCard(
+              new DomainError(
+                ErrorCodes.StepUpRequired,
+                'PIM still asks for a stronger sign-in after verification.',
+                {
+                  remedy:
+                    'Check with your administrator that your account can satisfy the required authentication context.',
+                },
+              ),
+              `Could not activate ${payload.roleName}`,
+            )
+          : activationOutcomeCard(ctx, outcome, {
+              justification: payload.justification,
+              ticket: payload.ticket,
+            });
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error, userId: actor.userId },
+        'resuming the activation after step-up failed',
+      );
+      card = errorCard(
+        error instanceof DomainError
+          ? error
+          : new DomainError(ErrorCodes.Internal, 'The activation could not be resumed after verification.', {
+              remedy: 'Send the activate command again.',
+            }),
+        `Could not activate ${payload.roleName}`,
+      );
+    }
+    if (!reference) {
+      this.deps.logger.warn({ userId: actor.userId }, 'no conversation to post the step-up outcome to');
+      return;
+    }
+    await this.deps.messenger.send(reference, { card }).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, userId: actor.userId }, 'could not post the step-up outcome');
+    });
+  }
+
+  private async referenceFor(actor: Actor, payload: StepUpPayload) {
+    if (payload.originConversationId) {
+      const shared = await this.deps.conversations.getForConversation(payload.originConversationId);
+      if (shared) return shared.reference;
+    }
+    const personal = await this.deps.conversations.getForUser(actor.tenantId, actor.userId);
+    return personal?.reference;
+  }
+
+  private check(
+    state: unknown,
+  ):
+    | { payload: StepUpPayload; userId: string; nonce: string; expiresAt: DateTime }
+    | { refused: StepUpPageResult } {
+    const now = this.deps.clock.now();
+    const verified = this.deps.signer.verify(state, { verb: 'stepUp', now });
+    if (!verified.ok) {
+      return {
+        refused:
+          verified.reason === 'expired'
+            ? refused(
+                410,
+                'This link has expired',
+                'Verify links work for 10 minutes. Go back to Teams and send your request again.',
+              )
+            : refused(
+                400,
+                'This link is not valid',
+                'The link is incomplete or was changed. Use the Verify button Elevate sent you in Teams.',
+              ),
+      };
+    }
+    const claims = verified.claims;
+    const payload = decodePayload(claims.subject);
+    if (!payload || !claims.actorId) {
+      return {
+        refused: refused(400, 'This link is not valid', 'Use the Verify button Elevate sent you in Teams.'),
+      };
+    }
+    return { payload, userId: claims.actorId, nonce: claims.nonce, expiresAt: now.plus(STEP_UP_TTL) };
+  }
+
+  private redirectUri(): string {
+    return `${this.deps.publicBaseUrl}${STEP_UP_CALLBACK_PATH}`;
+  }
+
+  /** PKCE verifier derived from the nonce and the server secret: nothing to store between the two pages. */
+  private verifier(nonce: string): string {
+    return createHash('sha256').update(`${this.deps.secret}:pkce:${nonce}`).digest('base64url');
+  }
+}
+
+function pkceChallenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
+function refused(status: number, title: string, message: string): StepUpPageResult {
+  return { kind: 'refused', status, title, message };
+}
+
+function authContextName(claims: string): string {
+  const match = /"acrs"\s*:\s*\{[^}]*"value"\s*:\s*"([^"]+)"/.exec(claims);
+  return match ? `authentication context ${match[1]}` : 'multi-factor authentication';
+}

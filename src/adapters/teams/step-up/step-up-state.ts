@@ -1,0 +1,48 @@
+import { DateTime, Duration } from 'luxon';
+import type { RoleKind } from '../../../domain/roles';
+
+/** How long a Verify link works. */
+export const STEP_UP_TTL = Duration.fromObject({ minutes: 10 });
+
+/**
+ * Everything needed to finish a step-up and resume the activation by itself. It travels inside
+ * the signed state (HMAC, bound to the user, 10-minute expiry, one-time nonce), so any instance
+ * can complete it.
+ */
+export interface StepUpPayload {
+  tenantId: string;
+  reason: 'mfa' | 'authenticationContext';
+  claims: string;
+  roleName: string;
+  kind?: RoleKind;
+  roleId: string;
+  directoryScopeId: string;
+  duration?: string;
+  startAt?: string;
+  justification?: string;
+  ticket?: string;
+  originConversationId?: string;
+}
+
+export function encodePayload(payload: StepUpPayload): string {
+  return `stepup:${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+}
+
+export function decodePayload(subject: string): StepUpPayload | undefined {
+  if (!subject.startsWith('stepup:')) return undefined;
+  try {
+    return JSON.parse(
+      Buffer.from(subject.slice('stepup:'.length), 'base64url').toString('utf8'),
+    ) as StepUpPayload;
+  } catch {
+    return undefined;
+  }
+}
+
+export function payloadDuration(payload: StepUpPayload): Duration | undefined {
+  return payload.duration ? Duration.fromISO(payload.duration) : undefined;
+}
+
+export function payloadStart(payload: StepUpPayload): DateTime | undefined {
+  return payload.startAt ? DateTime.fromISO(payload.startAt, { zone: 'utc' }) : undefined;
+}

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { AppConfig } from './config/config';
+import type { Clock } from './ports/clock';
+import type { Store } from './ports/stores';
+import type { Logger } from './adapters/observability/logger';
+import { createMetrics, type Metrics } from './adapters/observability/metrics';
+import { systemClock } from './adapters/clock/system-clock';
+import { createStore } from './adapters/store/create-store';
+import { MsalTokenProvider } from './adapters/auth/msal-token-provider';
+import { TokenCacheCipher } from './adapters/auth/token-cache-cipher';
+import { GraphHttp } from './adapters/graph/graph-http';
+import { GraphDirectory } from './adapters/graph/graph-directory';
+import { GraphPimGateway } from './adapters/graph/graph-pim-gateway';
+import { createHttpServer } from './adapters/http/http-server';
+import { createCloudAdapter, type CloudAdapterOverrides } from './adapters/teams/cloud-adapter.factory';
+import { buildTeamsBot } from './adapters/teams/build-teams-bot';
+import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
+import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source';
+import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
+import { startSimulator, type RunningSimulator } from './simulator';
+
+export interface ElevateOverrides {
+  logger: Logger;
+  /** A simulator already running (tests); demo mode otherwise starts its own. */
+  simulator?: RunningSimulator;
+  clock?: Clock;
+  cloudAdapter?: CloudAdapterOverrides;
+  /** PostgreSQL schema for the store (tests). */
+  storeSchema?: string;
+}
+
+export interface RunningElevate {
+  url: string;
+  port: number;
+  store: Store;
+  metrics: Metrics;
+  simulator?: RunningSimulator;
+  stop(drainTimeoutMs?: number): Promise<void>;
+}
+
+/** Where the bot's own identity comes from: the Bot registration in tenant mode, the seed in demo mode. */
+interface EntraApp {
+  clientId: string;
+  clientSecret: string;
+  authority: string;
+  tenantId: string;
+}
+
+/** Composition root: configuration → adapters → use cases → HTTP server. */
+export async function startElevate(config: AppConfig, overrides: ElevateOverrides): Promise<RunningElevate> {
+  const { logger } = overrides;
+  const metrics = createMetrics({ collectDefaults: !overrides.simulator });
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    let simulator = overrides.simulator;
+    if (config.mode === 'demo' && !simulator) {
+      simulator = await startSimulator({ port: config.simulatorPort });
+      const started = simulator;
+      closers.push(() => started.close());
+      logger.info(
+        { graph: simulator.graphBaseUrl, authority: simulator.authority },
+        `simulator tenant running at ${simulator.baseUrl} (Graph ${simulator.graphBaseUrl}/v1.0, Entra ${simulator.authority})`,
+      );
+    }
+    // In demo mode the bot follows the simulator's clock, so advancing it (/_sim/clock) drives reminders.
+    const clock = overrides.clock ?? (config.mode === 'demo' && simulator ? simulator.clock : systemClock);
+    const app = entraApp(config, simulator);
+    const graphBaseUrl = config.mode === 'demo' && simulator ? simulator.graphBaseUrl : config.graphBaseUrl;
+
+    const store = await createStore({
+      databaseUrl: config.store.databaseUrl,
+      sqlitePath: config.store.sqlitePath,
+      schema: overrides.storeSchema,
+      clock,
+      logger,
+    });
+    closers.unshift(() => store.close());
+
+    const tokens = await MsalTokenProvider.create({
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      authority: app.authority,
+      tokenCache: { repository: store.tokenCache, cipher: new TokenCacheCipher(tokenCacheKey(config)) },
+      logger,
+    });
+    const http = new GraphHttp({ baseUrl: graphBaseUrl, logger });
+    const appToken = () => tokens.appOnlyToken();
+    const directory = new GraphDirectory(http, appToken);
+    const pim = new GraphPimGateway({ http, appToken, directory, clock, logger });
+
+    const sso: SsoTokenSource =
+      config.mode === 'demo' && simulator
+        ? new DemoSsoTokenSource(simulator.identity, app.clientId)
+        : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
+    const adapter = createCloudAdapter(config, logger, overrides.cloudAdapter);
+    const stepUpRoutes: ((server: Server) => void)[] = [];
+    const bot = buildTeamsBot({
+      config,
+      adapter,
+      store,
+      pim,
+      directory,
+      tokens,
+      sso,
+      clock,
+      logger,
+      tenantId: app.tenantId,
+      registerRoutes: (register) => stepUpRoutes.push(register),
+    });
+
+    const server = createHttpServer({
+      logger,
+      metrics,
+      processActivity: (req: Request, res: Response) =>
+        adapter.process(req, res, (context: TurnContext) => bot.run(context)),
+      readiness: [
+        { name: 'store', check: () => store.ping() },
+        { name: 'graph-token', check: async () => void (await tokens.appOnlyToken()) },
+      ],
+      routes: stepUpRoutes,
+    });
+    const url = await server.listen(config.port, config.host);
+    const port = Number(new URL(url).port);
+    return {
+      url,
+      port,
+      store,
+      metrics,
+      simulator,
+      async stop(drainTimeoutMs = 9_000) {
+        await server.drain(drainTimeoutMs);
+        for (const close of closers) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function entraApp(config: AppConfig, simulator: RunningSimulator | undefined): EntraApp {
+  if (config.mode === 'tenant') {
+    const tenantId = config.bot.tenantId ?? '';
+    return {
+      clientId: config.bot.appId ?? '',
+      clientSecret: config.bot.appPassword ?? '',
+      authority: `${config.authorityHost}/${tenantId}`,
+      tenantId,
+    };
+  }
+  if (!simulator) throw new Error('demo mode needs the simulator tenant');
+  const demoApp = simulator.state.directory.apps[0];
+  return {
+    clientId: demoApp.appId,
+    clientSecret: demoApp.clientSecret,
+    authority: simulator.authority,
+    tenantId: simulator.tenantId,
+  };
+}
+
+/**
+ * The token cache encryption key: TOKEN_CACHE_KEY in tenant mode (required there). Demo mode keeps
+ * a generated key next to the SQLite file so cached demo tokens survive restarts.
+ */
+function tokenCacheKey(config: AppConfig): Buffer {
+  if (config.tokenCacheKey) return config.tokenCacheKey;
+  if (config.mode === 'tenant') throw new Error('TOKEN_CACHE_KEY is required in tenant mode');
+  if (config.store.sqlitePath === ':memory:') return randomBytes(32);
+  const file = path.join(path.dirname(path.resolve(config.store.sqlitePath)), 'token-cache.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+}
