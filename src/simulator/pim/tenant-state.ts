@@ -135,12 +135,20 @@ export class TenantState {
     return this.seed.groups.find((g) => g.id.toLowerCase() === id.toLowerCase());
   }
 
-  /** Groups the principal belongs to, directly or through a group in a group. */
+  /** Groups the principal belongs to: directly, through a group in a group, or by an active PIM for Groups membership. */
   groupsOf(principalId: string): SeedGroup[] {
     const result = new Map<string, SeedGroup>();
+    const activated = this.activeSchedules('assignment').filter(
+      (s) => s.target.type === 'group' && s.target.accessId === 'member',
+    );
+    const isMember = (g: SeedGroup, memberId: string): boolean =>
+      g.members.includes(memberId) ||
+      activated.some(
+        (s) => s.principalId === memberId && s.target.type === 'group' && s.target.groupId === g.id,
+      );
     const visit = (memberId: string): void => {
       for (const g of this.seed.groups) {
-        if (g.members.includes(memberId) && !result.has(g.id)) {
+        if (isMember(g, memberId) && !result.has(g.id)) {
           result.set(g.id, g);
           visit(g.id);
         }
