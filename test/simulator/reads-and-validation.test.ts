@@ -132,6 +132,14 @@ describe('simulator: reads, OData options and request validation', () => {
       expect(new Set(seen).size).toBe(c.sim.state.roleDefinitions.length);
     });
 
+    it('applies $select and refuses unknown properties', async () => {
+      const res = await c.graph('GET', `${RD}/roleDefinitions?$select=displayName&$top=1`, app);
+      expect(Object.keys(res.body.value[0]).sort()).toEqual(['displayName', 'id']);
+      const bad = await c.graph('GET', `${RD}/roleDefinitions?$select=colour`, app);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain("'colour'");
+    });
+
     it('rejects unsupported filters and bad $top with 400', async () => {
       expect(
         (await c.graph('GET', `${RD}/roleDefinitions?$filter=startswith(displayName,'G')`, app)).body.error

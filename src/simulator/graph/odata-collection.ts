@@ -48,6 +48,14 @@ export function applySelect(
   keep: string[] = [],
 ): Record<string, unknown> {
   if (!select) return item;
+  const unknown = select.filter((s) => !Object.keys(item).some((k) => k.toLowerCase() === s.toLowerCase()));
+  if (unknown.length > 0) {
+    const allowed = Object.keys(item).filter((k) => !k.startsWith('@odata'));
+    throw badRequest(
+      'BadRequest',
+      `Could not find a property named '${unknown[0]}' to $select. Properties: ${allowed.join(', ')}.`,
+    );
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(item)) {
     if (
