@@ -1,0 +1,143 @@
+import type { DateTime } from 'luxon';
+import type { Clock } from '../../ports/clock';
+import type { AuditRepository, TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
+import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
+import {
+  approvalView,
+  readApprovalRecord,
+  withApprovalRecord,
+  type ApprovalRecord,
+  type ApprovalView,
+} from './approval-record';
+import { approvalStateOf } from './approval-state';
+
+export interface RequestStatusChange {
+  requestId: string;
+  /** PIM request status as Graph reports it ('Provisioned', 'Denied', 'Canceled', 'TimedOut', …). */
+  status: string;
+  decidedByName?: string;
+  /** The approver's (or canceller's) reason, when there is one. */
+  reason?: string;
+  at: DateTime;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * A tracked request's status changed: through an approver in Elevate, in the Entra portal, by the
+ * 24-hour expiry, or by cancellation. Records it with a compare-and-swap on the tracked request
+ * (so of several callers only one acts), then updates every copy of the approval card and tells
+ * the requester. Calling it again with the same status, or with a status that means the same
+ * outcome (Granted → Provisioned), changes no card and sends nothing.
+ */
+export class RequestStatusChangedUseCase {
+  constructor(
+    private readonly deps: {
+      trackedRequests: TrackedRequestRepository;
+      messenger: ApprovalMessenger;
+      audit: AuditRepository;
+      clock: Clock;
+      log: ApprovalLog;
+    },
+  ) {}
+
+  async execute(input: RequestStatusChange): Promise<void> {
+    await this.apply(input);
+  }
+
+  /**
+   * As `execute`; also returns the view after the change (or as it stood, when nothing changed),
+   * and whether this call was the one that recorded the outcome.
+   */
+  async apply(
+    input: RequestStatusChange & { decidedById?: string },
+  ): Promise<{ view?: ApprovalView; changed: boolean }> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const tracked = await this.deps.trackedRequests.get(input.requestId);
+      if (!tracked) return { changed: false };
+      const record = readApprovalRecord(tracked);
+      if (tracked.status === input.status)
+        return { view: record && approvalView(tracked, record), changed: false };
+      const before = record?.decision?.state ?? approvalStateOf(tracked.status);
+      const after = approvalStateOf(input.status);
+      if (after === undefined || after === 'pending' || after === before || !record) {
+        // Same outcome in other words (Granted → Provisioned), or no approval to show: record it quietly.
+        if (
+          await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, {
+            status: input.status,
+          })
+        ) {
+          const updated = { ...tracked, status: input.status };
+          return { view: record && approvalView(updated, record), changed: false };
+        }
+        continue;
+      }
+      if (before !== 'pending' && before !== undefined) {
+        // A closed approval does not reopen or change outcome; keep the first outcome on the cards.
+        if (
+          await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, {
+            status: input.status,
+          })
+        )
+          return { view: approvalView({ ...tracked, status: input.status }, record), changed: false };
+        continue;
+      }
+      const closed: ApprovalRecord = {
+        ...record,
+        claim: undefined,
+        decision: {
+          state: after,
+          byName: input.decidedByName,
+          byId: input.decidedById,
+          reason: input.reason?.trim() || undefined,
+          at: input.at.toUTC().toISO()!,
+        },
+      };
+      const data = withApprovalRecord(tracked.data, closed);
+      if (
+        !(await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, {
+          status: input.status,
+          data,
+        }))
+      )
+        continue;
+      const view = approvalView({ ...tracked, status: input.status, data }, closed);
+      await this.announce(tracked, view, input);
+      return { view, changed: true };
+    }
+    this.deps.log.warn(
+      { requestId: input.requestId, status: input.status },
+      'gave up recording a request status change after repeated conflicts',
+    );
+    return { changed: false };
+  }
+
+  private async announce(
+    tracked: TrackedRequest,
+    view: ApprovalView,
+    input: RequestStatusChange,
+  ): Promise<void> {
+    await this.deps.audit
+      .append({
+        at: this.deps.clock.now(),
+        actorId: view.decision?.byId ?? 'system:approvals',
+        action: 'approval.closed',
+        target: `${tracked.roleName} @ ${view.scopeName}`,
+        outcome: view.state,
+        details: { requestId: tracked.id, status: input.status, decidedBy: input.decidedByName ?? null },
+      })
+      .catch((error: unknown) =>
+        this.deps.log.warn({ err: error, requestId: tracked.id }, 'could not audit the approval outcome'),
+      );
+    try {
+      await this.deps.messenger.updateAllCopies(view);
+    } catch (error) {
+      this.deps.log.warn({ err: error, requestId: tracked.id }, 'could not update every approval card');
+    }
+    try {
+      await this.deps.messenger.tellRequester(view);
+    } catch (error) {
+      this.deps.log.warn({ err: error, requestId: tracked.id }, 'could not tell the requester the outcome');
+    }
+  }
+}
