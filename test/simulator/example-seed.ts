@@ -72,10 +72,6 @@ export function exampleSeed(): SimulatorSeed {
       members: [],
     },
   );
-  // Dana Schmidt joins Elevate Admins so someone other than the requestor can approve group ownership.
-  seed.groups
-    .find((g) => g.displayName === 'Elevate Admins')
-    ?.members.push('0d8b9967-e192-4fc1-b1a9-af3904e16f7a');
   seed.roleDefinitions.push({
     id: EX.exchangeRecipientAdministrator,
     displayName: 'Exchange Recipient Administrator',

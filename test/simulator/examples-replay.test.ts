@@ -38,7 +38,7 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
     sam: users.sam.userPrincipalName,
     morgan: users.morgan.userPrincipalName,
     chris: users.chris.userPrincipalName,
-    dana: users.dana.userPrincipalName,
+    casey: users.casey.userPrincipalName,
   };
   /** A fresh token (the clock jumps across years here, and tokens expire against the simulator clock). */
   const token = (who: string): Promise<string> => (who === 'app' ? c.appToken() : c.userToken(upn[who]));
@@ -394,9 +394,9 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
     expect(res.body['@odata.context']).toContain('assignmentScheduleRequests/$entity');
 
     const dbGroup = '62fb171f-d247-4a48-a550-f94ff9780d8a';
-    const owner = await c.graph('POST', `/v1.0${PG}/assignmentScheduleRequests`, await token('chris'), {
+    const owner = await c.graph('POST', `/v1.0${PG}/assignmentScheduleRequests`, await token('casey'), {
       accessId: 'owner',
-      principalId: users.chris.id,
+      principalId: users.casey.id,
       groupId: dbGroup,
       action: 'selfActivate',
       scheduleInfo: { expiration: { type: 'AfterDuration', duration: 'PT2H' } },
@@ -406,7 +406,7 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
     res = await c.graph(
       'GET',
       `/v1.0${PG}/assignmentScheduleRequests/filterByCurrentUser(on='principal')?$filter=status eq 'PendingApproval' and groupId eq '${dbGroup}'`,
-      await token('chris'),
+      await token('casey'),
     );
     check(
       res,
@@ -418,7 +418,7 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
     res = await c.graph(
       'GET',
       `/beta${PG}/assignmentApprovals/filterByCurrentUser(on='approver')`,
-      await token('dana'),
+      await token('chris'),
     );
     // REFERENCE §13: the beta doc example shows `stages`; beta really names the navigation `steps`.
     check(
@@ -430,13 +430,13 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
         value: doc.value.map(({ stages, ...rest }: any) => ({ ...rest, steps: stages })),
       }),
     );
-    res = await c.graph('GET', `/v1.0${PG}/assignmentApprovals/${owner.body.id}`, await token('dana'));
+    res = await c.graph('GET', `/v1.0${PG}/assignmentApprovals/${owner.body.id}`, await token('chris'));
     check(res, 200, S('approval'), 'get-approval-v1-stages.response.json');
     covered.add('patch-approvalstage-decision.request.json');
     res = await c.graph(
       'PATCH',
       `/v1.0${PG}/assignmentApprovals/${owner.body.id}/stages/${res.body.stages[0].id}`,
-      await token('dana'),
+      await token('chris'),
       example('patch-approvalstage-decision.request.json'),
     );
     expect(res.status).toBe(204);
