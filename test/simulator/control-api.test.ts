@@ -101,6 +101,18 @@ describe('simulator: control API', () => {
     expect((await c.graph('GET', '/v1.0/me', jordan)).status).toBe(200);
   });
 
+  it('matches fault paths after percent-decoding', async () => {
+    const path =
+      "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')";
+    await c.control('POST', '/faults', { path, kind: 'status', status: 503, count: 1 });
+    const alex = await c.userToken(users.alex.userPrincipalName);
+    const encoded = await c.graph('GET', path.replace(/'/g, '%27'), alex);
+    expect(encoded.status).toBe(503);
+    expect((await c.graph('GET', path, alex)).status).toBe(200);
+    const log = (await c.control('GET', '/requests?path=filterByCurrentUser')).body.value;
+    expect(log.map((e: any) => e.path)).toEqual([path, path]);
+  });
+
   it('faults also apply to the identity endpoints', async () => {
     await c.control('POST', '/faults', {
       path: '*/oauth2/v2.0/token',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { decodedPath } from './request-log';
 
 /**
  * Injected faults (`/_sim/faults`): per path pattern, a throttle (429 + Retry-After, fractional
@@ -98,7 +99,7 @@ export class FaultInjector {
    * false when it should continue (possibly after added latency).
    */
   async apply(req: IncomingMessage, res: ServerResponse, now: string): Promise<boolean> {
-    const path = new URL(req.url ?? '/', 'http://sim.invalid').pathname;
+    const path = decodedPath(req.url);
     if (path.startsWith('/_sim/')) return false;
     const fired = this.firing(req.method ?? 'GET', path);
     for (const f of fired.filter((x) => x.kind === 'latency')) {

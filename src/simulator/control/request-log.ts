@@ -32,7 +32,7 @@ export class RequestLog {
       seq: this.seq,
       time,
       method: req.method ?? 'GET',
-      path: url.pathname,
+      path: decodedPath(req.url),
       query: Object.fromEntries(url.searchParams),
       headers,
       body: null,
@@ -63,5 +63,15 @@ export class RequestLog {
 
   clear(): void {
     this.entries = [];
+  }
+}
+
+/** The URL path with percent-escapes decoded (`%27principal%27` → `'principal'`), as faults and the log match it. */
+export function decodedPath(url: string | undefined): string {
+  const pathname = new URL(url ?? '/', 'http://sim.invalid').pathname;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
   }
 }
