@@ -25,6 +25,10 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   reconcileInterval: Duration;
   reminderLead: Duration;
+  /** Global rate of proactive messages (reminders, card updates) to the Bot Connector. */
+  proactiveSendRatePerSecond: number;
+  /** How long a claimed scheduler work item stays leased before another instance may take it. */
+  workLease: Duration;
   approvalsChannelId?: string;
   adminGroupId?: string;
   env: Env;
@@ -80,6 +84,8 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     logLevel: env.LOG_LEVEL,
     reconcileInterval: Duration.fromObject({ seconds: env.RECONCILE_INTERVAL_SECONDS }),
     reminderLead: Duration.fromObject({ minutes: env.REMINDER_LEAD_MINUTES }),
+    proactiveSendRatePerSecond: env.PROACTIVE_SEND_RATE_PER_SECOND,
+    workLease: Duration.fromObject({ seconds: env.WORK_LEASE_SECONDS }),
     approvalsChannelId: env.APPROVALS_CHANNEL_ID,
     adminGroupId: env.ADMIN_GROUP_ID,
     env,

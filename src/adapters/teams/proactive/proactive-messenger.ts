@@ -1,32 +1,72 @@
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { connectorThrottle } from './connector-throttle';
+import { SendRateLimiter } from './send-rate-limiter';
+
+export interface ProactiveMessengerOptions {
+  /** Global pace of proactive sends and updates; default 20 per second. */
+  ratePerSecond?: number;
+  /** How often one message is retried after a 429 before giving up; default 5. */
+  maxThrottleRetries?: number;
+  /** Observes throttling (metrics, logs). */
+  onThrottled?: (retryAfterMs: number) => void;
+}
+
+/** Orders queued messages: the due time of the work they belong to (earliest first). */
+export interface SendOptions {
+  dueAt?: DateTime;
+}
+
+/** The Bot Connector kept answering 429 for one message. */
+export class ConnectorThrottledError extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    attempts: number,
+  ) {
+    super(`The Bot Connector throttled this message ${attempts} times in a row (429).`);
+    this.name = 'ConnectorThrottledError';
+  }
+}
 
 /**
  * Sends and updates messages outside of a turn (continueConversationAsync on a stored
- * conversation reference). In demo mode the app id is empty, which CloudAdapter accepts with
- * anonymous auth.
+ * conversation reference). Every send and update goes through one global rate limiter; queued
+ * messages leave in due-time order; a 429 from the connector pauses all sending for its
+ * Retry-After and the message is tried again. In demo mode the app id is empty, which
+ * CloudAdapter accepts with anonymous auth.
  */
 export class ProactiveMessenger {
+  private readonly limiter: SendRateLimiter;
+  private readonly maxThrottleRetries: number;
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-  ) {}
+    private readonly options: ProactiveMessengerOptions = {},
+  ) {
+    this.limiter = new SendRateLimiter({ ratePerSecond: options.ratePerSecond ?? 20 });
+    this.maxThrottleRetries = options.maxThrottleRetries ?? 5;
+  }
 
   /** Posts a card (or text) into the conversation; returns the new activity id. */
   async send(
     reference: Partial<ConversationReference>,
     content: { card?: AdaptiveCardJson; text?: string },
+    options: SendOptions = {},
   ): Promise<string | undefined> {
-    let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      const response = await context.sendActivity({
-        type: 'message',
-        text: content.text,
-        attachments: content.card ? [CardFactory.adaptiveCard(content.card)] : undefined,
+    return this.paced(options, async () => {
+      let id: string | undefined;
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        const response = await context.sendActivity({
+          type: 'message',
+          text: content.text,
+          attachments: content.card ? [CardFactory.adaptiveCard(content.card)] : undefined,
+        });
+        id = response?.id;
       });
-      id = response?.id;
+      return id;
     });
-    return id;
   }
 
   /** Replaces a card the bot posted earlier. */
@@ -34,14 +74,35 @@ export class ProactiveMessenger {
     reference: Partial<ConversationReference>,
     activityId: string,
     card: AdaptiveCardJson,
+    options: SendOptions = {},
   ): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      await context.updateActivity({
-        id: activityId,
-        type: 'message',
-        conversation: reference.conversation,
-        attachments: [CardFactory.adaptiveCard(card)],
+    await this.paced(options, async () => {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        await context.updateActivity({
+          id: activityId,
+          type: 'message',
+          conversation: reference.conversation,
+          attachments: [CardFactory.adaptiveCard(card)],
+        });
       });
     });
+  }
+
+  private async paced<T>(options: SendOptions, call: () => Promise<T>): Promise<T> {
+    const priority = options.dueAt ? options.dueAt.toMillis() : Number.MAX_SAFE_INTEGER;
+    for (let attempt = 1; ; attempt += 1) {
+      await this.limiter.acquire(priority);
+      try {
+        return await call();
+      } catch (error) {
+        const throttle = connectorThrottle(error);
+        if (!throttle) throw error;
+        this.options.onThrottled?.(throttle.retryAfterMs);
+        this.limiter.pauseUntil(Date.now() + throttle.retryAfterMs);
+        if (attempt > this.maxThrottleRetries) {
+          throw new ConnectorThrottledError(throttle.retryAfterMs, attempt);
+        }
+      }
+    }
   }
 }

@@ -1,0 +1,176 @@
+import { Duration, type DateTime } from 'luxon';
+import type { Clock } from '../../ports/clock';
+import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
+import type { TrackedRequest, TrackedRequestRepository, WorkItemRepository } from '../../ports/stores';
+import type { ReminderLead } from '../reminders/reminder-lead';
+import {
+  activationWork,
+  eligibilityWork,
+  requestStatusWork,
+  WorkKinds,
+  type ActivationFacts,
+} from '../reminders/work-items';
+import type { WorkLog } from '../reminders/work-log';
+import type { ActivationSnapshot } from './activation-snapshot';
+
+/** Eligibilities ending within this window get reminders (selfExtend is allowed within 14 days). */
+export const ELIGIBILITY_WINDOW = Duration.fromObject({ days: 14 });
+/** Eligibility reminders: 14 days and 1 day before the end. */
+export const ELIGIBILITY_REMINDER_DAYS = [14, 1] as const;
+/** Tracked request statuses that can still change outside Elevate. */
+export const OPEN_REQUEST_STATUSES = ['PendingApproval', 'Granted'] as const;
+
+export interface ReconcileDeps {
+  pim: PimGateway;
+  workItems: WorkItemRepository;
+  trackedRequests: TrackedRequestRepository;
+  reminderLead: ReminderLead;
+  clock: Clock;
+  /** The tenant whose users are reminded (conversations and settings are stored per tenant). */
+  tenantId: string;
+  /** How often an active activation is checked for having ended (the reconcile interval). */
+  recheckEvery: Duration;
+  log: WorkLog;
+}
+
+export interface ReconcileResult {
+  snapshot: ActivationSnapshot;
+  scheduled: number;
+  statusChanges: number;
+}
+
+/**
+ * One reconcile pass, run by every instance: lists activated assignments tenant-wide (app-only,
+ * every page), time-bound eligibilities ending within 14 days and the requests Elevate tracks,
+ * and turns what it sees into durable work items. Scheduling is insert-if-absent on keys every
+ * instance computes the same way, so instances never schedule the same work twice.
+ */
+export class ReconcileUseCase {
+  constructor(private readonly deps: ReconcileDeps) {}
+
+  async run(): Promise<ReconcileResult> {
+    const now = this.deps.clock.now();
+    const snapshot = await this.listActivations(now);
+    let scheduled = 0;
+    const leads = new Map<string, Promise<Duration | null>>();
+    const leadFor = (userId: string) => {
+      let lead = leads.get(userId);
+      if (!lead) {
+        lead = this.deps.reminderLead.forUser(this.deps.tenantId, userId);
+        leads.set(userId, lead);
+      }
+      return lead;
+    };
+    for (const instance of snapshot.instances.values()) {
+      scheduled += await this.scheduleActivation(instance, now, await leadFor(instance.principalId));
+    }
+    scheduled += await this.scheduleEligibilities(now);
+    const statusChanges = await this.checkTrackedRequests(now);
+    return { snapshot, scheduled, statusChanges };
+  }
+
+  private async listActivations(now: DateTime): Promise<ActivationSnapshot> {
+    const instances = new Map<string, ActiveAssignment>();
+    let complete = true;
+    // 'groupMember' lists PIM for Groups instances of both member and owner access.
+    for (const kind of ['directoryRole', 'groupMember'] as const) {
+      try {
+        for (const item of await this.deps.pim.listActivatedAssignments(kind)) {
+          if (item.assignmentType === 'Activated') instances.set(item.instanceId, item);
+        }
+      } catch (error) {
+        complete = false;
+        this.deps.log.warn({ err: error, kind }, 'reconcile: could not list activated assignments');
+      }
+    }
+    return { takenAt: now, complete, instances };
+  }
+
+  private async scheduleActivation(
+    instance: ActiveAssignment,
+    now: DateTime,
+    lead: Duration | null,
+  ): Promise<number> {
+    const end = instance.endDateTime;
+    if (!end || end <= now) return 0;
+    const facts: ActivationFacts = {
+      kind: instance.kind,
+      instanceId: instance.instanceId,
+      principalId: instance.principalId,
+      roleId: instance.roleId,
+      directoryScopeId: instance.directoryScopeId,
+      startAt: instance.startDateTime,
+      endAt: end,
+      observedAt: now,
+    };
+    let scheduled = 0;
+    const start = instance.startDateTime ?? now;
+    if (lead !== null) {
+      const due = end.minus(lead);
+      // An activation shorter than the lead gets no reminder: it was just made for that long.
+      if (due > start && (await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.expiryReminder, facts, due))))
+        scheduled += 1;
+    }
+    const firstCheck = earlier(end, now.plus(this.deps.recheckEvery));
+    if (await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.activationEnded, facts, firstCheck)))
+      scheduled += 1;
+    return scheduled;
+  }
+
+  private async scheduleEligibilities(now: DateTime): Promise<number> {
+    let eligibilities;
+    try {
+      eligibilities = await this.deps.pim.listEligibilitiesEndingBefore(now.plus(ELIGIBILITY_WINDOW));
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'reconcile: could not list ending eligibilities');
+      return 0;
+    }
+    let scheduled = 0;
+    for (const e of eligibilities) {
+      const end = e.endDateTime;
+      if (!end || end <= now) continue;
+      for (const [index, days] of ELIGIBILITY_REMINDER_DAYS.entries()) {
+        // Skip a threshold whose next, closer one is already due: one reminder, not two at once.
+        const closer = ELIGIBILITY_REMINDER_DAYS[index + 1];
+        if (closer !== undefined && end.minus({ days: closer }) <= now) continue;
+        const facts = { ...e, endAt: end, daysBefore: days };
+        if (await this.deps.workItems.scheduleIfAbsent(eligibilityWork(facts, end.minus({ days }))))
+          scheduled += 1;
+      }
+    }
+    return scheduled;
+  }
+
+  /**
+   * A tracked request whose PIM status moved on (approved or denied in the portal, expired after
+   * 24 hours, cancelled elsewhere, a scheduled start that came): the change is scheduled as work
+   * first, then recorded with compare-and-swap, so a crash in between loses nothing.
+   */
+  private async checkTrackedRequests(now: DateTime): Promise<number> {
+    let open: TrackedRequest[];
+    try {
+      open = await this.deps.trackedRequests.listByStatus(OPEN_REQUEST_STATUSES);
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'reconcile: could not list tracked requests');
+      return 0;
+    }
+    let changes = 0;
+    for (const tracked of open) {
+      let status: string;
+      try {
+        status = (await this.deps.pim.getRequest({ kind: tracked.kind, requestId: tracked.id })).status;
+      } catch (error) {
+        this.deps.log.warn({ err: error, requestId: tracked.id }, 'reconcile: could not read a tracked request');
+        continue;
+      }
+      if (status.toLowerCase() === tracked.status.toLowerCase()) continue;
+      await this.deps.workItems.scheduleIfAbsent(requestStatusWork({ requestId: tracked.id, status, at: now }));
+      if (await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, { status })) changes += 1;
+    }
+    return changes;
+  }
+}
+
+function earlier(a: DateTime, b: DateTime): DateTime {
+  return a < b ? a : b;
+}

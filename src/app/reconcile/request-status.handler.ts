@@ -1,0 +1,69 @@
+import type { Clock } from '../../ports/clock';
+import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { TrackedRequestRepository, WorkItem } from '../../ports/stores';
+import type { ChannelThreadState, ReminderNotifier } from '../reminders/reminder-notifier';
+import { done, type WorkHandler, type WorkOutcome } from '../reminders/work-handler';
+import { readRequestStatusFacts } from '../reminders/work-items';
+import type { RequestStatusListener } from './request-status-listener';
+
+/** The channel thread state a request status leads to; undefined when the thread stays as it is. */
+export function threadStateFor(status: string, request?: PimRequest, now?: PimRequest['createdAt']): ChannelThreadState | undefined {
+  switch (status.toLowerCase()) {
+    case 'provisioned':
+      return 'active';
+    case 'granted':
+      return request?.startAt && now && request.startAt > now ? 'scheduled' : 'active';
+    case 'denied':
+      return 'denied';
+    case 'canceled':
+    case 'cancelled':
+    case 'timedout':
+    case 'failed':
+    case 'revoked':
+      return 'cancelled';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A tracked request changed status outside Elevate: tells the approvals use case (approval card
+ * copies, the requester) and keeps the channel thread the request came from current.
+ */
+export class RequestStatusHandler implements WorkHandler {
+  constructor(
+    private readonly deps: {
+      trackedRequests: TrackedRequestRepository;
+      pim: PimGateway;
+      notifier: ReminderNotifier;
+      clock: Clock;
+      /** Resolved on each use: the approvals use case may be wired after the scheduler. */
+      listener: () => RequestStatusListener | undefined;
+    },
+  ) {}
+
+  async handle(item: WorkItem): Promise<WorkOutcome> {
+    const facts = readRequestStatusFacts(item.key, item.payload);
+    const tracked = await this.deps.trackedRequests.get(facts.requestId);
+    if (!tracked) return done('request is not tracked');
+    await this.deps.listener()?.execute({ requestId: facts.requestId, status: facts.status, at: facts.at });
+    if (!tracked.originConversationId) return done(`status ${facts.status} handled`);
+    const request = await this.deps.pim
+      .getRequest({ kind: tracked.kind, requestId: tracked.id })
+      .catch(() => undefined);
+    const state = threadStateFor(facts.status, request, this.deps.clock.now());
+    if (!state) return done(`status ${facts.status} handled`);
+    const startedAt = request?.startAt ?? request?.completedAt;
+    await this.deps.notifier.channelThread(
+      {
+        request: tracked,
+        state,
+        startedAt,
+        endsAt: request?.endAt ?? (startedAt && request?.duration ? startedAt.plus(request.duration) : undefined),
+        endedAt: state === 'denied' || state === 'cancelled' ? (request?.completedAt ?? facts.at) : undefined,
+      },
+      item.dueAt,
+    );
+    return done(`status ${facts.status} handled; channel thread ${state}`);
+  }
+}

@@ -1,0 +1,125 @@
+import { Duration, type DateTime } from 'luxon';
+import type { Clock } from '../../ports/clock';
+import type { WorkItem, WorkItemRepository } from '../../ports/stores';
+import type { ActivationSnapshot } from '../reconcile/activation-snapshot';
+import type { WorkHandler } from './work-handler';
+import type { WorkLog } from './work-log';
+
+export interface DispatchDueWorkDeps {
+  workItems: WorkItemRepository;
+  clock: Clock;
+  /** This instance's lease owner name (unique per process). */
+  owner: string;
+  /** How long a claim holds; an item not completed by then is picked up again by any instance. */
+  lease: Duration;
+  /** Handlers by work item kind. */
+  handlers: ReadonlyMap<string, WorkHandler>;
+  log: WorkLog;
+  /** Items claimed per store round trip; default 25. */
+  batchSize?: number;
+  /** Attempts after which a failing item is given up (and logged); default 8. */
+  maxAttempts?: number;
+}
+
+export interface DispatchSummary {
+  claimed: number;
+  completed: number;
+  released: number;
+  failed: number;
+}
+
+const MAX_BATCHES_PER_RUN = 200;
+
+/**
+ * Claims due work under a lease and handles it, one item at a time in due-time order. An item
+ * is completed only after its handler finished (for messages: after the connector accepted
+ * them), so a crash leaves it claimed and another instance takes it over when the lease runs
+ * out; in-flight work at a crash is at most one item per instance (at most one duplicate).
+ */
+export class DispatchDueWorkUseCase {
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly deps: DispatchDueWorkDeps) {
+    this.batchSize = deps.batchSize ?? 25;
+    this.maxAttempts = deps.maxAttempts ?? 8;
+  }
+
+  async run(snapshot?: ActivationSnapshot, shouldStop: () => boolean = () => false): Promise<DispatchSummary> {
+    const summary: DispatchSummary = { claimed: 0, completed: 0, released: 0, failed: 0 };
+    const seen = new Set<string>();
+    for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !shouldStop(); batch += 1) {
+      const items = await this.deps.workItems.claimDue(
+        this.deps.clock.now(),
+        this.deps.owner,
+        this.deps.lease,
+        this.batchSize,
+      );
+      if (items.length === 0) break;
+      summary.claimed += items.length;
+      let fresh = 0;
+      for (const [index, item] of items.entries()) {
+        if (shouldStop()) {
+          // Give the rest back at once rather than making others wait for the lease.
+          for (const rest of items.slice(index)) await this.giveBack(rest, rest.dueAt, summary);
+          return summary;
+        }
+        if (!seen.has(item.key)) fresh += 1;
+        seen.add(item.key);
+        await this.handleOne(item, snapshot, summary);
+      }
+      if (fresh === 0) break;
+    }
+    return summary;
+  }
+
+  private async handleOne(
+    item: WorkItem,
+    snapshot: ActivationSnapshot | undefined,
+    summary: DispatchSummary,
+  ): Promise<void> {
+    const handler = this.deps.handlers.get(item.kind);
+    if (!handler) {
+      // Not ours (another component's work, or a newer version's): hand it straight back.
+      await this.giveBack(item, item.dueAt, summary);
+      return;
+    }
+    try {
+      const outcome = await handler.handle(item, { snapshot });
+      if (outcome.type === 'done') {
+        if (await this.deps.workItems.complete(item.key, this.deps.owner)) summary.completed += 1;
+        else this.deps.log.warn({ key: item.key }, 'work item lease was lost before it could be completed');
+        this.deps.log.info({ key: item.key, note: outcome.note }, 'work item done');
+      } else {
+        await this.giveBack(item, outcome.at, summary);
+      }
+    } catch (error) {
+      const now = this.deps.clock.now();
+      if (item.attempts >= this.maxAttempts) {
+        summary.failed += 1;
+        this.deps.log.error(
+          { err: error, key: item.key, attempts: item.attempts },
+          'work item failed too often; giving up',
+        );
+        await this.deps.workItems.complete(item.key, this.deps.owner);
+        return;
+      }
+      const at = now.plus(backoff(item.attempts));
+      this.deps.log.warn(
+        { err: error, key: item.key, attempts: item.attempts, retryAt: at.toISO() },
+        'work item failed; will retry',
+      );
+      await this.giveBack(item, at, summary);
+    }
+  }
+
+  private async giveBack(item: WorkItem, at: DateTime, summary: DispatchSummary): Promise<void> {
+    if (await this.deps.workItems.release(item.key, this.deps.owner, at)) summary.released += 1;
+  }
+}
+
+/** 15 s, 30 s, 1 min, … capped at 15 minutes. */
+export function backoff(attempts: number): Duration {
+  const seconds = Math.min(15 * 2 ** Math.max(0, attempts - 1), 15 * 60);
+  return Duration.fromObject({ seconds });
+}

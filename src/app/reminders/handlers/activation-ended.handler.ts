@@ -1,0 +1,88 @@
+import { Duration, type DateTime } from 'luxon';
+import type { Clock } from '../../../ports/clock';
+import type { AuditRepository, TrackedRequestRepository, WorkItem } from '../../../ports/stores';
+import { canJudgeAbsence, type ActivationSnapshot } from '../../reconcile/activation-snapshot';
+import type { EndedHow, ReminderNotifier } from '../reminder-notifier';
+import { done, retryAt, type WorkContext, type WorkHandler, type WorkOutcome } from '../work-handler';
+import type { ActivationFacts } from '../work-items';
+import { readActivationFacts } from '../work-items';
+import { findChannelRequest } from '../channel-request';
+
+/** Ending within this margin of the planned end counts as "expired as planned". */
+const EXPIRY_MARGIN = Duration.fromObject({ seconds: 30 });
+
+/**
+ * Watches one activation: while PIM still lists it, checks again next pass (or at its end);
+ * once it is gone, sends the "ended" note (expired, deactivated in Elevate, or ended elsewhere)
+ * and moves the channel thread it was announced in to "ended". A role that is active again under
+ * a new instance (Extend re-activated it) ends silently.
+ */
+export class ActivationEndedHandler implements WorkHandler {
+  constructor(
+    private readonly deps: {
+      notifier: ReminderNotifier;
+      audit: AuditRepository;
+      trackedRequests: TrackedRequestRepository;
+      clock: Clock;
+      recheckEvery: Duration;
+    },
+  ) {}
+
+  async handle(item: WorkItem, { snapshot }: WorkContext): Promise<WorkOutcome> {
+    const facts = readActivationFacts(item.key, item.payload);
+    const now = this.deps.clock.now();
+    const next = now.plus(this.deps.recheckEvery);
+    if (!snapshot || !canJudgeAbsence(snapshot, facts.observedAt)) {
+      return retryAt(next, 'no fresh listing to judge by');
+    }
+    if (snapshot.instances.has(facts.instanceId)) {
+      return retryAt(facts.endAt > now && facts.endAt < next ? facts.endAt : next, 'still active');
+    }
+    if (activeAgain(snapshot, facts)) return done('re-activated under a new instance (extended)');
+
+    const { how, endedAt } = await this.howItEnded(facts, snapshot.takenAt);
+    const request = await findChannelRequest(this.deps.trackedRequests, facts);
+    if (request) {
+      await this.deps.notifier.channelThread(
+        { request, state: 'ended', startedAt: facts.startAt, endedAt },
+        item.dueAt,
+      );
+    }
+    const delivery = await this.deps.notifier.activationEnded(facts, how, endedAt, item.dueAt);
+    return done(delivery.kind === 'sent' ? `ended note sent (${how})` : `not sent: ${delivery.reason}`);
+  }
+
+  private async howItEnded(
+    facts: ActivationFacts,
+    seenGoneAt: DateTime,
+  ): Promise<{ how: EndedHow; endedAt: DateTime }> {
+    if (seenGoneAt >= facts.endAt.minus(EXPIRY_MARGIN)) return { how: 'expired', endedAt: facts.endAt };
+    const recent = await this.deps.audit.list({
+      actorId: facts.principalId,
+      since: facts.startAt ?? facts.observedAt,
+      limit: 100,
+    });
+    const mine = recent.find(
+      (entry) =>
+        entry.action === 'deactivate' &&
+        entry.outcome === 'succeeded' &&
+        (entry.details.instanceId === facts.instanceId ||
+          (entry.details.roleId === facts.roleId && entry.details.directoryScopeId === facts.directoryScopeId)),
+    );
+    if (mine) return { how: 'deactivated', endedAt: mine.at };
+    return { how: 'elsewhere', endedAt: seenGoneAt };
+  }
+}
+
+function activeAgain(snapshot: ActivationSnapshot, facts: ActivationFacts): boolean {
+  for (const other of snapshot.instances.values()) {
+    if (
+      other.instanceId !== facts.instanceId &&
+      other.principalId === facts.principalId &&
+      other.roleId === facts.roleId &&
+      other.directoryScopeId === facts.directoryScopeId
+    )
+      return true;
+  }
+  return false;
+}

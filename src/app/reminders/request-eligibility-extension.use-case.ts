@@ -1,0 +1,77 @@
+import { Duration } from 'luxon';
+import { DomainError, ErrorCodes } from '../../domain/errors';
+import type { EligibleRole } from '../../domain/roles';
+import type { Clock } from '../../ports/clock';
+import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { AuditRepository } from '../../ports/stores';
+import type { Actor } from '../shared/actor';
+
+/** Extensions are asked for this long; the administrator who approves it in PIM may change it. */
+export const ELIGIBILITY_EXTENSION = Duration.fromObject({ days: 180 });
+const MAX_JUSTIFICATION = 500;
+
+export interface EligibilityExtensionOutcome {
+  role: EligibleRole;
+  request: PimRequest;
+  duration: Duration;
+}
+
+/**
+ * "Request extension" on an eligibility that ends within 14 days: PIM selfExtend with the
+ * user's justification. An administrator decides in PIM (Graph cannot approve extensions).
+ */
+export class RequestEligibilityExtensionUseCase {
+  constructor(private readonly deps: { pim: PimGateway; audit: AuditRepository; clock: Clock }) {}
+
+  async execute(input: {
+    actor: Actor;
+    roleId: string;
+    directoryScopeId: string;
+    justification: string;
+  }): Promise<EligibilityExtensionOutcome> {
+    const justification = input.justification.trim();
+    if (!justification) {
+      throw new DomainError(ErrorCodes.JustificationRequired, 'An extension request needs a reason.', {
+        remedy: 'Write why you still need the role in the box on the card, then press Request extension.',
+      });
+    }
+    if (justification.length > MAX_JUSTIFICATION) {
+      throw new DomainError(
+        ErrorCodes.JustificationTooLong,
+        `The reason is ${justification.length} characters long; at most ${MAX_JUSTIFICATION} are allowed.`,
+        { remedy: 'Shorten the reason and press Request extension again.' },
+      );
+    }
+    const eligible = await this.deps.pim.listEligibleRoles(input.actor.delegated);
+    const role = eligible.find((r) => r.roleId === input.roleId && r.directoryScopeId === input.directoryScopeId);
+    if (!role) {
+      throw new DomainError(ErrorCodes.NotEligible, 'You are no longer eligible for that role, so it cannot be extended.', {
+        remedy: 'Ask your PIM administrator to assign the eligibility again.',
+        details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
+      });
+    }
+    if (role.via.type === 'group') {
+      throw new DomainError(
+        ErrorCodes.NotEligible,
+        `Your eligibility for ${role.roleName} comes from the group ${role.via.groupName}, so only that group's eligibility can be extended.`,
+        { remedy: `Ask the owner of ${role.via.groupName} or your PIM administrator to extend it.` },
+      );
+    }
+    const request = await this.deps.pim.extend(input.actor.delegated, {
+      kind: role.kind,
+      roleId: role.roleId,
+      directoryScopeId: role.directoryScopeId,
+      duration: ELIGIBILITY_EXTENSION,
+      justification,
+    });
+    await this.deps.audit.append({
+      at: this.deps.clock.now(),
+      actorId: input.actor.userId,
+      action: 'eligibility.extend',
+      target: `${role.roleName} @ ${role.scopeName}`,
+      outcome: request.status,
+      details: { requestId: request.id, roleId: role.roleId, directoryScopeId: role.directoryScopeId },
+    });
+    return { role, request, duration: ELIGIBILITY_EXTENSION };
+  }
+}
