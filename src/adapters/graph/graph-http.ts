@@ -140,7 +140,11 @@ export class GraphHttp {
           { ...logFields, attempt, status: response.status, requestId, durationMs },
           'graph call succeeded',
         );
-        return { status: response.status, body: text ? (JSON.parse(text) as T) : undefined, clientRequestId };
+        return {
+          status: response.status,
+          body: parseBody<T>(text, clientRequestId, requestId),
+          clientRequestId,
+        };
       }
 
       const text = await response.text();
@@ -247,4 +251,21 @@ function networkFailureKind(error: unknown): NetworkFailureKind {
     return 'reset';
   }
   return 'network';
+}
+
+function parseBody<T>(text: string, clientRequestId: string, requestId: string | undefined): T | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new DomainError(
+      ErrorCodes.GraphError,
+      'Microsoft Graph answered with a body that is not valid JSON.',
+      {
+        remedy: 'Try again; if it keeps failing, report the request id to an administrator.',
+        details: { clientRequestId, requestId },
+        cause: error,
+      },
+    );
+  }
 }

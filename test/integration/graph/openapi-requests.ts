@@ -106,7 +106,12 @@ export function openApiProblems(request: SentRequest, graphBaseUrl: string): str
 }
 
 /** Records every fetch to Graph (/v1.0, /beta) on the base URL (in-process spy; the request still goes out). */
-export function captureGraphRequests(graphBaseUrl: string): { sent: SentRequest[]; restore(): void } {
+export function captureGraphRequests(graphBaseUrl: string): {
+  sent: SentRequest[];
+  /** fetch without the spy, for requests the test itself makes. */
+  uncaptured: typeof fetch;
+  restore(): void;
+} {
   const original = globalThis.fetch;
   const sent: SentRequest[] = [];
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
@@ -122,7 +127,7 @@ export function captureGraphRequests(graphBaseUrl: string): { sent: SentRequest[
     }
     return original(input, init);
   };
-  return { sent, restore: () => (globalThis.fetch = original) };
+  return { sent, uncaptured: original, restore: () => (globalThis.fetch = original) };
 }
 
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
