@@ -224,10 +224,68 @@ describe('simulator: control API', () => {
     expect(fromPath.body).toMatchObject({ loaded: true, users: demoTenant.users.length });
   });
 
+  it('reactivationLagSeconds keeps RoleAssignmentExists for a while after a deactivation', async () => {
+    await c.control('PATCH', '/settings', { reactivationLagSeconds: 60 });
+    await c.control('POST', '/activations', {
+      principalId: users.alex.id,
+      roleDefinitionId: ROLES.globalReader,
+      startedAgo: 'PT10M',
+    });
+    const alex = await c.userToken(users.alex.userPrincipalName);
+    const deactivate = {
+      action: 'selfDeactivate',
+      principalId: users.alex.id,
+      roleDefinitionId: ROLES.globalReader,
+      directoryScopeId: '/',
+    };
+    expect(
+      (await c.graph('POST', `${RD}/roleAssignmentScheduleRequests`, alex, deactivate)).body.status,
+    ).toBe('Revoked');
+    const tooSoon = await c.graph(
+      'POST',
+      `${RD}/roleAssignmentScheduleRequests`,
+      alex,
+      selfActivate(users.alex.id, ROLES.globalReader),
+    );
+    expect(tooSoon.body.error.code).toBe('RoleAssignmentExists');
+    await c.control('POST', '/clock/advance', { by: 'PT61S' });
+    const later = await c.graph(
+      'POST',
+      `${RD}/roleAssignmentScheduleRequests`,
+      await c.userToken(users.alex.userPrincipalName),
+      selfActivate(users.alex.id, ROLES.globalReader),
+    );
+    expect(later.body.status).toBe('Provisioned');
+  });
+
+  it('summarises the tenant state', async () => {
+    const sam = await c.userToken(users.sam.userPrincipalName);
+    await c.graph(
+      'POST',
+      `${RD}/roleAssignmentScheduleRequests`,
+      sam,
+      selfActivate(users.sam.id, ROLES.securityAdministrator),
+    );
+    const state = (await c.control('GET', '/state')).body;
+    expect(state.pendingRequests).toEqual([
+      expect.objectContaining({
+        status: 'PendingApproval',
+        principal: 'Sam Okafor',
+        target: 'Security Administrator @ /',
+        approvers: ['Morgan Yu'],
+      }),
+    ]);
+    expect(state.activeAssignments.map((a: any) => a.target).sort()).toEqual([
+      'Privileged Role Administrator @ /',
+      'Security Reader @ /',
+    ]);
+  });
+
   it('settings switch the error wording; unknown settings are refused', async () => {
     expect((await c.control('GET', '/settings')).body).toEqual({
       acrsErrorStyle: 'wrapped',
       policyErrorFormat: 'rule-text',
+      reactivationLagSeconds: 0,
     });
     expect(
       (await c.control('PATCH', '/settings', { policyErrorFormat: 'legacy-array' })).body.policyErrorFormat,

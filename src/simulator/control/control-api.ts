@@ -67,6 +67,7 @@ const SettingsSchema = z
   .object({
     acrsErrorStyle: z.enum(['wrapped', 'plain']).optional(),
     policyErrorFormat: z.enum(['rule-text', 'legacy-array']).optional(),
+    reactivationLagSeconds: z.number().int().min(0).max(600).optional(),
   })
   .strict();
 const ActivationSchema = z
@@ -163,6 +164,39 @@ function portalActivation(state: TenantState, input: z.infer<typeof ActivationSc
   state.requests.set(id, request);
   state.schedules.push(schedule);
   return { request: requestJson(request), instance: instanceJson(schedule) };
+}
+
+/** What is going on in the tenant right now (for demos and debugging). */
+function stateSummary(state: TenantState) {
+  state.tick();
+  const name = (id: string) => state.user(id)?.displayName ?? state.group(id)?.displayName ?? id;
+  const targetName = (t: Target) =>
+    t.type === 'role'
+      ? `${state.roleDefinitions.find((r) => r.id === t.roleDefinitionId)?.displayName ?? t.roleDefinitionId} @ ${t.directoryScopeId ?? t.appScopeId}`
+      : `${t.accessId} of ${name(t.groupId)}`;
+  return {
+    now: state.clock.now().toISO(),
+    activeAssignments: state.activeSchedules('assignment').map((s) => ({
+      principal: name(s.principalId),
+      principalId: s.principalId,
+      target: targetName(s.target),
+      assignmentType: s.assignmentType,
+      start: s.start.toISO(),
+      end: s.end?.toISO() ?? null,
+    })),
+    pendingRequests: [...state.requests.values()]
+      .filter((r) => ['PendingApproval', 'Granted', 'PendingAdminDecision'].includes(r.status))
+      .map((r) => ({
+        id: r.id,
+        status: r.status,
+        principal: name(r.principalId),
+        target: targetName(r.target),
+        approvers: r.approval?.approverIds.map(name) ?? [],
+        expiresAt: r.approval?.expiresAt.toISO() ?? null,
+      })),
+    eligibilities: state.activeSchedules('eligibility').length,
+    requests: state.requests.size,
+  };
 }
 
 function clockJson(clock: SimClock) {
@@ -291,6 +325,7 @@ export function createControlHandler(deps: ControlDeps) {
       },
     },
     { method: 'GET', pattern: /^\/_sim\/settings$/, run: async () => [200, deps.state.settings] },
+    { method: 'GET', pattern: /^\/_sim\/state$/, run: async () => [200, stateSummary(deps.state)] },
     {
       method: 'PATCH',
       pattern: /^\/_sim\/settings$/,

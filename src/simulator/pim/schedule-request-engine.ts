@@ -304,6 +304,12 @@ function selfActivate(
     throw policyValidationFailed([{ rule: 'EligibilityRule', text: RULE_TEXT.eligibility }], state.settings);
   if (state.schedulesFor('assignment', p.principalId, p.target, true).length > 0)
     throw roleAssignmentExists();
+  const lagMs = state.settings.reactivationLagSeconds * 1000;
+  const recent = state.deactivations.some(
+    (d) =>
+      d.principalId === p.principalId && sameTarget(d.target, p.target) && now.diff(d.at).toMillis() < lagMs,
+  );
+  if (recent) throw roleAssignmentExists();
   if (hasPendingRequest(state, p, collection)) throw pendingRequestExists();
   const policy = policyOf(state, p.target);
   const failures: RuleFailure[] = [];
@@ -432,6 +438,8 @@ function selfDeactivate(state: TenantState, p: Parsed, request: ScheduleRequest,
   if (active.length === 0) throw roleAssignmentDoesNotExist();
   removeSchedules(state, request, active, now);
   request.completedDateTime = now;
+  if (!request.isValidationOnly)
+    state.deactivations.push({ principalId: p.principalId, target: p.target, at: now });
 }
 
 function selfExtendOrRenew(state: TenantState, p: Parsed, request: ScheduleRequest): void {

@@ -16,7 +16,18 @@ export interface SimSettings {
   acrsErrorStyle: 'wrapped' | 'plain';
   /** 'rule-text' = `ExpirationRule - <text>` (newer); 'legacy-array' = `["ExpirationRule"]`. */
   policyErrorFormat: 'rule-text' | 'legacy-array';
+  /**
+   * Seconds after a deactivation during which re-activating the same role still gets
+   * `RoleAssignmentExists` ([O] REFERENCE §7.2 reports 10–120 s). Default 0 (off).
+   */
+  reactivationLagSeconds: number;
 }
+
+export const DEFAULT_SETTINGS: SimSettings = {
+  acrsErrorStyle: 'wrapped',
+  policyErrorFormat: 'rule-text',
+  reactivationLagSeconds: 0,
+};
 
 export const sameTarget = (a: Target, b: Target): boolean =>
   a.type === 'role' && b.type === 'role'
@@ -32,7 +43,9 @@ export class TenantState {
   policies: Policy[] = [];
   schedules: Schedule[] = [];
   requests = new Map<string, ScheduleRequest>();
-  settings: SimSettings = { acrsErrorStyle: 'wrapped', policyErrorFormat: 'rule-text' };
+  settings: SimSettings = { ...DEFAULT_SETTINGS };
+  /** When each (principal, target) was last deactivated, for `reactivationLagSeconds`. */
+  deactivations: { principalId: string; target: Target; at: DateTime }[] = [];
 
   constructor(
     readonly clock: SimClock,
@@ -54,7 +67,8 @@ export class TenantState {
     const now = this.clock.now();
     this.roleDefinitions = this.seed.roleDefinitions;
     this.requests.clear();
-    this.settings = { acrsErrorStyle: 'wrapped', policyErrorFormat: 'rule-text' };
+    this.settings = { ...DEFAULT_SETTINGS };
+    this.deactivations = [];
     this.policies = [];
     for (const role of this.roleDefinitions) {
       const spec = this.seed.policies.find((p) => p.roleDefinitionId === role.id) ?? {
