@@ -17,6 +17,7 @@ import type { TokenProvider } from '../../ports/token-provider';
 import { stepUpPages } from '../http/step-up-pages';
 import type { Logger } from '../observability/logger';
 import { ActorResolver } from './actor-resolver';
+import { wireApprovals, type ApprovalsModule } from './approvals/wire-approvals';
 import { CardActionSigner } from './card-actions/card-action-signer';
 import { ConversationRecorder } from './conversation-recorder';
 import { ElevateBot } from './elevate-bot';
@@ -55,6 +56,8 @@ export interface TeamsBot {
   signer: CardActionSigner;
   commands: CommandRouter<TeamsTurn>;
   verbs: VerbRouter<TeamsTurn>;
+  /** Approval cards and decisions; the reconciler calls `approvals.statusChanged`. */
+  approvals: ApprovalsModule;
 }
 
 /** Builds use cases, routes and the Teams activity handler. */
@@ -120,6 +123,18 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerRequestRoutes(services, commands, verbs);
   registerReminderSettingsRoutes(services, commands);
   registerHelpRoutes(services, commands);
+  const approvals = wireApprovals({
+    services,
+    commands,
+    verbs,
+    adapter: deps.adapter,
+    appId: config.bot.appId ?? '',
+    proactive: messenger,
+    store,
+    directory: deps.directory,
+    tenantId: deps.tenantId,
+    approvalsChannelId: config.approvalsChannelId,
+  });
 
   const bot = new ElevateBot({
     commands: {
@@ -144,5 +159,5 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     logger,
   });
 
-  return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs };
+  return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs, approvals };
 }

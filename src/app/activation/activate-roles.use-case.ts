@@ -26,6 +26,11 @@ export interface ActivateRolesInput {
   originConversationId?: string;
 }
 
+/** Hooks run after each role's outcome (approval cards, announcements). Listeners report their own failures. */
+export interface ActivationListener {
+  onActivationOutcome(outcome: ActivationOutcome, input: ActivateRolesInput): Promise<void>;
+}
+
 export interface ActivateRolesDeps {
   pim: PimGateway;
   approvers: ApproverResolver;
@@ -40,7 +45,13 @@ export interface ActivateRolesDeps {
  * returned status (201 is not success). Every PIM answer becomes an ActivationOutcome.
  */
 export class ActivateRolesUseCase {
+  private readonly listeners: ActivationListener[] = [];
+
   constructor(private readonly deps: ActivateRolesDeps) {}
+
+  addListener(listener: ActivationListener): void {
+    this.listeners.push(listener);
+  }
 
   async execute(input: ActivateRolesInput): Promise<ActivationOutcome[]> {
     const eligible = await this.deps.pim.listEligibleRoles(input.actor.delegated);
@@ -122,6 +133,10 @@ export class ActivateRolesUseCase {
     }
     const outcome = await this.fromRequest(role, request, duration, rules);
     await this.record(input, role, request, outcome);
+    for (const listener of this.listeners) {
+      // A listener's failure must not turn a successful activation into an error.
+      await listener.onActivationOutcome(outcome, input).catch(() => undefined);
+    }
     return outcome;
   }
 

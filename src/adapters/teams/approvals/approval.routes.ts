@@ -1,0 +1,177 @@
+import { DateTime } from 'luxon';
+import type { DecideApprovalUseCase, ApprovalVerdict } from '../../../app/approvals/decide-approval.use-case';
+import type { ListApprovalsUseCase } from '../../../app/approvals/list-approvals.use-case';
+import type { CommandRouter, VerbRouter } from '../../../app/routing';
+import type { Actor } from '../../../app/shared/actor';
+import { parseApprovals } from '../../../domain/commands/parsers/simple.parsers';
+import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
+import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
+import { requestSubject, type CardActionCheck } from '../card-actions/card-action-signer';
+import { errorCard } from '../presenters/error-card.presenter';
+import type { PresenterContext } from '../presenters/presenter-context';
+import { asActor, type RouteServices } from '../routes/route-services';
+import type { TeamsTurn } from '../teams-turn';
+import { approvalRequestCard, type ApprovalAudience } from './approval-card.presenter';
+import { approvalsListCard } from './approvals-list.presenter';
+
+export interface ApprovalRouteServices {
+  decide: DecideApprovalUseCase;
+  list: ListApprovalsUseCase;
+  oneTimeKeys: OneTimeKeyRepository;
+}
+
+const TOKEN_PROBLEMS: Record<Exclude<CardActionCheck, { ok: true }>['reason'], string> = {
+  missing: 'it carries no signature',
+  malformed: 'its signature is malformed',
+  tampered: 'its data was changed after Elevate sent it',
+  expired: 'it is more than a day old',
+  wrongVerb: 'its signature is for a different button',
+  wrongSubject: 'its signature is for a different request',
+  wrongActor: 'it was sent to someone else',
+};
+
+/** `approvals` in chat, and the Approve / Deny buttons of approval cards. */
+export function registerApprovalRoutes(
+  services: RouteServices,
+  approvals: ApprovalRouteServices,
+  commands: CommandRouter<TeamsTurn>,
+  verbs: VerbRouter<TeamsTurn>,
+): void {
+  commands.command(['approvals'], (args, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      parseApprovals(args);
+      await turn.typing();
+      const views = await approvals.list.execute(actor);
+      await turn.sendCard(approvalsListCard(ctx, actor.displayName, views));
+    }),
+  );
+
+  const decide =
+    (verdict: ApprovalVerdict) => (data: Record<string, unknown>, turn: TeamsTurn, verb: string) =>
+      asActor(services, turn, (actor, ctx) =>
+        decideFromCard(services, approvals, turn, actor, ctx, verb, verdict, data),
+      );
+  verbs.verb('approve', decide('Approve'));
+  verbs.verb('deny', decide('Deny'));
+}
+
+async function decideFromCard(
+  services: RouteServices,
+  approvals: ApprovalRouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  ctx: PresenterContext,
+  verb: string,
+  verdict: ApprovalVerdict,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const requestId = typeof data.requestId === 'string' ? data.requestId : '';
+  if (requestId === '') {
+    throw new DomainError(ErrorCodes.CardActionInvalid, 'This button is missing which request it is for.', {
+      remedy: 'Say "approvals" for a fresh list of requests waiting for you.',
+    });
+  }
+  const audience: ApprovalAudience =
+    turn.conversationKind === 'personal'
+      ? { type: 'approver', approverId: actor.userId }
+      : { type: 'channel' };
+  const now = services.clock.now();
+  const check = services.signer.verify(data.token, {
+    verb,
+    subject: requestSubject(requestId),
+    actorId: actor.userId,
+    now,
+  });
+  if (!check.ok) {
+    services.logger.warn(
+      { verb, reason: check.reason, userId: actor.userId, requestId },
+      'approval action refused',
+    );
+    return refresh(
+      approvals,
+      turn,
+      ctx,
+      audience,
+      requestId,
+      new DomainError(
+        ErrorCodes.CardActionInvalid,
+        `Elevate did not accept this button because ${TOKEN_PROBLEMS[check.reason]}.`,
+        {
+          remedy: 'The card now shows the request as it stands; use its buttons.',
+          details: { reason: check.reason },
+        },
+      ),
+    );
+  }
+  const firstUse = await approvals.oneTimeKeys.consume(
+    `card-action:${check.claims.nonce}`,
+    DateTime.fromSeconds(check.claims.exp, { zone: 'utc' }),
+  );
+  if (!firstUse) {
+    services.logger.info({ verb, userId: actor.userId, requestId }, 'approval action replayed');
+    return refresh(
+      approvals,
+      turn,
+      ctx,
+      audience,
+      requestId,
+      new DomainError(
+        ErrorCodes.CardActionInvalid,
+        'This button was already used; each approval card acts once.',
+        {
+          remedy: 'The card now shows the request as it stands.',
+          details: { reason: 'replayed' },
+        },
+      ),
+    );
+  }
+  try {
+    const result = await approvals.decide.execute({
+      actor,
+      requestId,
+      decision: verdict,
+      reason: reasonFrom(data),
+    });
+    await turn.answerCardAction(
+      approvalRequestCard(ctx, result.view, audience, { alreadyDecided: result.kind === 'alreadyClosed' }),
+    );
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    services.logger.info(
+      { code: error.code, verb, userId: actor.userId, requestId },
+      'approval decision refused',
+    );
+    await refresh(approvals, turn, ctx, audience, requestId, error);
+  }
+}
+
+/** The reason typed on the card: `reason` (approval card) or the per-item input of the list card. */
+function reasonFrom(data: Record<string, unknown>): string | undefined {
+  const inputId =
+    typeof data.reasonInputId === 'string' && /^reason-[\w-]+$/.test(data.reasonInputId)
+      ? data.reasonInputId
+      : 'reason';
+  const value = data[inputId];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Answers a refused action with the card as it stands now (fresh buttons when still pending) and
+ * says, in a separate message, why nothing was done.
+ */
+async function refresh(
+  approvals: ApprovalRouteServices,
+  turn: TeamsTurn,
+  ctx: PresenterContext,
+  audience: ApprovalAudience,
+  requestId: string,
+  problem: DomainError,
+): Promise<void> {
+  const view = await approvals.decide.current(requestId);
+  if (!view) {
+    await turn.answerCardAction(errorCard(problem, 'Nothing was done'));
+    return;
+  }
+  await turn.answerCardAction(approvalRequestCard(ctx, view, audience));
+  await turn.sendCard(errorCard(problem, 'Nothing was done'));
+}

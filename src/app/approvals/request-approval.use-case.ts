@@ -1,0 +1,145 @@
+import type { Duration } from 'luxon';
+import type { EligibleRole } from '../../domain/roles';
+import type { Clock } from '../../ports/clock';
+import type { PimGateway } from '../../ports/pim-gateway';
+import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { ActivateRolesInput, ActivationListener } from '../activation/activate-roles.use-case';
+import type { ActivationOutcome, NamedPerson } from '../activation/activation-outcome';
+import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
+import { approvalView, withApprovalRecord, type ApprovalRecord, type ApprovalView } from './approval-record';
+
+export interface ApprovalRequestInput {
+  requestId: string;
+  requester: NamedPerson;
+  role: EligibleRole;
+  /** Everyone who may decide (single users and expanded group members). */
+  approvers: NamedPerson[];
+  duration: Duration;
+}
+
+export interface ApprovalFanOut {
+  view: ApprovalView;
+  reached: NamedPerson[];
+  unreachable: NamedPerson[];
+  channel: boolean;
+}
+
+/**
+ * A request is waiting for approval: remember who may decide (and whether PIM wants their
+ * reason), post the approval card to each approver's personal chat and to the approvals channel,
+ * and name anyone who could not be reached, so nobody waits in silence. The requester is never
+ * asked to approve their own request.
+ */
+export class RequestApprovalUseCase implements ActivationListener {
+  constructor(
+    private readonly deps: {
+      pim: PimGateway;
+      trackedRequests: TrackedRequestRepository;
+      messenger: ApprovalMessenger;
+      audit: AuditRepository;
+      clock: Clock;
+      log: ApprovalLog;
+    },
+  ) {}
+
+  async onActivationOutcome(outcome: ActivationOutcome, input: ActivateRolesInput): Promise<void> {
+    if (outcome.kind !== 'pendingApproval') return;
+    try {
+      await this.execute({
+        requestId: outcome.requestId,
+        requester: { id: input.actor.userId, displayName: input.actor.displayName },
+        role: outcome.role,
+        approvers: outcome.approvers,
+        duration: outcome.duration,
+      });
+    } catch (error) {
+      this.deps.log.warn({ err: error, requestId: outcome.requestId }, 'could not send the approval cards');
+    }
+  }
+
+  async execute(input: ApprovalRequestInput): Promise<ApprovalFanOut | undefined> {
+    const rules = await this.deps.pim
+      .getActivationRules({ kind: input.role.kind, roleId: input.role.roleId })
+      .catch(() => undefined);
+    const record: ApprovalRecord = {
+      approvers: input.approvers,
+      // When the policy cannot be read, ask for a reason: PIM refuses a missing one, never an extra one.
+      reasonRequired: rules?.approverJustificationRequired ?? true,
+      duration: input.duration.toISO() ?? 'PT1H',
+      requestedAt: this.deps.clock.now().toUTC().toISO()!,
+    };
+    const view = await this.remember(input, record);
+    if (!view) return undefined;
+
+    const reached: NamedPerson[] = [];
+    const unreachable: NamedPerson[] = [];
+    for (const approver of input.approvers) {
+      if (approver.id === input.requester.id) continue;
+      const delivered = await this.deps.messenger.sendToApprover(view, approver).catch((error: unknown) => {
+        this.deps.log.warn(
+          { err: error, requestId: input.requestId, approverId: approver.id },
+          'approval card not delivered',
+        );
+        return false;
+      });
+      (delivered ? reached : unreachable).push(approver);
+    }
+    const channel = await this.deps.messenger.sendToChannel(view).catch((error: unknown) => {
+      this.deps.log.warn(
+        { err: error, requestId: input.requestId },
+        'approval card not posted to the approvals channel',
+      );
+      return false;
+    });
+    if (unreachable.length > 0 || (reached.length === 0 && !channel)) {
+      await this.deps.messenger.reportUnreachable(view, unreachable);
+    }
+    await this.deps.audit.append({
+      at: this.deps.clock.now(),
+      actorId: input.requester.id,
+      action: 'approval.requested',
+      target: `${input.role.roleName} @ ${input.role.scopeName}`,
+      outcome: unreachable.length > 0 ? 'partlyDelivered' : 'delivered',
+      details: {
+        requestId: input.requestId,
+        approvers: reached.map((a) => a.id),
+        unreachable: unreachable.map((a) => a.id),
+        channel,
+      },
+    });
+    return { view, reached, unreachable, channel };
+  }
+
+  /** Stores the approval record on the tracked request (activation inserted it; insert it if not). */
+  private async remember(
+    input: ApprovalRequestInput,
+    record: ApprovalRecord,
+  ): Promise<ApprovalView | undefined> {
+    const { trackedRequests } = this.deps;
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const tracked = await trackedRequests.get(input.requestId);
+      if (!tracked) {
+        await trackedRequests.insertIfAbsent({
+          id: input.requestId,
+          kind: input.role.kind,
+          principalId: input.requester.id,
+          roleId: input.role.roleId,
+          roleName: input.role.roleName,
+          directoryScopeId: input.role.directoryScopeId,
+          status: 'PendingApproval',
+          data: { scopeName: input.role.scopeName, requesterName: input.requester.displayName },
+        });
+        continue;
+      }
+      const data = withApprovalRecord(tracked.data, record);
+      if (await trackedRequests.compareAndSwap(tracked.id, tracked.version, { data })) {
+        return approvalView({ ...tracked, data }, record);
+      }
+    }
+    this.deps.log.warn(
+      { requestId: input.requestId },
+      'could not record the approval after repeated conflicts',
+    );
+    return undefined;
+  }
+}
