@@ -119,7 +119,7 @@ describe('Graph PIM gateway self actions against the simulator', () => {
     expect(ok.ticket).toEqual({ number: 'INC-1', system: 'ServiceNow' });
   });
 
-  it('activates at the eligibility's scope, not elsewhere', async () => {
+  it('activates at the eligibility’s scope, not elsewhere', async () => {
     const alex = await h.user(T.alex);
     const error: unknown = await h.gateway
       .activate(alex, { ...dir(T.roles.authAdmin, '/'), duration: hours(1) })
