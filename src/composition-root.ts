@@ -22,6 +22,9 @@ import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
 import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source';
 import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
 import { startSimulator, type RunningSimulator } from './simulator';
+import { buildScheduler } from './scheduler/build-scheduler';
+import type { ReconcileScheduler } from './scheduler/reconcile-scheduler';
+import type { RequestStatusListener } from './app/reconcile/request-status-listener';
 
 export interface ElevateOverrides {
   logger: Logger;
@@ -39,6 +42,8 @@ export interface RunningElevate {
   store: Store;
   metrics: Metrics;
   simulator?: RunningSimulator;
+  /** The reconciler loop (reminders, ended notes, status changes); `runOnce()` runs a pass now. */
+  scheduler: ReconcileScheduler;
   stop(drainTimeoutMs?: number): Promise<void>;
 }
 
@@ -112,6 +117,23 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       registerRoutes: (register) => stepUpRoutes.push(register),
     });
 
+    const scheduler = buildScheduler({
+      config,
+      store,
+      pim,
+      directory,
+      messenger: bot.messenger,
+      signer: bot.signer,
+      approvers: bot.services.approvers,
+      clock,
+      logger,
+      tenantId: app.tenantId,
+      requestStatusListener: () =>
+        (bot as { approvals?: { statusChanged?: RequestStatusListener } }).approvals?.statusChanged,
+    });
+    // Stopped before the store closes (closers run in order; the store closer was put first).
+    closers.unshift(() => scheduler.stop());
+
     const server = createHttpServer({
       logger,
       metrics,
@@ -125,12 +147,14 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     });
     const url = await server.listen(config.port, config.host);
     const port = Number(new URL(url).port);
+    scheduler.start();
     return {
       url,
       port,
       store,
       metrics,
       simulator,
+      scheduler,
       async stop(drainTimeoutMs = 9_000) {
         await server.drain(drainTimeoutMs);
         for (const close of closers) await close();

@@ -4,6 +4,8 @@ import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-ca
 import { ApproverResolver } from '../../app/activation/approver-resolver';
 import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
 import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case';
+import { ExtendActivationUseCase } from '../../app/reminders/extend-activation.use-case';
+import { RequestEligibilityExtensionUseCase } from '../../app/reminders/request-eligibility-extension.use-case';
 import { StatusUseCase } from '../../app/requests/status.use-case';
 import { ListRolesUseCase } from '../../app/roles/list-roles.use-case';
 import { CommandRouter, VerbRouter } from '../../app/routing';
@@ -27,6 +29,7 @@ import { registerActivationRoutes } from './routes/activation.routes';
 import { registerDeactivationRoutes } from './routes/deactivation.routes';
 import { registerHelpRoutes, sendWelcome } from './routes/help.routes';
 import { registerReminderSettingsRoutes } from './routes/reminder-settings.routes';
+import { registerReminderRoutes } from './reminders/reminder.routes';
 import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
 import type { RouteServices } from './routes/route-services';
@@ -65,7 +68,9 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { store, pim, clock, logger, config } = deps;
   const signingSecret = config.cardSigningKey ?? `demo:${deps.tenantId}:${config.bot.appId ?? 'elevate'}`;
   const signer = new CardActionSigner(signingSecret);
-  const messenger = new ProactiveMessenger(deps.adapter, config.bot.appId ?? '');
+  const messenger = new ProactiveMessenger(deps.adapter, config.bot.appId ?? '', {
+    ratePerSecond: config.proactiveSendRatePerSecond,
+  });
   const approvers = new ApproverResolver(deps.directory);
   const activate = new ActivateRolesUseCase({
     pim,
@@ -122,6 +127,16 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerDeactivationRoutes(services, commands, verbs);
   registerRequestRoutes(services, commands, verbs);
   registerReminderSettingsRoutes(services, commands);
+  registerReminderRoutes(services, verbs, {
+    extend: new ExtendActivationUseCase({
+      pim,
+      activate,
+      trackedRequests: store.trackedRequests,
+      audit: store.audit,
+      clock,
+    }),
+    eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: store.audit, clock }),
+  });
   registerHelpRoutes(services, commands);
   const approvals = wireApprovals({
     services,

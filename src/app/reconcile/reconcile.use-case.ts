@@ -108,11 +108,16 @@ export class ReconcileUseCase {
     if (lead !== null) {
       const due = end.minus(lead);
       // An activation shorter than the lead gets no reminder: it was just made for that long.
-      if (due > start && (await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.expiryReminder, facts, due))))
+      if (
+        due > start &&
+        (await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.expiryReminder, facts, due)))
+      )
         scheduled += 1;
     }
     const firstCheck = earlier(end, now.plus(this.deps.recheckEvery));
-    if (await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.activationEnded, facts, firstCheck)))
+    if (
+      await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.activationEnded, facts, firstCheck))
+    )
       scheduled += 1;
     return scheduled;
   }
@@ -143,8 +148,8 @@ export class ReconcileUseCase {
 
   /**
    * A tracked request whose PIM status moved on (approved or denied in the portal, expired after
-   * 24 hours, cancelled elsewhere, a scheduled start that came): the change is scheduled as work
-   * first, then recorded with compare-and-swap, so a crash in between loses nothing.
+   * 24 hours, cancelled elsewhere, a scheduled start that came) becomes durable work keyed by
+   * request and status, so every instance that notices it schedules the same single item.
    */
   private async checkTrackedRequests(now: DateTime): Promise<number> {
     let open: TrackedRequest[];
@@ -160,12 +165,21 @@ export class ReconcileUseCase {
       try {
         status = (await this.deps.pim.getRequest({ kind: tracked.kind, requestId: tracked.id })).status;
       } catch (error) {
-        this.deps.log.warn({ err: error, requestId: tracked.id }, 'reconcile: could not read a tracked request');
+        this.deps.log.warn(
+          { err: error, requestId: tracked.id },
+          'reconcile: could not read a tracked request',
+        );
         continue;
       }
       if (status.toLowerCase() === tracked.status.toLowerCase()) continue;
-      await this.deps.workItems.scheduleIfAbsent(requestStatusWork({ requestId: tracked.id, status, at: now }));
-      if (await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, { status })) changes += 1;
+      // The handler records the new status (through the approvals use case); until it has, each
+      // pass sees the change again and the insert-if-absent key keeps it to one work item.
+      if (
+        await this.deps.workItems.scheduleIfAbsent(
+          requestStatusWork({ requestId: tracked.id, status, at: now }),
+        )
+      )
+        changes += 1;
     }
     return changes;
   }

@@ -7,7 +7,11 @@ import { readRequestStatusFacts } from '../reminders/work-items';
 import type { RequestStatusListener } from './request-status-listener';
 
 /** The channel thread state a request status leads to; undefined when the thread stays as it is. */
-export function threadStateFor(status: string, request?: PimRequest, now?: PimRequest['createdAt']): ChannelThreadState | undefined {
+export function threadStateFor(
+  status: string,
+  request?: PimRequest,
+  now?: PimRequest['createdAt'],
+): ChannelThreadState | undefined {
   switch (status.toLowerCase()) {
     case 'provisioned':
       return 'active';
@@ -46,7 +50,9 @@ export class RequestStatusHandler implements WorkHandler {
     const facts = readRequestStatusFacts(item.key, item.payload);
     const tracked = await this.deps.trackedRequests.get(facts.requestId);
     if (!tracked) return done('request is not tracked');
-    await this.deps.listener()?.execute({ requestId: facts.requestId, status: facts.status, at: facts.at });
+    const listener = this.deps.listener();
+    if (listener) await listener.execute({ requestId: facts.requestId, status: facts.status, at: facts.at });
+    else await this.recordStatus(facts.requestId, facts.status);
     if (!tracked.originConversationId) return done(`status ${facts.status} handled`);
     const request = await this.deps.pim
       .getRequest({ kind: tracked.kind, requestId: tracked.id })
@@ -59,11 +65,21 @@ export class RequestStatusHandler implements WorkHandler {
         request: tracked,
         state,
         startedAt,
-        endsAt: request?.endAt ?? (startedAt && request?.duration ? startedAt.plus(request.duration) : undefined),
+        endsAt:
+          request?.endAt ?? (startedAt && request?.duration ? startedAt.plus(request.duration) : undefined),
         endedAt: state === 'denied' || state === 'cancelled' ? (request?.completedAt ?? facts.at) : undefined,
       },
       item.dueAt,
     );
     return done(`status ${facts.status} handled; channel thread ${state}`);
+  }
+
+  /** Without the approvals use case, the new status is recorded here (compare-and-swap). */
+  private async recordStatus(requestId: string, status: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const tracked = await this.deps.trackedRequests.get(requestId);
+      if (!tracked || tracked.status === status) return;
+      if (await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, { status })) return;
+    }
   }
 }

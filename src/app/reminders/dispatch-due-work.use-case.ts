@@ -45,7 +45,10 @@ export class DispatchDueWorkUseCase {
     this.maxAttempts = deps.maxAttempts ?? 8;
   }
 
-  async run(snapshot?: ActivationSnapshot, shouldStop: () => boolean = () => false): Promise<DispatchSummary> {
+  async run(
+    snapshot?: ActivationSnapshot,
+    shouldStop: () => boolean = () => false,
+  ): Promise<DispatchSummary> {
     const summary: DispatchSummary = { claimed: 0, completed: 0, released: 0, failed: 0 };
     const seen = new Set<string>();
     for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !shouldStop(); batch += 1) {

@@ -71,16 +71,21 @@ export class ExtendActivationUseCase {
         r.directoryScopeId === input.directoryScopeId,
     );
     if (!active) {
-      throw new DomainError(ErrorCodes.NotActive, 'This role is not active any more, so there is nothing to extend.', {
-        remedy: 'Say "activate <role>" (or use Activate again on the card) to activate it again.',
-        details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
-      });
+      throw new DomainError(
+        ErrorCodes.NotActive,
+        'This role is not active any more, so there is nothing to extend.',
+        {
+          remedy: 'Say "activate <role>" (or use Activate again on the card) to activate it again.',
+          details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
+        },
+      );
     }
     const rules = await pim.getActivationRules({ kind: active.kind, roleId: active.roleId });
     const role: EligibleRole = { ...active, via: { type: 'direct' } };
     const previous = await this.previousRequestText(actor.userId, active);
     const justification =
-      previous.justification ?? `Extension of the activation that ended at ${active.endDateTime?.toISO() ?? 'now'} (Elevate reminder)`;
+      previous.justification ??
+      `Extension of the activation that ended at ${active.endDateTime?.toISO() ?? 'now'} (Elevate reminder)`;
     const validation = validateActivation(
       { role, duration: input.duration, justification, ticket: previous.ticket },
       rules,
@@ -136,7 +141,12 @@ export class ExtendActivationUseCase {
     for (;;) {
       const [outcome] = await this.deps.activate.execute({
         actor: input.actor,
-        selection: { type: 'exact', roleId: role.roleId, directoryScopeId: role.directoryScopeId, kind: role.kind },
+        selection: {
+          type: 'exact',
+          roleId: role.roleId,
+          directoryScopeId: role.directoryScopeId,
+          kind: role.kind,
+        },
         duration: input.duration,
         justification,
         ticket,

@@ -24,7 +24,12 @@ export interface ChannelThreadUpdate {
  */
 export interface ReminderNotifier {
   expiryReminder(activation: ActivationFacts, dueAt: DateTime): Promise<Delivery>;
-  activationEnded(activation: ActivationFacts, how: EndedHow, endedAt: DateTime, dueAt: DateTime): Promise<Delivery>;
+  activationEnded(
+    activation: ActivationFacts,
+    how: EndedHow,
+    endedAt: DateTime,
+    dueAt: DateTime,
+  ): Promise<Delivery>;
   eligibilityEnding(eligibility: EligibilityFacts, dueAt: DateTime): Promise<Delivery>;
   /** Keeps the card in the channel / group chat a request was made from current. */
   channelThread(update: ChannelThreadUpdate, dueAt: DateTime): Promise<Delivery>;

@@ -43,12 +43,18 @@ export class RequestEligibilityExtensionUseCase {
       );
     }
     const eligible = await this.deps.pim.listEligibleRoles(input.actor.delegated);
-    const role = eligible.find((r) => r.roleId === input.roleId && r.directoryScopeId === input.directoryScopeId);
+    const role = eligible.find(
+      (r) => r.roleId === input.roleId && r.directoryScopeId === input.directoryScopeId,
+    );
     if (!role) {
-      throw new DomainError(ErrorCodes.NotEligible, 'You are no longer eligible for that role, so it cannot be extended.', {
-        remedy: 'Ask your PIM administrator to assign the eligibility again.',
-        details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
-      });
+      throw new DomainError(
+        ErrorCodes.NotEligible,
+        'You are no longer eligible for that role, so it cannot be extended.',
+        {
+          remedy: 'Ask your PIM administrator to assign the eligibility again.',
+          details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
+        },
+      );
     }
     if (role.via.type === 'group') {
       throw new DomainError(

@@ -67,7 +67,8 @@ export class ActivationEndedHandler implements WorkHandler {
         entry.action === 'deactivate' &&
         entry.outcome === 'succeeded' &&
         (entry.details.instanceId === facts.instanceId ||
-          (entry.details.roleId === facts.roleId && entry.details.directoryScopeId === facts.directoryScopeId)),
+          (entry.details.roleId === facts.roleId &&
+            entry.details.directoryScopeId === facts.directoryScopeId)),
     );
     if (mine) return { how: 'deactivated', endedAt: mine.at };
     return { how: 'elsewhere', endedAt: seenGoneAt };

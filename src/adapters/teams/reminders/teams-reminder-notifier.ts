@@ -1,0 +1,198 @@
+import type { ConversationReference } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { ApproverResolver } from '../../../app/activation/approver-resolver';
+import type {
+  ChannelThreadUpdate,
+  Delivery,
+  EndedHow,
+  ReminderNotifier,
+} from '../../../app/reminders/reminder-notifier';
+import type { ActivationFacts, EligibilityFacts } from '../../../app/reminders/work-items';
+import type { Clock } from '../../../ports/clock';
+import type { PimGateway } from '../../../ports/pim-gateway';
+import type { Store } from '../../../ports/stores';
+import type { CardActionSigner } from '../card-actions/card-action-signer';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import type { PresenterContext } from '../presenters/presenter-context';
+import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+import { channelThreadCard } from './channel-thread.presenter';
+import { eligibilityEndingCard, endedCard, reminderCard } from './reminder-cards.presenter';
+import type { RoleLabels } from './role-labels';
+
+export interface TeamsReminderNotifierDeps {
+  store: Pick<Store, 'conversations' | 'users' | 'cardCopies'>;
+  messenger: ProactiveMessenger;
+  signer: CardActionSigner;
+  pim: PimGateway;
+  approvers: ApproverResolver;
+  labels: RoleLabels;
+  clock: Clock;
+  tenantId: string;
+}
+
+const UNREACHABLE_STATUSES = new Set([403, 404]);
+
+/**
+ * Delivers reminders, "ended" notes and eligibility reminders to each user's personal chat with
+ * Elevate (users who have the app installed: their chat reference is recorded), and keeps channel
+ * threads current. Resolves only after the Bot Connector accepted the message.
+ */
+export class TeamsReminderNotifier implements ReminderNotifier {
+  constructor(private readonly deps: TeamsReminderNotifierDeps) {}
+
+  async expiryReminder(activation: ActivationFacts, dueAt: DateTime): Promise<Delivery> {
+    const target = await this.personal(activation.principalId);
+    if ('unreachable' in target) return target.unreachable;
+    const label = await this.deps.labels.label(
+      activation.kind,
+      activation.roleId,
+      activation.directoryScopeId,
+    );
+    const rules = await this.deps.pim.getActivationRules({
+      kind: activation.kind,
+      roleId: activation.roleId,
+    });
+    const approvers = rules.approvalRequired
+      ? (await this.deps.approvers.resolve(rules.approvers).catch(() => [])).map((a) => a.displayName)
+      : [];
+    const card = reminderCard(target.ctx, {
+      ...label,
+      roleId: activation.roleId,
+      directoryScopeId: activation.directoryScopeId,
+      endAt: activation.endAt,
+      maximum: rules.maximumDuration,
+      needsApproval: rules.approvalRequired,
+      approvers,
+    });
+    return this.post(target.reference, card, dueAt);
+  }
+
+  async activationEnded(
+    activation: ActivationFacts,
+    how: EndedHow,
+    endedAt: DateTime,
+    dueAt: DateTime,
+  ): Promise<Delivery> {
+    const target = await this.personal(activation.principalId);
+    if ('unreachable' in target) return target.unreachable;
+    const label = await this.deps.labels.label(
+      activation.kind,
+      activation.roleId,
+      activation.directoryScopeId,
+    );
+    const card = endedCard(target.ctx, {
+      ...label,
+      roleId: activation.roleId,
+      directoryScopeId: activation.directoryScopeId,
+      how,
+      startAt: activation.startAt,
+      endedAt,
+    });
+    return this.post(target.reference, card, dueAt);
+  }
+
+  async eligibilityEnding(eligibility: EligibilityFacts, dueAt: DateTime): Promise<Delivery> {
+    const target = await this.personal(eligibility.principalId);
+    if ('unreachable' in target) return target.unreachable;
+    const label = await this.deps.labels.label(
+      eligibility.kind,
+      eligibility.roleId,
+      eligibility.directoryScopeId,
+    );
+    const card = eligibilityEndingCard(target.ctx, {
+      ...label,
+      roleId: eligibility.roleId,
+      directoryScopeId: eligibility.directoryScopeId,
+      endAt: eligibility.endAt,
+    });
+    return this.post(target.reference, card, dueAt);
+  }
+
+  async channelThread(update: ChannelThreadUpdate, dueAt: DateTime): Promise<Delivery> {
+    const { request } = update;
+    if (!request.originConversationId)
+      return { kind: 'unreachable', reason: 'not started in a conversation' };
+    const shared = await this.deps.store.conversations.getForConversation(request.originConversationId);
+    if (!shared) return { kind: 'unreachable', reason: 'not started in a channel or group chat' };
+    const holder = await this.deps.store.users.get(shared.tenantId, request.principalId);
+    const holderName =
+      holder?.displayName ??
+      (typeof request.data.requesterName === 'string' ? request.data.requesterName : 'Someone');
+    const endsAt = update.endsAt ?? fromIso(request.data.endAt);
+    const card = channelThreadCard(
+      { ...update, endsAt },
+      { clock: this.deps.clock, zone: holder?.timeZone ?? 'UTC', holderName, approvers: [] },
+    );
+    const copies = (await this.deps.store.cardCopies.listForRequest(request.id)).filter(
+      (c) => c.kind === 'channel',
+    );
+    if (copies.length > 0) {
+      for (const copy of copies) {
+        await this.deps.messenger.update(
+          copy.conversationRef as Partial<ConversationReference>,
+          copy.activityId,
+          card,
+          { dueAt },
+        );
+      }
+      return { kind: 'sent' };
+    }
+    const reference = shared.reference as Partial<ConversationReference>;
+    const activityId = await this.deps.messenger.send(reference, { card }, { dueAt });
+    if (activityId) {
+      await this.deps.store.cardCopies.add({
+        requestId: request.id,
+        kind: 'channel',
+        conversationRef: reference,
+        activityId,
+      });
+    }
+    return { kind: 'sent' };
+  }
+
+  private async personal(
+    userId: string,
+  ): Promise<
+    { reference: Partial<ConversationReference>; ctx: PresenterContext } | { unreachable: Delivery }
+  > {
+    const conversation = await this.deps.store.conversations.getForUser(this.deps.tenantId, userId);
+    if (!conversation) {
+      return {
+        unreachable: { kind: 'unreachable', reason: 'the user has not installed Elevate (no personal chat)' },
+      };
+    }
+    const profile = await this.deps.store.users.get(this.deps.tenantId, userId);
+    return {
+      reference: conversation.reference as Partial<ConversationReference>,
+      ctx: {
+        clock: this.deps.clock,
+        signer: this.deps.signer,
+        zone: profile?.timeZone ?? 'UTC',
+        viewerId: userId,
+      },
+    };
+  }
+
+  private async post(
+    reference: Partial<ConversationReference>,
+    card: AdaptiveCardJson,
+    dueAt: DateTime,
+  ): Promise<Delivery> {
+    try {
+      await this.deps.messenger.send(reference, { card }, { dueAt });
+      return { kind: 'sent' };
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && UNREACHABLE_STATUSES.has(status)) {
+        return { kind: 'unreachable', reason: `the connector answered ${status} (app removed?)` };
+      }
+      throw error;
+    }
+  }
+}
+
+function fromIso(value: unknown): DateTime | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  return parsed.isValid ? parsed : undefined;
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { ApproverResolver } from '../app/activation/approver-resolver';
+import { ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
+import { RequestStatusHandler } from '../app/reconcile/request-status.handler';
+import type { RequestStatusListener } from '../app/reconcile/request-status-listener';
+import { DispatchDueWorkUseCase } from '../app/reminders/dispatch-due-work.use-case';
+import { ActivationEndedHandler } from '../app/reminders/handlers/activation-ended.handler';
+import { EligibilityEndingHandler } from '../app/reminders/handlers/eligibility-ending.handler';
+import { ExpiryReminderHandler } from '../app/reminders/handlers/expiry-reminder.handler';
+import { ReminderLead } from '../app/reminders/reminder-lead';
+import type { ReminderNotifier } from '../app/reminders/reminder-notifier';
+import type { WorkHandler } from '../app/reminders/work-handler';
+import { WorkKinds } from '../app/reminders/work-items';
+import type { AppConfig } from '../config/config';
+import type { Logger } from '../adapters/observability/logger';
+import type { CardActionSigner } from '../adapters/teams/card-actions/card-action-signer';
+import type { ProactiveMessenger } from '../adapters/teams/proactive/proactive-messenger';
+import { RoleLabels } from '../adapters/teams/reminders/role-labels';
+import { TeamsReminderNotifier } from '../adapters/teams/reminders/teams-reminder-notifier';
+import type { Clock } from '../ports/clock';
+import type { Directory } from '../ports/directory';
+import type { PimGateway } from '../ports/pim-gateway';
+import type { Store } from '../ports/stores';
+import { ReconcileScheduler } from './reconcile-scheduler';
+
+export interface SchedulerDeps {
+  config: AppConfig;
+  store: Store;
+  /** Its tenant-wide reads use the app-only token. */
+  pim: PimGateway;
+  directory: Directory;
+  messenger: ProactiveMessenger;
+  signer: CardActionSigner;
+  approvers: ApproverResolver;
+  clock: Clock;
+  logger: Logger;
+  tenantId: string;
+  /** The approvals use case told about requests decided outside Elevate (resolved on each use). */
+  requestStatusListener?: () => RequestStatusListener | undefined;
+  /** Replaces the Teams notifier (tests). */
+  notifier?: ReminderNotifier;
+  /** Lease owner name; default host:pid:random. */
+  owner?: string;
+}
+
+/** Wires the reconciler loop: reconcile pass, work handlers, leased dispatcher, Teams notifier. */
+export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
+  const { config, store, pim, clock, logger, tenantId } = deps;
+  const log = logger.child({ component: 'scheduler' });
+  const reminderLead = new ReminderLead(store.users, config.reminderLead);
+  const notifier =
+    deps.notifier ??
+    new TeamsReminderNotifier({
+      store,
+      messenger: deps.messenger,
+      signer: deps.signer,
+      pim,
+      approvers: deps.approvers,
+      labels: new RoleLabels(pim, deps.directory),
+      clock,
+      tenantId,
+    });
+  const recheckEvery = config.reconcileInterval;
+  const handlers = new Map<string, WorkHandler>([
+    [WorkKinds.expiryReminder, new ExpiryReminderHandler({ notifier, reminderLead, clock, tenantId })],
+    [
+      WorkKinds.activationEnded,
+      new ActivationEndedHandler({
+        notifier,
+        audit: store.audit,
+        trackedRequests: store.trackedRequests,
+        clock,
+        recheckEvery,
+      }),
+    ],
+    [WorkKinds.eligibilityEnding, new EligibilityEndingHandler({ notifier, clock })],
+    [
+      WorkKinds.requestStatus,
+      new RequestStatusHandler({
+        trackedRequests: store.trackedRequests,
+        pim,
+        notifier,
+        clock,
+        listener: deps.requestStatusListener ?? (() => undefined),
+      }),
+    ],
+  ]);
+  const reconcile = new ReconcileUseCase({
+    pim,
+    workItems: store.workItems,
+    trackedRequests: store.trackedRequests,
+    reminderLead,
+    clock,
+    tenantId,
+    recheckEvery,
+    log,
+  });
+  const dispatch = new DispatchDueWorkUseCase({
+    workItems: store.workItems,
+    clock,
+    owner: deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    lease: config.workLease,
+    handlers,
+    log,
+  });
+  return new ReconcileScheduler({ reconcile, dispatch, interval: config.reconcileInterval, log });
+}

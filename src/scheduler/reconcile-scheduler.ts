@@ -1,0 +1,92 @@
+import type { Duration } from 'luxon';
+import type { DispatchDueWorkUseCase, DispatchSummary } from '../app/reminders/dispatch-due-work.use-case';
+import type { ReconcileResult, ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
+import type { WorkLog } from '../app/reminders/work-log';
+
+export interface ReconcileSchedulerDeps {
+  reconcile: ReconcileUseCase;
+  dispatch: DispatchDueWorkUseCase;
+  /** Time between passes (RECONCILE_INTERVAL_SECONDS). */
+  interval: Duration;
+  /** Each wait is the interval ± this fraction, so instances drift apart; default 0.2. */
+  jitter?: number;
+  log: WorkLog;
+  random?: () => number;
+}
+
+export interface PassResult {
+  reconcile?: ReconcileResult;
+  dispatch: DispatchSummary;
+}
+
+/**
+ * The reconciler loop that runs in every instance: reconcile (list PIM, schedule work), then
+ * claim and send due work. Passes never overlap within an instance; several instances coordinate
+ * through the store (insert-if-absent scheduling, leased claims). Timing is wall-clock: the
+ * interval is an operational pace, while what is due is judged by the injected Clock.
+ */
+export class ReconcileScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<PassResult> | undefined;
+  private stopped = true;
+  private shuttingDown = false;
+  private readonly jitter: number;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: ReconcileSchedulerDeps) {
+    this.jitter = Math.min(Math.max(deps.jitter ?? 0.2, 0), 0.9);
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** Starts the loop; the first pass comes after a short random delay (instances start together). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.shuttingDown = false;
+    this.schedule(this.random() * Math.min(1_000, this.deps.interval.as('milliseconds')));
+  }
+
+  /** Stops the loop and waits for a running pass to finish (it stops claiming new work at once). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.shuttingDown = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Runs one pass now (or joins the one running). */
+  runOnce(): Promise<PassResult> {
+    this.running ??= this.pass().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<PassResult> {
+    let reconcile: ReconcileResult | undefined;
+    try {
+      reconcile = await this.deps.reconcile.run();
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'reconcile pass failed');
+    }
+    const dispatch = await this.deps.dispatch.run(reconcile?.snapshot, () => this.shuttingDown);
+    return { reconcile, dispatch };
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.runOnce()
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'scheduler pass failed'))
+        .finally(() => this.schedule(this.nextDelay()));
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private nextDelay(): number {
+    const base = this.deps.interval.as('milliseconds');
+    return Math.max(50, base * (1 + (this.random() * 2 - 1) * this.jitter));
+  }
+}
