@@ -26,6 +26,13 @@ export interface MsalTokenProviderOptions {
   authority: string;
   /** Graph resource for `.default` scopes. Default https://graph.microsoft.com. */
   graphResource?: string;
+  /**
+   * Delegated Graph scopes for on-behalf-of and step-up tokens (e.g. 'RoleAssignmentSchedule.ReadWrite.Directory').
+   * Default `{graphResource}/.default` (whatever was consented). Naming them lets msal serve OBO
+   * tokens from its cache: it matches cached tokens by the scopes Entra returned, and Entra answers
+   * a `.default` request with the individual scopes, so `.default` OBO requests always go to Entra.
+   */
+  delegatedScopes?: string[];
   tokenCache: { repository: TokenCacheRepository; cipher: TokenCacheCipher };
   logger: AdapterLogger;
 }
@@ -38,6 +45,7 @@ export interface MsalTokenProviderOptions {
  */
 export class MsalTokenProvider implements TokenProvider {
   private readonly scopes: string[];
+  private readonly userScopes: string[];
 
   private constructor(
     private readonly options: MsalTokenProviderOptions,
@@ -46,6 +54,7 @@ export class MsalTokenProvider implements TokenProvider {
     this.scopes = [
       `${(options.graphResource ?? 'https://graph.microsoft.com').replace(/\/+$/, '')}/.default`,
     ];
+    this.userScopes = options.delegatedScopes?.length ? options.delegatedScopes : this.scopes;
   }
 
   static async create(options: MsalTokenProviderOptions): Promise<MsalTokenProvider> {
@@ -73,9 +82,13 @@ export class MsalTokenProvider implements TokenProvider {
 
   async onBehalfOf(request: OnBehalfOfRequest): Promise<string> {
     try {
-      const result = await this.client(userPartition(request.userId)).acquireTokenOnBehalfOf({
+      const client = this.client(userPartition(request.userId));
+      // msal-node's OBO cache lookup reads only the in-memory cache (it does not call the cache
+      // plugin), so load the user's partition from the store first.
+      await client.getTokenCache().getAllAccounts();
+      const result = await client.acquireTokenOnBehalfOf({
         oboAssertion: request.ssoToken,
-        scopes: this.scopes,
+        scopes: this.userScopes,
         ...(request.claims ? { claims: request.claims } : {}),
       });
       if (!result?.accessToken) throw new Error('no access token in the on-behalf-of result');
@@ -88,7 +101,7 @@ export class MsalTokenProvider implements TokenProvider {
   async stepUpUrl(request: StepUpUrlRequest): Promise<string> {
     try {
       return await this.client(userPartition(request.userId)).getAuthCodeUrl({
-        scopes: this.scopes,
+        scopes: this.userScopes,
         redirectUri: request.redirectUri,
         state: request.state,
         claims: request.claims,
@@ -108,7 +121,7 @@ export class MsalTokenProvider implements TokenProvider {
       result = await this.client(userPartition(request.userId)).acquireTokenByCode({
         code: request.code,
         redirectUri: request.redirectUri,
-        scopes: this.scopes,
+        scopes: this.userScopes,
         claims: request.claims,
         ...(request.codeVerifier ? { codeVerifier: request.codeVerifier } : {}),
       });

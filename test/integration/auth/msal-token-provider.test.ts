@@ -49,13 +49,13 @@ describe('MsalTokenProvider against the simulator identity endpoints (real msal-
   }
 
   it('gets an app-only token by client credentials, cached encrypted in the "app" partition', async () => {
-    const before = sim.tokenRequests();
+    const before = await sim.tokenRequests();
     const token = await provider.appOnlyToken();
     issued.push(token);
     const claims = decodeJwt(token);
     expect(claims.roles).toEqual(expect.arrayContaining(['RoleManagement.Read.Directory']));
     expect(claims.scp).toBeUndefined();
-    expect(sim.tokenRequests() - before).toBe(1);
+    expect((await sim.tokenRequests()) - before).toBe(1);
 
     const stored = cache.rows.get('app');
     expect(stored).toBeDefined();
@@ -63,7 +63,7 @@ describe('MsalTokenProvider against the simulator identity endpoints (real msal-
 
     // Second call is served from the (store-backed) cache, by a fresh msal application.
     expect(await provider.appOnlyToken()).toBe(token);
-    expect(sim.tokenRequests() - before).toBe(1);
+    expect((await sim.tokenRequests()) - before).toBe(1);
   });
 
   it('exchanges the Teams SSO token on-behalf-of the user, per-user partition', async () => {
