@@ -83,8 +83,10 @@ export class DispatchDueWorkUseCase {
   ): Promise<void> {
     const handler = this.deps.handlers.get(item.kind);
     if (!handler) {
-      // Not ours (another component's work, or a newer version's): hand it straight back.
-      await this.giveBack(item, item.dueAt, summary);
+      // Not ours (another component's work, or a newer version's): hand it back, due a second
+      // later so this pass does not claim it again.
+      const later = this.deps.clock.now().plus({ seconds: 1 });
+      await this.giveBack(item, item.dueAt > later ? item.dueAt : later, summary);
       return;
     }
     try {

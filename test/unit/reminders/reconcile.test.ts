@@ -1,0 +1,174 @@
+import { DateTime, Duration } from 'luxon';
+import { createStore } from '../../../src/adapters/store/create-store';
+import { ReconcileUseCase } from '../../../src/app/reconcile/reconcile.use-case';
+import { ReminderLead } from '../../../src/app/reminders/reminder-lead';
+import type { WorkLog } from '../../../src/app/reminders/work-log';
+import type {
+  ActiveAssignment,
+  EligibilityInstance,
+  PimGateway,
+  PimRequest,
+} from '../../../src/ports/pim-gateway';
+import type { Store } from '../../../src/ports/stores';
+import { TestClock } from '../../contract/test-clock';
+
+const TENANT = 'tenant-1';
+const log: WorkLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+class FakePim {
+  activations: ActiveAssignment[] = [];
+  eligibilities: EligibilityInstance[] = [];
+  requests = new Map<string, string>();
+  failListing = false;
+  async listActivatedAssignments(kind: string): Promise<ActiveAssignment[]> {
+    if (this.failListing) throw new Error('Graph down');
+    return kind === 'directoryRole' ? this.activations : [];
+  }
+  async listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]> {
+    return this.eligibilities.filter((e) => e.endDateTime && e.endDateTime < before);
+  }
+  async getRequest(ref: { requestId: string }): Promise<PimRequest> {
+    return { id: ref.requestId, status: this.requests.get(ref.requestId) ?? 'PendingApproval' } as PimRequest;
+  }
+}
+
+describe('ReconcileUseCase', () => {
+  let clock: TestClock;
+  let store: Store;
+  let pim: FakePim;
+  let reconcile: ReconcileUseCase;
+
+  beforeEach(async () => {
+    clock = new TestClock();
+    store = await createStore({ sqlitePath: ':memory:', clock });
+    pim = new FakePim();
+    reconcile = new ReconcileUseCase({
+      pim: pim as unknown as PimGateway,
+      workItems: store.workItems,
+      trackedRequests: store.trackedRequests,
+      reminderLead: new ReminderLead(store.users, Duration.fromObject({ minutes: 10 })),
+      clock,
+      tenantId: TENANT,
+      recheckEvery: Duration.fromObject({ minutes: 1 }),
+      log,
+    });
+  });
+  afterEach(() => store.close());
+
+  const activation = (
+    id: string,
+    principalId: string,
+    minutes: number,
+    startedAgo = 0,
+  ): ActiveAssignment => ({
+    kind: 'directoryRole',
+    instanceId: id,
+    principalId,
+    roleId: 'role-1',
+    directoryScopeId: '/',
+    assignmentType: 'Activated',
+    startDateTime: clock.now().minus({ minutes: startedAgo }),
+    endDateTime: clock.now().minus({ minutes: startedAgo }).plus({ minutes }),
+  });
+
+  it('schedules a reminder at end minus the lead, and an ended watch, once however often it runs', async () => {
+    const a = activation('inst-1', 'user-1', 60);
+    pim.activations = [a];
+    const first = await reconcile.run();
+    const again = await reconcile.run();
+    expect(first.scheduled).toBe(2);
+    expect(again.scheduled).toBe(0);
+    expect(first.snapshot).toMatchObject({ complete: true });
+    const reminder = await store.workItems.get(`reminder:inst-1:${a.endDateTime!.toISO()}`);
+    expect(reminder?.dueAt.toISO()).toBe(a.endDateTime!.minus({ minutes: 10 }).toISO());
+    expect(reminder?.payload).toMatchObject({
+      principalId: 'user-1',
+      roleId: 'role-1',
+      directoryScopeId: '/',
+    });
+    const watch = await store.workItems.get(`ended:inst-1:${a.endDateTime!.toISO()}`);
+    expect(watch?.dueAt.toISO()).toBe(clock.now().plus({ minutes: 1 }).toISO());
+  });
+
+  it("uses the user's own lead, and schedules no reminder when they turned reminders off", async () => {
+    await store.users.upsertProfile({ tenantId: TENANT, userId: 'early', displayName: 'Early' });
+    await store.users.updatePreferences(TENANT, 'early', { reminderLeadMinutes: 15 });
+    await store.users.upsertProfile({ tenantId: TENANT, userId: 'off', displayName: 'Off' });
+    await store.users.updatePreferences(TENANT, 'off', { reminderLeadMinutes: null });
+    const early = activation('inst-early', 'early', 60);
+    pim.activations = [early, activation('inst-off', 'off', 60)];
+    await reconcile.run();
+    const reminder = await store.workItems.get(`reminder:inst-early:${early.endDateTime!.toISO()}`);
+    expect(reminder?.dueAt.toISO()).toBe(early.endDateTime!.minus({ minutes: 15 }).toISO());
+    const off = pim.activations[1];
+    expect(await store.workItems.get(`reminder:inst-off:${off.endDateTime!.toISO()}`)).toBeNull();
+    expect(await store.workItems.get(`ended:inst-off:${off.endDateTime!.toISO()}`)).not.toBeNull();
+  });
+
+  it('gives no reminder for an activation shorter than the lead', async () => {
+    const short = activation('inst-short', 'user-1', 8);
+    pim.activations = [short];
+    await reconcile.run();
+    expect(await store.workItems.get(`reminder:inst-short:${short.endDateTime!.toISO()}`)).toBeNull();
+  });
+
+  it('marks the snapshot incomplete when listing fails, so nothing is judged gone', async () => {
+    pim.failListing = true;
+    const result = await reconcile.run();
+    expect(result.snapshot.complete).toBe(false);
+  });
+
+  it('schedules eligibility reminders 14 days and 1 day before a time-bound eligibility ends', async () => {
+    const end = clock.now().plus({ days: 10 });
+    pim.eligibilities = [
+      {
+        kind: 'directoryRole',
+        instanceId: 'elig-1',
+        principalId: 'user-1',
+        roleId: 'role-2',
+        directoryScopeId: '/',
+        endDateTime: end,
+      },
+      {
+        kind: 'directoryRole',
+        instanceId: 'elig-2',
+        principalId: 'user-1',
+        roleId: 'role-3',
+        directoryScopeId: '/',
+        endDateTime: clock.now().plus({ hours: 12 }),
+      },
+    ];
+    await reconcile.run();
+    const fourteen = await store.workItems.get(`eligibility:elig-1:${end.toISO()}:14`);
+    const one = await store.workItems.get(`eligibility:elig-1:${end.toISO()}:1`);
+    expect(fourteen?.dueAt.toISO()).toBe(end.minus({ days: 14 }).toISO());
+    expect(one?.dueAt.toISO()).toBe(end.minus({ days: 1 }).toISO());
+    // Ending in 12 hours: only the 1-day reminder (not two at once).
+    const soon = pim.eligibilities[1].endDateTime!.toISO();
+    expect(await store.workItems.get(`eligibility:elig-2:${soon}:14`)).toBeNull();
+    expect(await store.workItems.get(`eligibility:elig-2:${soon}:1`)).not.toBeNull();
+  });
+
+  it('turns a tracked request decided outside Elevate into one status-change work item', async () => {
+    await store.trackedRequests.insertIfAbsent({
+      id: 'req-1',
+      kind: 'directoryRole',
+      principalId: 'user-1',
+      roleId: 'role-1',
+      roleName: 'User Administrator',
+      directoryScopeId: '/',
+      status: 'PendingApproval',
+      data: {},
+    });
+    expect((await reconcile.run()).statusChanges).toBe(0);
+    pim.requests.set('req-1', 'Denied');
+    expect((await reconcile.run()).statusChanges).toBe(1);
+    expect((await reconcile.run()).statusChanges).toBe(0);
+    const item = await store.workItems.get('request-status:req-1:Denied');
+    expect(item).toMatchObject({
+      kind: 'request-status',
+      status: 'pending',
+      payload: { requestId: 'req-1', status: 'Denied' },
+    });
+  });
+});
