@@ -6,6 +6,7 @@
  *
  * Run with `npm run package` (scripts/package-app.cli.js loads this file without a build).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
@@ -407,6 +408,15 @@ export function updateTemplateCommands(
   const template = readTemplate(templatePath);
   template.bots[0].commandLists = commandListsFrom(catalogue);
   fs.writeFileSync(templatePath, `${JSON.stringify(template, null, 2)}\n`);
+  // In the project's Prettier style, so the diff shows only the commands that changed. (A child
+  // process: Prettier 3 loads its plugins with import(), which jest's module system refuses.)
+  execFileSync(
+    process.execPath,
+    [require.resolve('prettier/bin/prettier.cjs'), '--write', '--log-level=warn', templatePath],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 interface CliOptions {

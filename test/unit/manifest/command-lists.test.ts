@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { COMMAND_CATALOGUE, type CommandCatalogueEntry } from '../../../src/domain/commands/catalogue';
 import {
   commandListsDrift,
@@ -5,6 +8,8 @@ import {
   COMMAND_LIMITS,
   PackagingError,
   readTemplate,
+  TEMPLATE_PATH,
+  updateTemplateCommands,
 } from '../../../scripts/package-app';
 
 // See package-app.test.ts: strip-bom is ES-module-only and unused by these tests.
@@ -119,5 +124,27 @@ describe('commandListsDrift', () => {
       'scope team: missing from the template',
       'scope copilot: in the template but no catalogue command uses it',
     ]);
+  });
+});
+
+describe('updateTemplateCommands (npm run package -- --update-template)', () => {
+  it('rewrites only the commandLists, from the catalogue', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elevate-template-'));
+    try {
+      const copy = path.join(dir, 'manifest.template.json');
+      const stale = readTemplate();
+      stale.bots[0].commandLists = [
+        { scopes: ['personal'], commands: [{ title: 'old', description: 'Gone.' }] },
+      ];
+      fs.writeFileSync(copy, JSON.stringify(stale));
+      updateTemplateCommands(COMMAND_CATALOGUE, copy);
+      const updated = readTemplate(copy);
+      expect(commandListsDrift(updated.bots[0].commandLists, commandListsFrom(COMMAND_CATALOGUE))).toEqual(
+        [],
+      );
+      expect({ ...updated, bots: [] }).toEqual({ ...readTemplate(TEMPLATE_PATH), bots: [] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
