@@ -55,7 +55,7 @@ const createBodies: [RegExp, string][] = [
   [/\/(steps|stages)\/[^/]+$/, 'approvalDecision'],
 ];
 
-/** Directory reads the bot needs that are outside the PIM subset (REFERENCE §1 covers PIM only). */
+/** Reads the bot needs that openapi-subset.json does not list as operations (directory reads; see below). */
 const DIRECTORY_READS = [
   /^\/users\/[^/]+$/,
   /^\/users$/,
@@ -64,6 +64,9 @@ const DIRECTORY_READS = [
   /^\/groups$/,
   /^\/groups\/[^/]+\/members$/,
   /^\/directory\/administrativeUnits\/[^/]+$/,
+  // REFERENCE §1.2 lists the PIM for Groups instance collections, but the subset only carries
+  // their filterByCurrentUser functions; the reconciler's tenant-wide group list uses the collection.
+  /^\/identityGovernance\/privilegedAccess\/group\/assignmentScheduleInstances$/,
 ];
 
 const validators = new Map<string, ValidateFunction>();

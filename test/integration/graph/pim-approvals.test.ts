@@ -118,6 +118,40 @@ describe('Graph PIM approvals against the simulator', () => {
     ).rejects.toMatchObject({ code: 'APPROVAL_ALREADY_DECIDED', details: { reviewResult: 'Denied' } });
   });
 
+  it('PIM for Groups: ownership needing approval is approved on its v1.0 stage', async () => {
+    const alex = await h.user(T.alex);
+    const priya = await h.user(T.priya);
+    const request = await h.gateway.activate(alex, {
+      kind: 'groupOwner',
+      roleId: T.dbOperators,
+      directoryScopeId: '/',
+      duration: hour,
+      justification: 'schema change',
+    });
+    expect(request).toMatchObject({ kind: 'groupOwner', status: 'PendingApproval' });
+    const inbox = await h.gateway.listPendingApprovals(priya);
+    expect(inbox.find((r) => r.id === request.id)).toMatchObject({
+      kind: 'groupOwner',
+      roleId: T.dbOperators,
+    });
+    const approval = await h.gateway.getApproval(priya, { kind: 'groupOwner', approvalId: request.id });
+    expect(approval.steps[0]).toMatchObject({ status: 'InProgress', assignedToMe: true });
+    await h.gateway.decideApproval(priya, {
+      kind: 'groupOwner',
+      approvalId: request.id,
+      decision: 'Approve',
+      justification: 'ok',
+    });
+    const settled = await h.gateway.waitForSettled({ kind: 'groupOwner', requestId: request.id }, alex);
+    expect(settled.status).toBe('Provisioned');
+    const tenantWide = await h.gateway.listActivatedAssignments('groupMember');
+    expect(tenantWide).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'groupOwner', principalId: T.alex, roleId: T.dbOperators }),
+      ]),
+    );
+  });
+
   it('an unknown approval is APPROVAL_NOT_FOUND', async () => {
     const priya = await h.user(T.priya);
     await expect(

@@ -55,6 +55,7 @@ const policies: SeedPolicy[] = [
   { roleDefinitionId: T.roles.privilegedRoleAdmin, authenticationContext: 'c1' },
   { roleDefinitionId: T.roles.authAdmin },
   { groupId: T.dbOperators, accessId: 'member', maximumDuration: 'PT4H' },
+  { groupId: T.dbOperators, accessId: 'owner', approval: { approvers: [{ userId: T.priya }] } },
 ];
 
 const eligible = (
@@ -83,6 +84,7 @@ const schedules: SeedSchedule[] = [
   }),
   eligible(T.priya, T.roles.globalReader),
   { kind: 'eligibility', principalId: T.alex, groupId: T.dbOperators, accessId: 'member' },
+  { kind: 'eligibility', principalId: T.alex, groupId: T.dbOperators, accessId: 'owner' },
 ];
 
 export function testTenant(): SimulatorSeed {
