@@ -24,7 +24,6 @@ import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { buildScheduler } from './scheduler/build-scheduler';
 import type { ReconcileScheduler } from './scheduler/reconcile-scheduler';
-import type { RequestStatusListener } from './app/reconcile/request-status-listener';
 
 export interface ElevateOverrides {
   logger: Logger;
@@ -128,8 +127,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       clock,
       logger,
       tenantId: app.tenantId,
-      requestStatusListener: () =>
-        (bot as { approvals?: { statusChanged?: RequestStatusListener } }).approvals?.statusChanged,
+      requestStatusListener: () => bot.approvals.statusChanged,
     });
     // Stopped before the store closes (closers run in order; the store closer was put first).
     closers.unshift(() => scheduler.stop());

@@ -1,0 +1,58 @@
+import { cardText, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+
+// The shared fake connector's handlers do not register on restify 11; use the fixed copy.
+jest.mock('../../fixtures/fake-connector', () => jest.requireActual('./support/fake-connector'));
+
+/**
+ * An activation requested in a channel: the reconciler keeps the channel's card current as the
+ * request is approved in the Entra portal (active until T) and as the activation ends.
+ */
+describe('channel thread kept current by the reconciler', () => {
+  let h: BotHarness;
+
+  beforeEach(async () => {
+    h = await startBotHarness({ env: { RECONCILE_INTERVAL_SECONDS: '60' } });
+  });
+  afterEach(() => h.close());
+
+  it('pending → approved in the portal → active until T → ended, on one card in the channel', async () => {
+    const { jordan, dana } = h.users;
+    await h.say(jordan, 'help');
+    const channel = h.conversationId(jordan, 'channel');
+    await h.say(jordan, 'activate User Administrator for 30m because INC-7 password resets', {
+      where: 'channel',
+    });
+    const request = [...h.sim.state.requests.values()].find(
+      (r) => r.principalId === jordan.id && r.status === 'PendingApproval',
+    );
+    expect(request).toBeDefined();
+
+    await h.elevate.scheduler.runOnce();
+    const decided = await h.control('POST', `/_sim/approvals/${request!.id}/decide`, {
+      approverId: dana.id,
+      decision: 'Approve',
+      justification: 'ok',
+    });
+    expect(decided.status).toBe(200);
+    await h.elevate.scheduler.runOnce();
+
+    const announcement = await h.waitForCard(channel, /Active until/);
+    expect(cardText(announcement.card)).toMatch(/Jordan Lee/);
+    expect(cardText(announcement.card)).toMatch(/User Administrator/);
+    expect(
+      (await h.elevate.store.cardCopies.listForRequest(request!.id)).filter((c) => c.kind === 'channel'),
+    ).toHaveLength(1);
+
+    await h.advance('PT31M');
+    await h.elevate.scheduler.runOnce();
+    const ended = await h.waitForCard(channel, /Ended at/);
+    expect(ended.activityId).toBe(announcement.activityId);
+    expect(ended.updates).toBeGreaterThanOrEqual(1);
+    // Jordan also gets the personal "ended" note.
+    expect(
+      h
+        .shown(h.conversationId(jordan))
+        .some((m) => m.card && /User Administrator has ended/.test(cardText(m.card))),
+    ).toBe(true);
+  });
+});
