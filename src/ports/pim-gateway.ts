@@ -22,7 +22,7 @@ export interface PimGateway {
   activate(user: DelegatedUser, input: ActivationInput): Promise<PimRequest>;
   /** selfDeactivate of an activated assignment. */
   deactivate(user: DelegatedUser, target: RoleTarget): Promise<PimRequest>;
-  /** selfExtend of an eligibility (or assignment) ending within 14 days. */
+  /** selfExtend of an eligibility ending within 14 days (an eligibility schedule request; admins decide it). */
   extend(user: DelegatedUser, input: ExtendInput): Promise<PimRequest>;
   /** Cancels a pending or scheduled request. */
   cancel(user: DelegatedUser, request: RequestRef): Promise<void>;
