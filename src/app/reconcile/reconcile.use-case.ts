@@ -1,7 +1,12 @@
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../ports/clock';
 import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
-import type { TrackedRequest, TrackedRequestRepository, WorkItemRepository } from '../../ports/stores';
+import type {
+  NewWorkItem,
+  TrackedRequest,
+  TrackedRequestRepository,
+  WorkItemRepository,
+} from '../../ports/stores';
 import type { ReminderLead } from '../reminders/reminder-lead';
 import {
   activationWork,
@@ -19,6 +24,7 @@ export const ELIGIBILITY_WINDOW = Duration.fromObject({ days: 14 });
 export const ELIGIBILITY_REMINDER_DAYS = [14, 1] as const;
 /** Tracked request statuses that can still change outside Elevate. */
 export const OPEN_REQUEST_STATUSES = ['PendingApproval', 'Granted'] as const;
+const MAX_KNOWN_KEYS = 100_000;
 
 export interface ReconcileDeps {
   pim: PimGateway;
@@ -46,7 +52,19 @@ export interface ReconcileResult {
  * instance computes the same way, so instances never schedule the same work twice.
  */
 export class ReconcileUseCase {
+  /** Keys this process already saw stored: work items are never rewritten, so no need to insert again. */
+  private readonly knownKeys = new Set<string>();
+
   constructor(private readonly deps: ReconcileDeps) {}
+
+  /** Insert-if-absent, skipping the round trip for keys already known to exist. True when inserted. */
+  private async schedule(item: NewWorkItem): Promise<boolean> {
+    if (this.knownKeys.has(item.key)) return false;
+    const inserted = await this.deps.workItems.scheduleIfAbsent(item);
+    if (this.knownKeys.size >= MAX_KNOWN_KEYS) this.knownKeys.clear();
+    this.knownKeys.add(item.key);
+    return inserted;
+  }
 
   async run(): Promise<ReconcileResult> {
     const now = this.deps.clock.now();
@@ -108,17 +126,11 @@ export class ReconcileUseCase {
     if (lead !== null) {
       const due = end.minus(lead);
       // An activation shorter than the lead gets no reminder: it was just made for that long.
-      if (
-        due > start &&
-        (await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.expiryReminder, facts, due)))
-      )
+      if (due > start && (await this.schedule(activationWork(WorkKinds.expiryReminder, facts, due))))
         scheduled += 1;
     }
     const firstCheck = earlier(end, now.plus(this.deps.recheckEvery));
-    if (
-      await this.deps.workItems.scheduleIfAbsent(activationWork(WorkKinds.activationEnded, facts, firstCheck))
-    )
-      scheduled += 1;
+    if (await this.schedule(activationWork(WorkKinds.activationEnded, facts, firstCheck))) scheduled += 1;
     return scheduled;
   }
 
@@ -139,8 +151,7 @@ export class ReconcileUseCase {
         const closer = ELIGIBILITY_REMINDER_DAYS[index + 1];
         if (closer !== undefined && end.minus({ days: closer }) <= now) continue;
         const facts = { ...e, endAt: end, daysBefore: days };
-        if (await this.deps.workItems.scheduleIfAbsent(eligibilityWork(facts, end.minus({ days }))))
-          scheduled += 1;
+        if (await this.schedule(eligibilityWork(facts, end.minus({ days })))) scheduled += 1;
       }
     }
     return scheduled;
@@ -174,12 +185,7 @@ export class ReconcileUseCase {
       if (status.toLowerCase() === tracked.status.toLowerCase()) continue;
       // The handler records the new status (through the approvals use case); until it has, each
       // pass sees the change again and the insert-if-absent key keeps it to one work item.
-      if (
-        await this.deps.workItems.scheduleIfAbsent(
-          requestStatusWork({ requestId: tracked.id, status, at: now }),
-        )
-      )
-        changes += 1;
+      if (await this.schedule(requestStatusWork({ requestId: tracked.id, status, at: now }))) changes += 1;
     }
     return changes;
   }
