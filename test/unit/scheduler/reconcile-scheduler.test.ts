@@ -1,0 +1,74 @@
+import { DateTime, Duration } from 'luxon';
+import type { DispatchDueWorkUseCase } from '../../../src/app/reminders/dispatch-due-work.use-case';
+import type { ReconcileUseCase } from '../../../src/app/reconcile/reconcile.use-case';
+import type { WorkLog } from '../../../src/app/reminders/work-log';
+import { ReconcileScheduler } from '../../../src/scheduler/reconcile-scheduler';
+
+const log: WorkLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ReconcileScheduler', () => {
+  const make = (options: { failReconcile?: boolean; dispatchMs?: number } = {}) => {
+    const events: string[] = [];
+    let stopSeen = false;
+    const reconcile = {
+      run: async () => {
+        events.push('reconcile');
+        if (options.failReconcile) throw new Error('Graph down');
+        return {
+          snapshot: { takenAt: DateTime.utc(), complete: true, instances: new Map() },
+          scheduled: 0,
+          statusChanges: 0,
+        };
+      },
+    } as unknown as ReconcileUseCase;
+    const dispatch = {
+      run: async (snapshot: unknown, shouldStop: () => boolean) => {
+        events.push(snapshot ? 'dispatch' : 'dispatch-without-snapshot');
+        await sleep(options.dispatchMs ?? 0);
+        stopSeen = shouldStop();
+        return { claimed: 0, completed: 0, released: 0, failed: 0 };
+      },
+    } as unknown as DispatchDueWorkUseCase;
+    const scheduler = new ReconcileScheduler({
+      reconcile,
+      dispatch,
+      interval: Duration.fromObject({ milliseconds: 60 }),
+      jitter: 0.2,
+      log,
+    });
+    return { scheduler, events, stopSeen: () => stopSeen };
+  };
+
+  it('runs reconcile then dispatch every interval until stopped', async () => {
+    const { scheduler, events } = make();
+    scheduler.start();
+    await sleep(400);
+    await scheduler.stop();
+    const passes = events.filter((e) => e === 'dispatch').length;
+    expect(passes).toBeGreaterThanOrEqual(3);
+    expect(events.slice(0, 2)).toEqual(['reconcile', 'dispatch']);
+    const after = events.length;
+    await sleep(150);
+    expect(events.length).toBe(after);
+  });
+
+  it('still sends due work when the reconcile pass fails', async () => {
+    const { scheduler, events } = make({ failReconcile: true });
+    await scheduler.runOnce();
+    expect(events).toEqual(['reconcile', 'dispatch-without-snapshot']);
+  });
+
+  it('never overlaps passes; stop waits for the running pass and tells it to stop claiming', async () => {
+    const { scheduler, events, stopSeen } = make({ dispatchMs: 100 });
+    const first = scheduler.runOnce();
+    const joined = scheduler.runOnce();
+    expect(joined).toBe(first);
+    scheduler.start();
+    await sleep(20);
+    await scheduler.stop();
+    await first;
+    expect(events.filter((e) => e === 'reconcile')).toHaveLength(1);
+    expect(stopSeen()).toBe(true);
+  });
+});
