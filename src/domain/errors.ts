@@ -29,6 +29,10 @@ export const ErrorCodes = {
   MfaRequired: 'MFA_REQUIRED',
   StepUpRequired: 'STEP_UP_REQUIRED',
   NotCancelable: 'NOT_CANCELABLE',
+  /** `cancel` when the user has no pending or scheduled request. */
+  NothingToCancel: 'NOTHING_TO_CANCEL',
+  /** Not a failure: the outcome code shown on the "Cancelled" card. */
+  RequestCancelled: 'REQUEST_CANCELLED',
   InvalidScope: 'INVALID_SCOPE',
   // approvals
   ApprovalAlreadyDecided: 'APPROVAL_ALREADY_DECIDED',

@@ -104,7 +104,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     listRoles: new ListRolesUseCase(pim),
     activate,
     deactivate: new DeactivateRoleUseCase({ pim, audit: store.audit, clock }),
-    status: new StatusUseCase({ pim, trackedRequests: store.trackedRequests, clock }),
+    status: new StatusUseCase({ pim, trackedRequests: store.trackedRequests, clock, approvers }),
     cancel: new CancelRequestUseCase({
       pim,
       trackedRequests: store.trackedRequests,

@@ -3,10 +3,13 @@ import type { Clock } from '../../ports/clock';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import type { Actor } from '../shared/actor';
+import type { NamedPerson } from '../activation/activation-outcome';
+import type { ApproverResolver } from '../activation/approver-resolver';
 import { listOpenRequests } from './my-requests';
 
 export interface StatusOverview {
-  pending: (PimRequest & { roleName: string; scopeName: string })[];
+  /** `approvers`: who the role's policy asks (empty when the policy names nobody or cannot be read). */
+  pending: (PimRequest & { roleName: string; scopeName: string; approvers: NamedPerson[] })[];
   scheduled: (PimRequest & { roleName: string; scopeName: string })[];
   active: ActiveRole[];
 }
@@ -14,7 +17,12 @@ export interface StatusOverview {
 /** Pending, scheduled and active, in one answer. */
 export class StatusUseCase {
   constructor(
-    private readonly deps: { pim: PimGateway; trackedRequests: TrackedRequestRepository; clock: Clock },
+    private readonly deps: {
+      pim: PimGateway;
+      trackedRequests: TrackedRequestRepository;
+      clock: Clock;
+      approvers?: ApproverResolver;
+    },
   ) {}
 
   async execute(actor: Actor): Promise<StatusOverview> {
@@ -23,11 +31,26 @@ export class StatusUseCase {
       this.deps.pim.listActiveRoles(actor.delegated),
     ]);
     const named = await Promise.all(open.map((request) => this.withNames(request)));
+    const pending = named.filter((r) => r.status.toLowerCase() === 'pendingapproval');
     return {
-      pending: named.filter((r) => r.status.toLowerCase() === 'pendingapproval'),
+      pending: await Promise.all(
+        pending.map(async (request) => ({ ...request, approvers: await this.approversOf(request) })),
+      ),
       scheduled: named.filter((r) => r.status.toLowerCase() === 'granted'),
       active,
     };
+  }
+
+  private async approversOf(request: PimRequest): Promise<NamedPerson[]> {
+    const resolver = this.deps.approvers;
+    if (!resolver) return [];
+    try {
+      const rules = await this.deps.pim.getActivationRules({ kind: request.kind, roleId: request.roleId });
+      return await resolver.resolve(rules.approvers);
+    } catch {
+      // The status still shows the request; the presenter says the policy's approvers decide.
+      return [];
+    }
   }
 
   private async withNames(

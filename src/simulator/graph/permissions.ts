@@ -109,4 +109,8 @@ export const Permissions = {
     delegated: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
     app: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
   },
+  administrativeUnitsRead: {
+    delegated: ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'Directory.Read.All'],
+    app: ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'Directory.Read.All'],
+  },
 } satisfies Record<string, PermissionSpec>;

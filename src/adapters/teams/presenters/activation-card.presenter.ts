@@ -7,6 +7,7 @@ import { didYouMeanCard, pickRoleCard, roleActionToken } from './role-card.prese
 import { errorCard, validationErrorCard } from './error-card.presenter';
 import { signFor, type PresenterContext } from './presenter-context';
 import { formatInstant, humanDuration } from './time-format';
+import { approverNames } from './approver-names';
 
 type WithRequestCard = Extract<
   ActivationOutcome,
@@ -88,7 +89,7 @@ function resultCard(
         requestId: outcome.requestId,
         duration: humanDuration(outcome.duration),
         startsAt: at(outcome.startAt),
-        approvers: outcome.approvers.map((a) => a.displayName),
+        approvers: approverNames(outcome.approvers),
         expiresIn: '24 hours',
         requestedAt: at(now),
         token: signFor(ctx, ['cancel'], requestSubject(outcome.requestId)),

@@ -5,6 +5,7 @@ import { requestSubject } from '../card-actions/card-action-signer';
 import { roleActionToken } from './role-card.presenter';
 import { signFor, type PresenterContext } from './presenter-context';
 import { formatInstant, humanDuration } from './time-format';
+import { approverNames } from './approver-names';
 
 export function statusCard(
   ctx: PresenterContext,
@@ -22,7 +23,7 @@ export function statusCard(
       scopeName: r.scopeName,
       duration: r.duration ? humanDuration(r.duration) : '',
       requestedAt: at(r.createdAt),
-      approvers: [] as string[],
+      approvers: approverNames(r.approvers),
       token: signFor(ctx, ['cancel'], requestSubject(r.id)),
     })),
     scheduled: status.scheduled.map((r) => ({

@@ -70,7 +70,7 @@ async function cancelCard(
       cause: 'Your request was cancelled in PIM; approvers can no longer act on it.',
       remedy: 'Say "activate" to ask again.',
       details: [],
-      code: '',
+      code: ErrorCodes.RequestCancelled,
       reference: outcome.request.id,
     });
   }
@@ -80,7 +80,7 @@ async function cancelCard(
       cause: 'You have no pending or scheduled requests.',
       remedy: 'Say "status" to see what is active.',
       details: [],
-      code: '',
+      code: ErrorCodes.NothingToCancel,
       reference: '',
     });
   }

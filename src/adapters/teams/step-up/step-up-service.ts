@@ -282,5 +282,6 @@ function refused(status: number, title: string, message: string): StepUpPageResu
 
 function authContextName(claims: string): string {
   const match = /"acrs"\s*:\s*\{[^}]*"value"\s*:\s*"([^"]+)"/.exec(claims);
-  return match ? `authentication context ${match[1]}` : 'multi-factor authentication';
+  // The card says 'authentication context "c1"': the name alone.
+  return match ? match[1] : 'multi-factor authentication';
 }

@@ -127,6 +127,32 @@ export function directoryRoutes(): GraphRoute[] {
       },
     },
     {
+      // Scope names for administrative-unit-scoped eligibilities.
+      method: 'GET',
+      pattern: new RegExp(`^/directory/administrativeUnits/${ID}$`, 'i'),
+      permission: Permissions.administrativeUnitsRead,
+      handle(ctx) {
+        const id = ctx.params[0].toLowerCase();
+        const unit = ctx.state.seed.administrativeUnits.find((a) => a.id.toLowerCase() === id);
+        if (!unit) throw notFound('administrativeUnit', ctx.params[0]);
+        const q = parseCollectionQuery(ctx.query);
+        return {
+          status: 200,
+          body: {
+            '@odata.context': contextUrl(ctx, 'directory/administrativeUnits/$entity'),
+            ...applySelect(
+              {
+                '@odata.type': '#microsoft.graph.administrativeUnit',
+                id: unit.id,
+                displayName: unit.displayName,
+              },
+              q.select,
+            ),
+          },
+        };
+      },
+    },
+    {
       method: 'GET',
       pattern: new RegExp(`^/groups/${ID}$`, 'i'),
       permission: Permissions.memberOfRead,
