@@ -60,12 +60,16 @@ export class DispatchDueWorkUseCase {
       );
       if (items.length === 0) break;
       summary.claimed += items.length;
+      // Never send on a lease that may have run out (another instance could hold the item by then).
+      const leaseHalfway = this.deps.clock.now().plus(this.deps.lease.as('milliseconds') / 2);
       let fresh = 0;
       for (const [index, item] of items.entries()) {
-        if (shouldStop()) {
+        const stopping = shouldStop();
+        if (stopping || this.deps.clock.now() >= leaseHalfway) {
           // Give the rest back at once rather than making others wait for the lease.
           for (const rest of items.slice(index)) await this.giveBack(rest, rest.dueAt, summary);
-          return summary;
+          if (stopping) return summary;
+          break;
         }
         if (!seen.has(item.key)) fresh += 1;
         seen.add(item.key);

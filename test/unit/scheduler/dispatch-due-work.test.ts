@@ -131,4 +131,19 @@ describe('DispatchDueWorkUseCase (leased claims on a real SQLite store)', () => 
     expect(statuses).toEqual(['pending', 'pending']);
     expect(DateTime.isDateTime(clock.now())).toBe(true);
   });
+
+  it('does not send on a lease that is half gone: the rest is given back and claimed afresh', async () => {
+    for (const key of ['l1', 'l2', 'l3']) await schedule(key, Duration.fromObject({ seconds: -1 }));
+    const attemptsSeen: number[] = [];
+    const summary = await dispatcher('one', {
+      handle: async (item) => {
+        attemptsSeen.push(item.attempts);
+        clock.advance(Duration.fromObject({ seconds: 61 })); // a slow, throttled send
+        return done('sent');
+      },
+    }).run();
+    expect(summary.completed).toBe(3);
+    // l1 on the first claim; l2 and l3 were given back and claimed again before being sent.
+    expect(attemptsSeen).toEqual([1, 2, 3]);
+  });
 });
