@@ -154,7 +154,10 @@ export class ActivateRolesUseCase {
         kind: 'pendingApproval',
         role,
         requestId: request.id,
-        approvers: await this.deps.approvers.resolve(rules.approvers),
+        // PIM never lets requesters approve themselves, so they are not among those asked.
+        approvers: (await this.deps.approvers.resolve(rules.approvers)).filter(
+          (approver) => approver.id !== input.actor.userId,
+        ),
         duration,
         startAt: request.startAt,
       };
