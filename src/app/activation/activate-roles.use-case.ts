@@ -156,7 +156,7 @@ export class ActivateRolesUseCase {
         requestId: request.id,
         // PIM never lets requesters approve themselves, so they are not among those asked.
         approvers: (await this.deps.approvers.resolve(rules.approvers)).filter(
-          (approver) => approver.id !== input.actor.userId,
+          (approver) => approver.id !== request.principalId,
         ),
         duration,
         startAt: request.startAt,
