@@ -78,8 +78,9 @@ export function registerActivationRoutes(
       );
       await showForm(services, turn, actor, ctx, target, 'answer');
     });
-  verbs.verb('showActivationForm', (data, turn, verb) => openForm(data, turn, verb));
-  verbs.verb('pickRole', (data, turn, verb) => openForm(data, turn, verb));
+  // The router hands handlers its case-folded key; tokens are signed for the verb as written.
+  verbs.verb('showActivationForm', (data, turn) => openForm(data, turn, 'showActivationForm'));
+  verbs.verb('pickRole', (data, turn) => openForm(data, turn, 'pickRole'));
 
   verbs.verb('submitActivation', (data, turn) =>
     asActor(services, turn, async (actor, ctx) => {
