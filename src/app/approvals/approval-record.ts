@@ -101,7 +101,9 @@ function instant(value: string | undefined): DateTime | undefined {
 export function approvalView(tracked: TrackedRequest, record: ApprovalRecord): ApprovalView {
   const requestedAt = instant(record.requestedAt) ?? tracked.createdAt;
   const duration = Duration.fromISO(record.duration);
-  const startAt = instant(text(tracked.data, 'startAt'));
+  // PIM echoes "now" as the start of an immediate request; only a later start was asked for.
+  const echoedStart = instant(text(tracked.data, 'startAt'));
+  const startAt = echoedStart && echoedStart.diff(requestedAt).as('minutes') > 1 ? echoedStart : undefined;
   const decision = record.decision;
   const state: ApprovalState = decision?.state ?? approvalStateOf(tracked.status) ?? 'pending';
   const decidedAt = decision ? (instant(decision.at) ?? tracked.updatedAt) : undefined;

@@ -91,7 +91,7 @@ export class RequestApprovalUseCase implements ActivationListener {
       );
       return false;
     });
-    if (unreachable.length > 0 || (reached.length === 0 && !channel)) {
+    if (unreachable.length > 0 || reached.length === 0) {
       await this.deps.messenger.reportUnreachable(view, unreachable);
     }
     await this.deps.audit.append({

@@ -4,7 +4,7 @@ import { requestSubject } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
 import type { CardData } from '../cards/card-data.schemas';
-import { signFor, type PresenterContext } from '../presenters/presenter-context';
+import { CARD_ACTION_TTL, signFor, type PresenterContext } from '../presenters/presenter-context';
 import { formatInstant, humanDuration } from '../presenters/time-format';
 
 /** Who the card is for: one approver (buttons bound to them), or a channel (anyone may press; Elevate checks). */
@@ -32,6 +32,18 @@ export function timeLeft(until: DateTime, now: DateTime): string {
   const left = until.diff(now, ['hours', 'minutes']);
   if (left.toMillis() < 60_000) return 'less than a minute';
   return humanDuration(left.set({ minutes: Math.floor(left.minutes) }).shiftTo('hours', 'minutes'));
+}
+
+/** Approver copies are bound to their approver; channel copies to nobody (Elevate checks who presses). */
+function approvalToken(ctx: PresenterContext, requestId: string, audience: ApprovalAudience): string {
+  if (audience.type === 'approver')
+    return signFor(ctx, APPROVAL_VERBS, requestSubject(requestId), audience.approverId);
+  return ctx.signer.sign({
+    verbs: APPROVAL_VERBS,
+    subject: requestSubject(requestId),
+    now: ctx.clock.now(),
+    ttl: CARD_ACTION_TTL,
+  });
 }
 
 function kindLabel(kind: ApprovalView['kind']): string {
@@ -78,13 +90,6 @@ export function approvalRequestCard(
     decidedBy: decidedState ? (decision?.byName ?? 'an approver in the Entra portal') : '',
     decidedAt: decision ? at(decision.at) : view.state === 'expired' ? at(view.expiresAt) : '',
     decisionReason: decision?.reason ?? '',
-    token: pending
-      ? signFor(
-          ctx,
-          APPROVAL_VERBS,
-          requestSubject(view.requestId),
-          audience.type === 'approver' ? audience.approverId : undefined,
-        )
-      : '',
+    token: pending ? approvalToken(ctx, view.requestId, audience) : '',
   });
 }

@@ -120,8 +120,9 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
       unreachable.length > 0
         ? `Elevate could not send your ${view.roleName} request to **${names}**: they have not installed Elevate in Teams. ` +
           `Ask them to approve it in the Entra portal (${portal}) or to install Elevate; the other approvers have the card.`
-        : `Elevate could not reach any approver for your ${view.roleName} request (the policy names nobody who uses Elevate). ` +
-          `PIM's approvers can decide it in the Entra portal (${portal}); ask them directly.`;
+        : `Elevate could not reach any approver for your ${view.roleName} request directly: the policy names nobody Elevate can message ` +
+          `(with no named approvers, PIM's default approvers — Privileged Role and Global Administrators — decide). ` +
+          `They can decide it in the Entra portal (${portal})${this.deps.approvalsChannelId ? ' or from the approvals channel' : ''}; ask them directly.`;
     const requester = await this.deps.conversations.getForUser(this.deps.tenantId, view.requester.id);
     if (requester) await this.deps.messenger.send(requester.reference as Reference, { text: toRequester });
     const channelCopy = (await this.deps.cardCopies.listForRequest(view.requestId)).find(

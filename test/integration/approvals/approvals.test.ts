@@ -1,0 +1,305 @@
+import {
+  actionData,
+  cardText,
+  CHANNEL_ID,
+  onlyApprovalCards,
+  seed,
+  startApprovalsHarness,
+  type ApprovalsHarness,
+  type Person,
+  type Shown,
+} from './approvals-harness';
+
+jest.setTimeout(60_000);
+
+const { jordan, dana, sam, morgan, taylor, alex, chris, casey, avery } = seed;
+
+describe('approvals in Teams (simulator + fake connector)', () => {
+  let h: ApprovalsHarness;
+
+  beforeAll(async () => {
+    h = await startApprovalsHarness();
+    // People who have used Elevate before (the bot knows their 1:1 chat), and the approvals channel.
+    for (const user of [jordan, dana, sam, morgan, chris, casey, avery]) await h.say(user, 'help');
+    await h.say(alex, 'help', 'channel');
+  });
+  afterAll(() => h.close());
+
+  const approverCopies = (user: Person): Shown[] => onlyApprovalCards(h.shownTo(user));
+  const channelCopies = (): Shown[] => onlyApprovalCards(h.shown(CHANNEL_ID));
+  const copyFor = (copies: Shown[], requestId: string): Shown => {
+    const found = copies.find((m) => m.history.includes(requestId));
+    if (!found) throw new Error(`no approval card for ${requestId}`);
+    return found;
+  };
+  const textTo = (user: Person): string =>
+    h
+      .shownTo(user)
+      .map((m) => m.text ?? '')
+      .join('\n');
+
+  /** Sends an activate command and returns the request id from the approval card an approver received. */
+  async function requestApproval(requester: Person, command: string, approver: Person): Promise<string> {
+    const before = approverCopies(approver).length;
+    const result = await h.say(requester, command);
+    expect(result.status).toBe(200);
+    await h.waitFor(
+      () => approverCopies(approver).length > before,
+      `an approval card for ${approver.displayName}`,
+    );
+    const card = approverCopies(approver).at(-1)!.card!;
+    return String(actionData(card, 'approve')!.requestId);
+  }
+
+  const pimStatus = async (requestId: string): Promise<string> => {
+    const state = h.sim.state.requests.get(requestId);
+    return state?.status ?? 'unknown';
+  };
+  const decisionsSent = async (requestId: string) =>
+    (await h.graphCalls('PATCH', requestId)).filter((c) => /\/(steps|stages)\//.test(c.path));
+
+  it('posts the card to a named approver and the channel; an approval updates every copy and tells the requester', async () => {
+    const requestId = await requestApproval(
+      jordan,
+      'activate User Administrator for 2h because reset MFA for the CFO ticket INC-7',
+      dana,
+    );
+    const danaCopy = copyFor(approverCopies(dana), requestId);
+    const text = cardText(danaCopy.card);
+    expect(text).toContain('Jordan Lee requests User Administrator');
+    expect(text).toContain('Waiting for your decision · expires in 23 h 59 min');
+    expect(text).toMatch(/reset MFA for the CFO/);
+    expect(text).toContain('INC-7');
+    expect(text).toContain('Duration\n2 h');
+    expect(text).toContain('As soon as approved');
+    expect(text).toMatch(/JL/);
+    expect(JSON.stringify(danaCopy.card)).toContain('portal.azure.com');
+    const channelCopy = copyFor(channelCopies(), requestId);
+    expect(cardText(channelCopy.card)).toContain('Jordan Lee requests User Administrator');
+    expect(await pimStatus(requestId)).toBe('PendingApproval');
+
+    // Reason required by the policy but missing: refused locally, nothing sent to Graph, card refreshed.
+    const missing = await h.execute(dana, 'approve', {
+      ...actionData(danaCopy.card, 'approve')!,
+      reason: '  ',
+    });
+    expect(cardText(missing.card)).toContain('Waiting for your decision');
+    expect(actionData(missing.card, 'approve')).toBeDefined();
+    await h.waitFor(
+      () => /PIM requires a reason to approve/.test(JSON.stringify(h.shownTo(dana))),
+      'the reason notice',
+    );
+    expect(await decisionsSent(requestId)).toHaveLength(0);
+
+    // Approve from the refreshed card, with a reason.
+    const approveData = actionData(missing.card, 'approve')!;
+    const approved = await h.execute(dana, 'approve', { ...approveData, reason: 'Verified with the CFO' });
+    expect(cardText(approved.card)).toMatch(/Approved by Dana Schmidt at Today \d\d:\d\d/);
+    expect(cardText(approved.card)).toContain('Verified with the CFO');
+    expect(actionData(approved.card, 'approve')).toBeUndefined();
+    expect(await decisionsSent(requestId)).toHaveLength(1);
+    expect(await pimStatus(requestId)).toBe('Provisioned');
+
+    // Every copy updated in place, buttons gone.
+    for (const copy of [copyFor(approverCopies(dana), requestId), copyFor(channelCopies(), requestId)]) {
+      expect(copy.updates).toBeGreaterThan(0);
+      expect(cardText(copy.card)).toMatch(/Approved by Dana Schmidt/);
+      expect(actionData(copy.card, 'approve')).toBeUndefined();
+    }
+    // The requester is told, with the end time.
+    await h.waitFor(() => /approved by Dana Schmidt/.test(textTo(jordan)), 'the requester message');
+    expect(textTo(jordan)).toMatch(/User Administrator is active until Today \d\d:\d\d/);
+    expect(textTo(jordan)).toContain('Verified with the CFO');
+
+    // Replaying the same (used) action changes nothing and shows the current state.
+    const replay = await h.execute(dana, 'approve', { ...approveData, reason: 'again' });
+    expect(cardText(replay.card)).toMatch(/Approved by Dana Schmidt/);
+    expect(await decisionsSent(requestId)).toHaveLength(1);
+  });
+
+  it('expands a group policy, names an approver without the app, and a deny with reason reaches everyone', async () => {
+    h.connector.installedUsers = new Set(
+      [jordan, dana, sam, morgan, chris, casey, avery, alex].map((u) => u.id),
+    );
+    const requestId = await requestApproval(
+      sam,
+      'activate Security Administrator for 1h because rotate the SIEM keys',
+      morgan,
+    );
+    // Sam is in the approver group but never gets a card for his own request; Taylor has no app.
+    expect(onlyApprovalCards(h.shownTo(sam))).toHaveLength(0);
+    expect(onlyApprovalCards(h.shownTo(taylor))).toHaveLength(0);
+    await h.waitFor(
+      () => /could not send your Security Administrator request to \*\*Taylor Kim\*\*/.test(textTo(sam)),
+      'the unreachable notice',
+    );
+    const thread = h.connector.calls.filter(
+      (c) =>
+        c.method === 'POST' &&
+        decodeURIComponent(c.conversationId ?? '').startsWith(`${CHANNEL_ID};messageid=`),
+    );
+    expect(thread.map((c) => String(c.body.text))).toEqual([expect.stringContaining('Taylor Kim')]);
+
+    // Self-approval from the channel copy: refused, nothing sent to Graph.
+    const channelCopy = copyFor(channelCopies(), requestId);
+    const data = actionData(channelCopy.card, 'approve')!;
+    const self = await h.execute(sam, 'approve', { ...data, reason: 'me' }, 'channel');
+    expect(cardText(self.card)).toContain('Waiting for your decision');
+    // Someone who is not an approver: refused too.
+    const channelData2 = actionData(self.card, 'approve')!;
+    const outsider = await h.execute(alex, 'approve', { ...channelData2, reason: 'looks fine' }, 'channel');
+    expect(cardText(outsider.card)).toContain('Waiting for your decision');
+    const notices = JSON.stringify(h.shown(CHANNEL_ID));
+    expect(notices).toContain('You cannot approve or deny your own request.');
+    expect(notices).toContain('You are not an approver for this request.');
+    expect(await h.graphCalls('GET', `Approvals/${requestId}`)).toHaveLength(0);
+    expect(await decisionsSent(requestId)).toHaveLength(0);
+
+    // Morgan denies with a reason.
+    const morganCopy = copyFor(approverCopies(morgan), requestId);
+    const denied = await h.execute(morgan, 'deny', {
+      ...actionData(morganCopy.card, 'deny')!,
+      reason: 'Use the break-glass runbook',
+    });
+    expect(cardText(denied.card)).toMatch(/Denied by Morgan Yu at/);
+    expect(await pimStatus(requestId)).toBe('Denied');
+    for (const copy of [copyFor(approverCopies(morgan), requestId), copyFor(channelCopies(), requestId)]) {
+      expect(cardText(copy.card)).toMatch(/Denied by Morgan Yu/);
+      expect(cardText(copy.card)).toContain('Use the break-glass runbook');
+      expect(actionData(copy.card, 'deny')).toBeUndefined();
+    }
+    await h.waitFor(() => /denied by Morgan Yu/.test(textTo(sam)), 'the denial message');
+    expect(textTo(sam)).toContain('Use the break-glass runbook');
+  });
+
+  it('two approvers at once: exactly one decision, the other sees who decided first', async () => {
+    h.connector.installedUsers = undefined;
+    // Taylor never wrote to Elevate: the bot opens the 1:1 chat itself (createConversation).
+    const requestId = await requestApproval(
+      morgan,
+      'activate Security Administrator for 1h because audit the SIEM',
+      taylor,
+    );
+    await h.waitFor(() => approverCopies(sam).some((m) => m.history.includes(requestId)), 'Sam’s card');
+    const samData = actionData(copyFor(approverCopies(sam), requestId).card, 'approve')!;
+    const taylorData = actionData(copyFor(approverCopies(taylor), requestId).card, 'approve')!;
+    const [a, b] = await Promise.all([
+      h.execute(sam, 'approve', { ...samData, reason: 'ok from Sam' }),
+      h.execute(taylor, 'approve', { ...taylorData, reason: 'ok from Taylor' }),
+    ]);
+    expect(await decisionsSent(requestId)).toHaveLength(1);
+    const texts = [cardText(a.card), cardText(b.card)];
+    const winner = /Approved by Sam Okafor/.test(texts.join()) ? 'Sam Okafor' : 'Taylor Kim';
+    expect(texts.filter((t) => t.includes(`Already approved by ${winner}`))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes(`✓ Approved by ${winner}`))).toHaveLength(1);
+    for (const copy of [
+      copyFor(approverCopies(sam), requestId),
+      copyFor(approverCopies(taylor), requestId),
+      copyFor(channelCopies(), requestId),
+    ]) {
+      expect(cardText(copy.card)).toContain(`Approved by ${winner}`);
+    }
+    await h.waitFor(() => /Security Administrator request was approved/.test(textTo(morgan)), 'Morgan told');
+    expect(textTo(morgan).match(/request was approved/g)).toHaveLength(1);
+  });
+
+  it('a decision made first in the portal: the 409 shows who decided, on every copy', async () => {
+    const requestId = await requestApproval(
+      sam,
+      'activate Security Administrator for 1h because second try',
+      morgan,
+    );
+    const portal = await h.control('POST', `/_sim/approvals/${requestId}/decide`, {
+      approverId: taylor.id,
+      decision: 'Approve',
+      justification: 'approved in the portal',
+    });
+    expect(portal.status).toBe(200);
+    const morganCopy = copyFor(approverCopies(morgan), requestId);
+    const late = await h.execute(morgan, 'approve', {
+      ...actionData(morganCopy.card, 'approve')!,
+      reason: 'me too',
+    });
+    expect(cardText(late.card)).toContain('Already approved by Taylor Kim');
+    expect(cardText(late.card)).toContain('your click changed nothing');
+    expect(cardText(copyFor(channelCopies(), requestId).card)).toContain('Approved by Taylor Kim');
+    expect(cardText(copyFor(approverCopies(morgan), requestId).card)).toMatch(/Approved by Taylor Kim/);
+    await h.waitFor(
+      () => /Security Administrator request was approved by Taylor Kim/.test(textTo(sam)),
+      'Sam told',
+    );
+  });
+
+  it('requester cancel marks every approver copy "Cancelled by requester"; PIM for Groups approvals work the same', async () => {
+    const first = await requestApproval(
+      chris,
+      'activate group Production Database Operators owner for 1h because schema change CHG-1',
+      casey,
+    );
+    expect(cardText(copyFor(approverCopies(casey), first).card)).toContain('PIM for Groups ownership');
+    await h.say(chris, 'cancel');
+    await h.waitFor(
+      () => /Cancelled by Chris Dubois/.test(cardText(copyFor(approverCopies(casey), first).card)),
+      'cancelled copy',
+    );
+    expect(cardText(copyFor(channelCopies(), first).card)).toContain('Cancelled by Chris Dubois');
+    expect(actionData(copyFor(approverCopies(casey), first).card, 'approve')).toBeUndefined();
+    expect(await pimStatus(first)).toBe('Canceled');
+
+    const second = await requestApproval(
+      chris,
+      'activate group Production Database Operators owner for 1h because schema change CHG-2',
+      casey,
+    );
+    const data = actionData(copyFor(approverCopies(casey), second).card, 'approve')!;
+    const approved = await h.execute(casey, 'approve', { ...data, reason: 'CHG-2 is approved' });
+    expect(cardText(approved.card)).toContain('Approved by Casey Novak');
+    expect((await h.graphCalls('PATCH', `assignmentApprovals/${second}/stages/`)).length).toBe(1);
+    expect(await pimStatus(second)).toBe('Provisioned');
+    expect(cardText(copyFor(channelCopies(), second).card)).toContain('Approved by Casey Novak');
+  });
+
+  it('tampered and expired-looking actions get the current card back, and nothing is decided', async () => {
+    const requestId = await requestApproval(
+      avery,
+      'activate Compliance Administrator for 1h because quarterly review',
+      chris,
+    ).catch(() => undefined);
+    // Compliance Administrator names no approver (PIM's defaults decide): the requester is told nobody was reachable.
+    expect(requestId).toBeUndefined();
+    await h.waitFor(() => /could not reach any approver/.test(textTo(avery)), 'nobody reachable notice');
+
+    const pending = await requestApproval(
+      morgan,
+      'activate Security Administrator for 1h because tamper test',
+      sam,
+    );
+    const data = actionData(copyFor(approverCopies(sam), pending).card, 'approve')!;
+    const token = String(data.token);
+    const [payload, mac] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${Buffer.from(JSON.stringify({ ...claims, actorId: alex.id })).toString('base64url')}.${mac}`;
+    const tampered = await h.execute(sam, 'approve', { ...data, token: forged, reason: 'x' });
+    expect(cardText(tampered.card)).toContain('Waiting for your decision');
+    const otherRequest = await h.execute(sam, 'approve', { ...data, requestId: 'not-this-one', reason: 'x' });
+    expect(JSON.stringify(otherRequest.body)).toContain('Nothing was done');
+    expect(JSON.stringify(h.shownTo(sam))).toContain('its data was changed after Elevate sent it');
+    expect(await decisionsSent(pending)).toHaveLength(0);
+
+    // The approvals command lists what is waiting, with working buttons.
+    await h.say(sam, 'approvals');
+    const list = h
+      .shownTo(sam)
+      .filter((m) => m.card && cardText(m.card).includes('Waiting for your approval'))
+      .at(-1)!;
+    expect(cardText(list.card)).toContain('Morgan Yu · Security Administrator');
+    const fromList = actionData(list.card, 'approve')!;
+    expect(fromList.requestId).toBe(pending);
+    const approved = await h.execute(sam, 'approve', {
+      ...fromList,
+      [String(fromList.reasonInputId)]: 'from the list',
+    });
+    expect(cardText(approved.card)).toContain('Approved by Sam Okafor');
+    expect(cardText(copyFor(approverCopies(taylor), pending).card)).toContain('Approved by Sam Okafor');
+  });
+});
