@@ -38,12 +38,15 @@ export class ReconcileScheduler {
     this.random = deps.random ?? Math.random;
   }
 
-  /** Starts the loop; the first pass comes after a short random delay (instances start together). */
+  /**
+   * Starts the loop. The first pass comes one jittered interval after start, like every later one,
+   * so instances started together drift apart and a restart does not hit Graph at once.
+   */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.shuttingDown = false;
-    this.schedule(this.random() * Math.min(1_000, this.deps.interval.as('milliseconds')));
+    this.schedule(this.nextDelay());
   }
 
   /** Stops the loop and waits for a running pass to finish (it stops claiming new work at once). */

@@ -1,9 +1,10 @@
 import type { Clock } from '../../ports/clock';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
-import type { TrackedRequestRepository, WorkItem } from '../../ports/stores';
+import type { DateTime } from 'luxon';
+import type { TrackedRequest, TrackedRequestRepository, WorkItem } from '../../ports/stores';
 import type { ChannelThreadState, ReminderNotifier } from '../reminders/reminder-notifier';
 import { done, type WorkHandler, type WorkOutcome } from '../reminders/work-handler';
-import { readRequestStatusFacts } from '../reminders/work-items';
+import { readRequestStatusFacts, type RequestStatusFacts } from '../reminders/work-items';
 import type { RequestStatusListener } from './request-status-listener';
 
 /** The channel thread state a request status leads to; undefined when the thread stays as it is. */
@@ -50,15 +51,25 @@ export class RequestStatusHandler implements WorkHandler {
     const facts = readRequestStatusFacts(item.key, item.payload);
     const tracked = await this.deps.trackedRequests.get(facts.requestId);
     if (!tracked) return done('request is not tracked');
+    await this.updateChannelThread(tracked, facts, item.dueAt);
     const listener = this.deps.listener();
     if (listener) await listener.execute({ requestId: facts.requestId, status: facts.status, at: facts.at });
     else await this.recordStatus(facts.requestId, facts.status);
-    if (!tracked.originConversationId) return done(`status ${facts.status} handled`);
+    return done(`status ${facts.status} handled`);
+  }
+
+  /** The channel thread goes first: it is an idempotent update, and stays current even when the approvals use case fails. */
+  private async updateChannelThread(
+    tracked: TrackedRequest,
+    facts: RequestStatusFacts,
+    dueAt: DateTime,
+  ): Promise<void> {
+    if (!tracked.originConversationId) return;
     const request = await this.deps.pim
       .getRequest({ kind: tracked.kind, requestId: tracked.id })
       .catch(() => undefined);
     const state = threadStateFor(facts.status, request, this.deps.clock.now());
-    if (!state) return done(`status ${facts.status} handled`);
+    if (!state) return;
     const startedAt = request?.startAt ?? request?.completedAt;
     await this.deps.notifier.channelThread(
       {
@@ -69,9 +80,8 @@ export class RequestStatusHandler implements WorkHandler {
           request?.endAt ?? (startedAt && request?.duration ? startedAt.plus(request.duration) : undefined),
         endedAt: state === 'denied' || state === 'cancelled' ? (request?.completedAt ?? facts.at) : undefined,
       },
-      item.dueAt,
+      dueAt,
     );
-    return done(`status ${facts.status} handled; channel thread ${state}`);
   }
 
   /** Without the approvals use case, the new status is recorded here (compare-and-swap). */

@@ -36,7 +36,9 @@ describe('channel thread kept current by the reconciler', () => {
     expect(decided.status).toBe(200);
     await h.elevate.scheduler.runOnce();
 
-    const announcement = await h.waitForCard(channel, /Active until/);
+    const announcement = await h.waitForCard(channel, /Active until/).catch((error: Error) => {
+      throw new Error(`${error.message}\n${h.logs.join('\n').slice(0, 3000)}`);
+    });
     expect(cardText(announcement.card)).toMatch(/Jordan Lee/);
     expect(cardText(announcement.card)).toMatch(/User Administrator/);
     expect(
