@@ -114,7 +114,9 @@ describe('expiry reminders and the reconciler', () => {
     expect(cardText(reminder.card)).toMatch(/needs approval by Dana Schmidt/);
     const extend = findAction(reminder.card, 'extend');
     const result = await h.execute(jordan, 'extend', { ...extend.data, extendBy: 'PT1H' });
-    if (!/Dana/.test(cardText(result.card))) console.log(JSON.stringify(result.body).slice(0, 500), h.logs.join('\n').slice(0, 3000));
+    if (!/Dana/.test(cardText(result.card))) {
+      throw new Error(`Extend answered ${JSON.stringify(result.body)}\n${h.logs.join('\n').slice(0, 3000)}`);
+    }
     expect(cardText(result.card)).toMatch(/Dana Schmidt/);
     const pending = [...h.sim.state.requests.values()].filter(
       (r) => r.principalId === jordan.id && r.status === 'PendingApproval',
