@@ -116,6 +116,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       registerRoutes: (register) => stepUpRoutes.push(register),
     });
 
+    bot.messenger.observe((outcome) => metrics.proactiveSends.inc({ outcome }));
     const scheduler = buildScheduler({
       config,
       store,

@@ -32,6 +32,8 @@ describe('ProactiveMessenger', () => {
       ratePerSecond: 100,
       onThrottled: (ms) => throttled.push(ms),
     });
+    const outcomes: string[] = [];
+    messenger.observe((outcome) => outcomes.push(outcome));
     // Enough 429s (Retry-After 0.2 s, fractional like Graph's) to outlast botbuilder's own retries.
     connector.throttleNext(6, 0.2);
     const started = Date.now();
@@ -42,6 +44,8 @@ describe('ProactiveMessenger', () => {
     expect(elapsed).toBeGreaterThanOrEqual(6 * 200 - 50);
     expect(throttled.length).toBeGreaterThanOrEqual(1);
     expect(throttled.every((ms) => ms === 200)).toBe(true);
+    expect(outcomes.at(-1)).toBe('sent');
+    expect(outcomes.filter((o) => o === 'throttled')).toHaveLength(throttled.length);
     expect(connector.sent().filter((c) => c.conversationId === 'a:throttled')).toHaveLength(1);
   });
 

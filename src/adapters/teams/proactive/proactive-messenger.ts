@@ -36,9 +36,13 @@ export class ConnectorThrottledError extends Error {
  * Retry-After and the message is tried again. In demo mode the app id is empty, which
  * CloudAdapter accepts with anonymous auth.
  */
+/** What became of one connector call: accepted, answered 429 (retried), or failed otherwise. */
+export type SendOutcome = 'sent' | 'throttled' | 'failed';
+
 export class ProactiveMessenger {
   private readonly limiter: SendRateLimiter;
   private readonly maxThrottleRetries: number;
+  private readonly observers: ((outcome: SendOutcome) => void)[] = [];
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -88,15 +92,30 @@ export class ProactiveMessenger {
     });
   }
 
+  /** Observes every connector call's outcome (metrics). */
+  observe(observer: (outcome: SendOutcome) => void): void {
+    this.observers.push(observer);
+  }
+
+  private report(outcome: SendOutcome): void {
+    for (const observer of this.observers) observer(outcome);
+  }
+
   private async paced<T>(options: SendOptions, call: () => Promise<T>): Promise<T> {
     const priority = options.dueAt ? options.dueAt.toMillis() : Number.MAX_SAFE_INTEGER;
     for (let attempt = 1; ; attempt += 1) {
       await this.limiter.acquire(priority);
       try {
-        return await call();
+        const result = await call();
+        this.report('sent');
+        return result;
       } catch (error) {
         const throttle = connectorThrottle(error);
-        if (!throttle) throw error;
+        if (!throttle) {
+          this.report('failed');
+          throw error;
+        }
+        this.report('throttled');
         this.options.onThrottled?.(throttle.retryAfterMs);
         this.limiter.pauseUntil(Date.now() + throttle.retryAfterMs);
         if (attempt > this.maxThrottleRetries) {
