@@ -1,4 +1,5 @@
 import { Duration, type DateTime } from 'luxon';
+import type { RoleKind } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
 import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
 import type {
@@ -89,19 +90,23 @@ export class ReconcileUseCase {
 
   private async listActivations(now: DateTime): Promise<ActivationSnapshot> {
     const instances = new Map<string, ActiveAssignment>();
-    let complete = true;
+    const listed = new Set<RoleKind>();
     // 'groupMember' lists PIM for Groups instances of both member and owner access.
-    for (const kind of ['directoryRole', 'groupMember'] as const) {
+    const listings: [RoleKind, RoleKind[]][] = [
+      ['directoryRole', ['directoryRole']],
+      ['groupMember', ['groupMember', 'groupOwner']],
+    ];
+    for (const [kind, covers] of listings) {
       try {
         for (const item of await this.deps.pim.listActivatedAssignments(kind)) {
           if (item.assignmentType === 'Activated') instances.set(item.instanceId, item);
         }
+        covers.forEach((k) => listed.add(k));
       } catch (error) {
-        complete = false;
         this.deps.log.warn({ err: error, kind }, 'reconcile: could not list activated assignments');
       }
     }
-    return { takenAt: now, complete, instances };
+    return { takenAt: now, listed, instances };
   }
 
   private async scheduleActivation(

@@ -65,7 +65,7 @@ describe('reminder work handlers', () => {
   };
   const snapshot = (instances: ActiveAssignment[], takenAt: DateTime = clock.now()): ActivationSnapshot => ({
     takenAt,
-    complete: true,
+    listed: new Set(['directoryRole', 'groupMember', 'groupOwner'] as const),
     instances: new Map(instances.map((i) => [i.instanceId, i])),
   });
   const live = (overrides: Partial<ActiveAssignment> = {}): ActiveAssignment => ({
@@ -138,7 +138,7 @@ describe('reminder work handlers', () => {
       const blind = await handler().handle(item('ended'), {});
       expect(blind).toMatchObject({ type: 'retry', note: 'no fresh listing to judge by' });
       const incomplete = await handler().handle(item('ended'), {
-        snapshot: { ...snapshot([]), complete: false },
+        snapshot: { ...snapshot([]), listed: new Set(['groupMember', 'groupOwner'] as const) },
       });
       expect(incomplete).toMatchObject({ type: 'retry' });
       expect(notifier.calls).toHaveLength(0);

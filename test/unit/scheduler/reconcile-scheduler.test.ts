@@ -16,7 +16,7 @@ describe('ReconcileScheduler', () => {
         events.push('reconcile');
         if (options.failReconcile) throw new Error('Graph down');
         return {
-          snapshot: { takenAt: DateTime.utc(), complete: true, instances: new Map() },
+          snapshot: { takenAt: DateTime.utc(), listed: new Set(), instances: new Map() },
           scheduled: 0,
           statusChanges: 0,
         };

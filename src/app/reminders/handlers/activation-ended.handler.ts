@@ -32,7 +32,7 @@ export class ActivationEndedHandler implements WorkHandler {
     const facts = readActivationFacts(item.key, item.payload);
     const now = this.deps.clock.now();
     const next = now.plus(this.deps.recheckEvery);
-    if (!snapshot || !canJudgeAbsence(snapshot, facts.observedAt)) {
+    if (!snapshot || !canJudgeAbsence(snapshot, facts)) {
       return retryAt(next, 'no fresh listing to judge by');
     }
     if (snapshot.instances.has(facts.instanceId)) {
