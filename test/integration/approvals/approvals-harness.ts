@@ -30,11 +30,24 @@ export const seed: Record<string, Person> = Object.fromEntries(
   ]),
 );
 
-/** The demo tenant plus approvers the tests need: Taylor in Security Approvers, Casey in Elevate Admins. */
+/**
+ * The demo tenant, with the facts these tests rely on made explicit: Security Approvers are Sam,
+ * Morgan and Taylor; Casey is the eligible owner of Production Database Operators, whose owner
+ * policy is approved by Elevate Admins (Chris).
+ */
 export function testSeed(): object {
   const copy = JSON.parse(JSON.stringify(demoTenant)) as typeof demoTenant;
-  copy.groups.find((g) => g.displayName === 'Security Approvers')!.members.push(seed.taylor.id);
-  copy.groups.find((g) => g.displayName === 'Elevate Admins')!.members.push(seed.casey.id);
+  const group = (name: string) => {
+    const found = copy.groups.find((g) => g.displayName === name);
+    if (!found) throw new Error(`the demo seed has no group "${name}"`);
+    return found;
+  };
+  group('Security Approvers').members = [seed.sam.id, seed.morgan.id, seed.taylor.id];
+  group('Elevate Admins').members = [seed.chris.id];
+  const pdo = group('Production Database Operators').id;
+  for (const schedule of copy.schedules as { groupId?: string; accessId?: string; principalId: string }[]) {
+    if (schedule.groupId === pdo && schedule.accessId === 'owner') schedule.principalId = seed.casey.id;
+  }
   return copy;
 }
 

@@ -230,76 +230,86 @@ describe('approvals in Teams (simulator + fake connector)', () => {
     );
   });
 
-  it('requester cancel marks every approver copy "Cancelled by requester"; PIM for Groups approvals work the same', async () => {
+  it('PIM for Groups: tampered actions get the current card back; requester cancel updates every copy', async () => {
     const first = await requestApproval(
-      chris,
+      casey,
       'activate group Production Database Operators owner for 1h because schema change CHG-1',
-      casey,
-    );
-    expect(cardText(copyFor(approverCopies(casey), first).card)).toContain('PIM for Groups ownership');
-    await h.say(chris, 'cancel');
-    await h.waitFor(
-      () => /Cancelled by Chris Dubois/.test(cardText(copyFor(approverCopies(casey), first).card)),
-      'cancelled copy',
-    );
-    expect(cardText(copyFor(channelCopies(), first).card)).toContain('Cancelled by Chris Dubois');
-    expect(actionData(copyFor(approverCopies(casey), first).card, 'approve')).toBeUndefined();
-    expect(await pimStatus(first)).toBe('Canceled');
-
-    const second = await requestApproval(
       chris,
-      'activate group Production Database Operators owner for 1h because schema change CHG-2',
-      casey,
     );
-    const data = actionData(copyFor(approverCopies(casey), second).card, 'approve')!;
-    const approved = await h.execute(casey, 'approve', { ...data, reason: 'CHG-2 is approved' });
-    expect(cardText(approved.card)).toContain('Approved by Casey Novak');
-    expect((await h.graphCalls('PATCH', `assignmentApprovals/${second}/stages/`)).length).toBe(1);
-    expect(await pimStatus(second)).toBe('Provisioned');
-    expect(cardText(copyFor(channelCopies(), second).card)).toContain('Approved by Casey Novak');
+    const chrisCopy = copyFor(approverCopies(chris), first);
+    expect(cardText(chrisCopy.card)).toContain('PIM for Groups ownership');
+    expect(cardText(chrisCopy.card)).toContain('Casey Novak requests');
+
+    // A token re-bound to someone else (tampered) and a token for another request: refused, card refreshed.
+    const data = actionData(chrisCopy.card, 'approve')!;
+    const [payload, mac] = String(data.token).split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${Buffer.from(JSON.stringify({ ...claims, exp: Number(claims.exp) + 86_400 })).toString('base64url')}.${mac}`;
+    const tampered = await h.execute(chris, 'approve', { ...data, token: forged, reason: 'x' });
+    expect(cardText(tampered.card)).toContain('Waiting for your decision');
+    expect(actionData(tampered.card, 'approve')!.token).not.toBe(data.token);
+    await h.waitFor(
+      () => JSON.stringify(h.shownTo(chris)).includes('its data was changed after Elevate sent it'),
+      'the tamper notice',
+    );
+    const wrongRequest = await h.execute(chris, 'approve', {
+      ...data,
+      requestId: first.replace(/.$/, '0'),
+      reason: 'x',
+    });
+    expect(JSON.stringify(wrongRequest.body)).toContain('Nothing was done');
+    expect(await decisionsSent(first)).toHaveLength(0);
+
+    await h.say(casey, 'cancel');
+    await h.waitFor(
+      () => /Cancelled by Casey Novak/.test(cardText(copyFor(approverCopies(chris), first).card)),
+      'the cancelled approver copy',
+    );
+    expect(cardText(copyFor(channelCopies(), first).card)).toContain('Cancelled by Casey Novak');
+    expect(actionData(copyFor(approverCopies(chris), first).card, 'approve')).toBeUndefined();
+    expect(actionData(copyFor(channelCopies(), first).card, 'approve')).toBeUndefined();
+    expect(await pimStatus(first)).toBe('Canceled');
+    // The old (refreshed) buttons now only show the cancelled state.
+    const late = await h.execute(chris, 'approve', {
+      ...actionData(tampered.card, 'approve')!,
+      reason: 'too late',
+    });
+    expect(cardText(late.card)).toContain('Cancelled by Casey Novak');
+    expect(await decisionsSent(first)).toHaveLength(0);
   });
 
-  it('tampered and expired-looking actions get the current card back, and nothing is decided', async () => {
-    const requestId = await requestApproval(
-      avery,
-      'activate Compliance Administrator for 1h because quarterly review',
+  it('the approvals command lists what waits for the approver, and its buttons decide (PIM for Groups stages)', async () => {
+    const second = await requestApproval(
+      casey,
+      'activate group Production Database Operators owner for 1h because schema change CHG-2',
       chris,
-    ).catch(() => undefined);
-    // Compliance Administrator names no approver (PIM's defaults decide): the requester is told nobody was reachable.
-    expect(requestId).toBeUndefined();
-    await h.waitFor(() => /could not reach any approver/.test(textTo(avery)), 'nobody reachable notice');
-
-    const pending = await requestApproval(
-      morgan,
-      'activate Security Administrator for 1h because tamper test',
-      sam,
     );
-    const data = actionData(copyFor(approverCopies(sam), pending).card, 'approve')!;
-    const token = String(data.token);
-    const [payload, mac] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    const forged = `${Buffer.from(JSON.stringify({ ...claims, actorId: alex.id })).toString('base64url')}.${mac}`;
-    const tampered = await h.execute(sam, 'approve', { ...data, token: forged, reason: 'x' });
-    expect(cardText(tampered.card)).toContain('Waiting for your decision');
-    const otherRequest = await h.execute(sam, 'approve', { ...data, requestId: 'not-this-one', reason: 'x' });
-    expect(JSON.stringify(otherRequest.body)).toContain('Nothing was done');
-    expect(JSON.stringify(h.shownTo(sam))).toContain('its data was changed after Elevate sent it');
-    expect(await decisionsSent(pending)).toHaveLength(0);
-
-    // The approvals command lists what is waiting, with working buttons.
-    await h.say(sam, 'approvals');
+    await h.say(chris, 'approvals');
     const list = h
-      .shownTo(sam)
+      .shownTo(chris)
       .filter((m) => m.card && cardText(m.card).includes('Waiting for your approval'))
       .at(-1)!;
-    expect(cardText(list.card)).toContain('Morgan Yu · Security Administrator');
+    expect(cardText(list.card)).toContain('Waiting for your approval (1)');
+    expect(cardText(list.card)).toContain('Casey Novak · Production Database Operators');
     const fromList = actionData(list.card, 'approve')!;
-    expect(fromList.requestId).toBe(pending);
-    const approved = await h.execute(sam, 'approve', {
+    expect(fromList.requestId).toBe(second);
+    const approved = await h.execute(chris, 'approve', {
       ...fromList,
-      [String(fromList.reasonInputId)]: 'from the list',
+      [String(fromList.reasonInputId)]: 'CHG-2 is approved',
     });
-    expect(cardText(approved.card)).toContain('Approved by Sam Okafor');
-    expect(cardText(copyFor(approverCopies(taylor), pending).card)).toContain('Approved by Sam Okafor');
+    expect(cardText(approved.card)).toContain('Approved by Chris Dubois');
+    expect(await h.graphCalls('PATCH', `assignmentApprovals/${second}/stages/`)).toHaveLength(1);
+    expect(await pimStatus(second)).toBe('Provisioned');
+    expect(cardText(copyFor(channelCopies(), second).card)).toContain('Approved by Chris Dubois');
+    expect(cardText(copyFor(approverCopies(chris), second).card)).toContain('Approved by Chris Dubois');
+    await h.waitFor(() => /request was approved by Chris Dubois/.test(textTo(casey)), 'Casey told');
+  });
+
+  it('a policy with no named approver: the requester is told nobody could be messaged', async () => {
+    const before = channelCopies().length;
+    await h.say(avery, 'activate Compliance Administrator for 1h because quarterly review');
+    await h.waitFor(() => /could not reach any approver/.test(textTo(avery)), 'the nobody-reachable notice');
+    expect(textTo(avery)).toContain('Privileged Role and Global Administrators');
+    expect(channelCopies().length).toBe(before + 1);
   });
 });
