@@ -57,4 +57,26 @@ describe('channel thread kept current by the reconciler', () => {
         .some((m) => m.card && /User Administrator has ended/.test(cardText(m.card))),
     ).toBe(true);
   });
+
+  it('a request denied in the portal reaches the approvals use case: the approval card copies update', async () => {
+    const { jordan, dana } = h.users;
+    await h.say(dana, 'help');
+    await h.say(jordan, 'activate User Administrator for 30m because INC-8 locked accounts');
+    const request = [...h.sim.state.requests.values()].find(
+      (r) => r.principalId === jordan.id && r.status === 'PendingApproval',
+    );
+    expect(request).toBeDefined();
+    const approvalCard = await h.waitForCard(h.conversationId(dana), /User Administrator/);
+    const decided = await h.control('POST', `/_sim/approvals/${request!.id}/decide`, {
+      approverId: dana.id,
+      decision: 'Deny',
+      justification: 'not during the freeze',
+    });
+    expect(decided.status).toBe(200);
+    await h.elevate.scheduler.runOnce();
+    expect((await h.elevate.store.trackedRequests.get(request!.id))?.status).toBe('Denied');
+    await h.connector.waitFor((c) => c.method === 'PUT' && c.activityId === approvalCard.activityId);
+    const again = await h.elevate.scheduler.runOnce();
+    expect(again.reconcile?.statusChanges).toBe(0);
+  });
 });
