@@ -132,6 +132,30 @@ describe('activate', () => {
     }
   });
 
+  test.each([
+    ['1h30m', '1 h 30 min'],
+    ['90m', '1 h 30 min'],
+    ['PT2H', '2 h'],
+  ])('duration written as %s', async (written, shown) => {
+    const user = { '1h30m': u.jordan, '90m': u.alex, PT2H: u.dana }[written];
+    const text = cardText(
+      (await bot.say(user, `activate helpdesk admin for ${written} because tickets`)).card,
+    );
+    expect(text).toContain('✓ Helpdesk Administrator is active');
+    expect(text).toContain(`Duration\n${shown}`);
+  });
+
+  test('a start later today ("at H:mm") is scheduled', async () => {
+    const now = bot.sim.clock.now().setZone(u.morgan.timeZone);
+    const later = now.plus({ hours: 2 });
+    if (later.day !== now.day) return; // "at" means today; near midnight the case is covered by "tomorrow"
+    const text = cardText(
+      (await bot.say(u.morgan, `activate security admin at ${later.toFormat('H:mm')} for 1h because audit`))
+        .card,
+    );
+    expect(text).toContain('Waiting for approval');
+  });
+
   test('an ambiguous name gets a pick-one card listing every match', async () => {
     const turn = await bot.say(u.alex, 'activate admin');
     const text = cardText(turn.card);

@@ -102,6 +102,20 @@ test('authentication context c1 from a channel: the outcome is posted in that ch
   }
 }, 60_000);
 
+test('someone else completing a Verify link gets a clear page and activates nothing', async () => {
+  const url = await verifyUrl(u.chris, 'activate global admin for 30m because change 8', 'channel');
+  const before = bot.sim.state.schedules.length;
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await signIn(page, u.alex);
+    expect(await page.textContent('#title')).toBe('Verification did not work');
+  } finally {
+    await page.close();
+  }
+  expect(bot.sim.state.schedules.length).toBe(before);
+}, 60_000);
+
 test('an expired Verify link gets a clear page and nothing else', async () => {
   const url = await verifyUrl(u.chris, 'activate global admin for 1h because audit');
   await bot.advance('PT11M');
