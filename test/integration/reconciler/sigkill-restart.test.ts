@@ -6,7 +6,7 @@ import { createStore } from '../../../src/adapters/store/create-store';
 import type { Store } from '../../../src/ports/stores';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { cardText, freePort } from '../../fixtures/bot-harness';
-import { startFakeConnector, type FakeConnector } from '../reminders/support/fake-connector';
+import { startFakeConnector, type FakeConnector } from '../../fixtures/fake-connector';
 import {
   dropSchema,
   freshSchema,

@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config/config';
 import type { Store } from '../../../src/ports/stores';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { cardText, freePort } from '../../fixtures/bot-harness';
-import { startFakeConnector, type FakeConnector } from '../reminders/support/fake-connector';
+import { startFakeConnector, type FakeConnector } from '../../fixtures/fake-connector';
 import {
   dropSchema,
   freshSchema,

@@ -1,8 +1,5 @@
 import { cardText, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
 
-// The shared fake connector's handlers do not register on restify 11; use the fixed copy.
-jest.mock('../../fixtures/fake-connector', () => jest.requireActual('./support/fake-connector'));
-
 /**
  * An activation requested in a channel: the reconciler keeps the channel's card current as the
  * request is approved in the Entra portal (active until T) and as the activation ends.

@@ -5,7 +5,7 @@ import {
 } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { ProactiveMessenger } from '../../../src/adapters/teams/proactive/proactive-messenger';
-import { startFakeConnector, type FakeConnector } from './support/fake-connector';
+import { startFakeConnector, type FakeConnector } from '../../fixtures/fake-connector';
 
 /** The proactive messenger against a local Bot Connector: pace, due-time order, 429 + Retry-After. */
 describe('ProactiveMessenger', () => {

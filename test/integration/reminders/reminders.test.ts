@@ -6,9 +6,6 @@ import {
   type SeedUser,
 } from '../../fixtures/bot-harness';
 
-// The shared fake connector's handlers do not register on restify 11; use the fixed copy.
-jest.mock('../../fixtures/fake-connector', () => jest.requireActual('./support/fake-connector'));
-
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 const APP_ADMIN = '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3';
