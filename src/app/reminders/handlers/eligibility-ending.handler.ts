@@ -1,7 +1,7 @@
+import { Duration } from 'luxon';
 import type { Clock } from '../../../ports/clock';
 import type { WorkItem } from '../../../ports/stores';
 import type { ReminderNotifier } from '../reminder-notifier';
-import { Duration } from 'luxon';
 import { done, retryAt, type WorkHandler, type WorkOutcome } from '../work-handler';
 import { readEligibilityFacts } from '../work-items';
 
