@@ -12,6 +12,7 @@ import {
   type ApprovalRecord,
   type ApprovalView,
 } from './approval-record';
+import { approvalStateOf } from './approval-state';
 import type { RequestStatusChangedUseCase } from './request-status-changed.use-case';
 
 export type ApprovalVerdict = 'Approve' | 'Deny';
@@ -204,9 +205,11 @@ export class DecideApprovalUseCase {
     const request = await this.deps.pim
       .getRequest({ kind: tracked.kind, requestId: tracked.id })
       .catch(() => undefined);
+    // Use PIM's own spelling when it agrees with the decision (Provisioned, Granted for a later start);
+    // a read that lags behind (still PendingApproval) gives the decision's own status.
     const status = request?.status;
-    if (!status || status.toLowerCase() === 'pendingapproval') return fallback;
-    return status;
+    const expected = decision === 'Approve' ? 'approved' : 'denied';
+    return status && approvalStateOf(status) === expected ? status : fallback;
   }
 
   private async decidedElsewhere(tracked: TrackedRequest, error: DomainError): Promise<DecideApprovalResult> {
