@@ -134,7 +134,13 @@ describe('the playground with the shipped config', () => {
   it('starts, stays up and serves our tenant, users, team and channels', async () => {
     // A stand-in for the bot endpoint: the playground waits for it before serving its config.
     const botPort = await freePort();
-    bot = http.createServer((_req, res) => res.writeHead(200).end()).listen(botPort, '127.0.0.1');
+    bot = http
+      .createServer((_req, res) => {
+        // Two calls: restify, loaded by other tests in this worker, patches writeHead so it returns nothing.
+        res.writeHead(200);
+        res.end();
+      })
+      .listen(botPort, '127.0.0.1');
     const port = await freePort();
     logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elevate-playground-'));
     const settings = script.playgroundSettings({ PORT: String(botPort), TEAMSAPPTESTER_PORT: String(port) });
