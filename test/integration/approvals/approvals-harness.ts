@@ -8,7 +8,7 @@ import { startElevate, type RunningElevate } from '../../../src/composition-root
 import { loadConfig } from '../../../src/config/config';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import demoTenant from '../../../src/simulator/seed/demo-tenant.json';
-import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
+import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../../fixtures/fake-connector';
 
 export type Card = Record<string, unknown>;
 
