@@ -234,6 +234,21 @@ describe('malformed commands get clear answers', () => {
     );
   });
 
+  test('invalid requests never reach PIM: nothing is POSTed to Graph', async () => {
+    const posts = async () => {
+      const log = await bot.control('GET', '/_sim/requests?method=POST&path=ScheduleRequests');
+      return (log.body as { value: unknown[] }).value.length;
+    };
+    const before = await posts();
+    await bot.say(u.riley, 'activate application admin for 3h');
+    await bot.say(u.alex, 'activate exchange admin for 1h');
+    await bot.say(u.alex, `activate global reader because ${'y'.repeat(600)}`);
+    expect(await posts()).toBe(before);
+    // The same log does see a valid request (so the check above can fail).
+    await bot.say(u.riley, 'activate application admin for 30m');
+    expect(await posts()).toBe(before + 1);
+  });
+
   test('deactivate with no role name', async () => {
     const text = cardText((await bot.say(u.alex, 'deactivate')).card);
     expect(text).toMatch(/role/i);
@@ -267,6 +282,14 @@ describe('status, cancel, deactivate', () => {
     const turn = await bot.say(u.jordan, 'cancel');
     expect(cardText(turn.card)).toContain('Cancelled: User Administrator');
     expect(cardText((await bot.say(u.jordan, 'status')).card)).not.toContain('approvers: Dana Schmidt');
+  });
+
+  test('cancel by request id', async () => {
+    const pending = await bot.say(u.jordan, 'activate user admin for 1h because onboarding again');
+    const requestId = String(findAction(pending.card, 'cancel').data.requestId);
+    const text = cardText((await bot.say(u.jordan, `cancel ${requestId}`)).card);
+    expect(text).toContain('Cancelled: User Administrator');
+    expect(text).toContain(requestId);
   });
 
   test('cancel with nothing open says so', async () => {
