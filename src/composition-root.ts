@@ -46,6 +46,21 @@ export interface RunningElevate {
   stop(drainTimeoutMs?: number): Promise<void>;
 }
 
+/**
+ * Delegated Graph scopes Elevate asks for on-behalf-of the user. Named (not `.default`) so msal
+ * can serve cached tokens: it matches the cache by the scopes Entra returned.
+ */
+const DELEGATED_GRAPH_SCOPES = [
+  'User.Read',
+  'RoleAssignmentSchedule.ReadWrite.Directory',
+  'RoleEligibilitySchedule.ReadWrite.Directory',
+  'RoleManagementPolicy.Read.Directory',
+  'RoleManagement.Read.Directory',
+  'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup',
+  'PrivilegedEligibilitySchedule.Read.AzureADGroup',
+  'GroupMember.Read.All',
+];
+
 /** Where the bot's own identity comes from: the Bot registration in tenant mode, the seed in demo mode. */
 interface EntraApp {
   clientId: string;
@@ -89,6 +104,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       clientSecret: app.clientSecret,
       authority: app.authority,
       tokenCache: { repository: store.tokenCache, cipher: new TokenCacheCipher(tokenCacheKey(config)) },
+      delegatedScopes: DELEGATED_GRAPH_SCOPES,
       logger,
     });
     const http = new GraphHttp({ baseUrl: graphBaseUrl, logger });
