@@ -175,6 +175,26 @@ describe('reminder work handlers', () => {
       expect(notifier.calls).toHaveLength(0);
     });
 
+    it('after Extend, moves the channel thread to the new end instead of "ended"', async () => {
+      await store.trackedRequests.insertIfAbsent({
+        id: 'req-1',
+        kind: 'directoryRole',
+        principalId: 'user-1',
+        roleId: 'role-1',
+        roleName: 'Role',
+        directoryScopeId: '/',
+        status: 'Provisioned',
+        originConversationId: '19:channel@thread.tacv2',
+        data: {},
+      });
+      const newEnd = clock.now().plus({ hours: 2 });
+      await handler().handle(item('ended'), {
+        snapshot: snapshot([live({ instanceId: 'inst-new', endDateTime: newEnd })]),
+      });
+      expect(notifier.calls.map((c) => c.method)).toEqual(['channelThread']);
+      expect(notifier.calls[0].args[0]).toMatchObject({ state: 'active', endsAt: newEnd });
+    });
+
     it('moves the channel thread of the request the activation came from to "ended"', async () => {
       await store.trackedRequests.insertIfAbsent({
         id: 'req-1',

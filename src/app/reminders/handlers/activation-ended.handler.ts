@@ -1,5 +1,6 @@
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../../ports/clock';
+import type { ActiveAssignment } from '../../../ports/pim-gateway';
 import type { AuditRepository, TrackedRequestRepository, WorkItem } from '../../../ports/stores';
 import { canJudgeAbsence, type ActivationSnapshot } from '../../reconcile/activation-snapshot';
 import type { EndedHow, ReminderNotifier } from '../reminder-notifier';
@@ -38,7 +39,18 @@ export class ActivationEndedHandler implements WorkHandler {
     if (snapshot.instances.has(facts.instanceId)) {
       return retryAt(facts.endAt > now && facts.endAt < next ? facts.endAt : next, 'still active');
     }
-    if (activeAgain(snapshot, facts)) return done('re-activated under a new instance (extended)');
+    const successor = activeAgain(snapshot, facts);
+    if (successor) {
+      // Extended: the channel thread shows the new end; no "ended" note.
+      const request = await findChannelRequest(this.deps.trackedRequests, facts);
+      if (request && successor.endDateTime) {
+        await this.deps.notifier.channelThread(
+          { request, state: 'active', startedAt: facts.startAt, endsAt: successor.endDateTime },
+          item.dueAt,
+        );
+      }
+      return done('re-activated under a new instance (extended)');
+    }
 
     const { how, endedAt } = await this.howItEnded(facts, snapshot.takenAt);
     const request = await findChannelRequest(this.deps.trackedRequests, facts);
@@ -75,7 +87,8 @@ export class ActivationEndedHandler implements WorkHandler {
   }
 }
 
-function activeAgain(snapshot: ActivationSnapshot, facts: ActivationFacts): boolean {
+/** Another live instance of the same role for the same person (Extend re-activated it). */
+function activeAgain(snapshot: ActivationSnapshot, facts: ActivationFacts): ActiveAssignment | undefined {
   for (const other of snapshot.instances.values()) {
     if (
       other.instanceId !== facts.instanceId &&
@@ -83,7 +96,7 @@ function activeAgain(snapshot: ActivationSnapshot, facts: ActivationFacts): bool
       other.roleId === facts.roleId &&
       other.directoryScopeId === facts.directoryScopeId
     )
-      return true;
+      return other;
   }
-  return false;
+  return undefined;
 }
