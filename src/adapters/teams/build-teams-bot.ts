@@ -91,6 +91,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     conversations: store.conversations,
     messenger,
     logger,
+    pim,
   });
   deps.registerRoutes(stepUpPages(stepUp, logger));
 

@@ -69,6 +69,10 @@ test('MFA: Verify → sign-in with MFA → the bot activates by itself and posts
 
     const posted = await bot.waitForCard(bot.conversationId(u.taylor), '✓ Global Administrator is active');
     expect(cardText(posted.card)).toMatch(/Justification\nincident 42/);
+    // …and, like a chat activation, the same card is updated once the assignment is effective.
+    const effective = await bot.waitForCard(bot.conversationId(u.taylor), 'Effective now');
+    expect(effective.activityId).toBe(posted.activityId);
+    expect(effective.updates).toBe(1);
     const instance = bot.sim.state.schedules.find(
       (s) =>
         s.kind === 'assignment' &&

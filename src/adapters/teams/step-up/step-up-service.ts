@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
+import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
+import type { PimGateway } from '../../../ports/pim-gateway';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 import type { ConversationRepository, UserRepository } from '../../../ports/stores';
 import type { TokenProvider } from '../../../ports/token-provider';
@@ -52,6 +54,8 @@ export class StepUpService implements StepUpStarter {
       conversations: ConversationRepository;
       messenger: ProactiveMessenger;
       logger: Logger;
+      /** When given, a resumed activation's card is updated to "effective" once the assignment is visible. */
+      pim?: Pick<PimGateway, 'waitUntilEffective'>;
     },
   ) {}
 
@@ -165,6 +169,7 @@ export class StepUpService implements StepUpStarter {
       viewerId: actor.userId,
     };
     let card: AdaptiveCardJson;
+    let activated: Extract<ActivationOutcome, { kind: 'activated' }> | undefined;
     try {
       const [outcome] = await this.deps.activate.execute({
         actor,
@@ -180,6 +185,7 @@ export class StepUpService implements StepUpStarter {
         ticket: payload.ticket,
         originConversationId: payload.originConversationId,
       });
+      if (outcome.kind === 'activated') activated = outcome;
       card =
         outcome.kind === 'stepUpRequired'
           ? errorCard(
@@ -215,9 +221,49 @@ export class StepUpService implements StepUpStarter {
       this.deps.logger.warn({ userId: actor.userId }, 'no conversation to post the step-up outcome to');
       return;
     }
-    await this.deps.messenger.send(reference, { card }).catch((error: unknown) => {
+    const activityId = await this.deps.messenger.send(reference, { card }).catch((error: unknown) => {
       this.deps.logger.error({ err: error, userId: actor.userId }, 'could not post the step-up outcome');
+      return undefined;
     });
+    if (activated && activityId)
+      await this.confirmEffective(actor, payload, activated, reference, activityId);
+  }
+
+  /** Keeps the card's promise: "This card updates when it is [effective]". */
+  private async confirmEffective(
+    actor: Actor,
+    payload: StepUpPayload,
+    outcome: Extract<ActivationOutcome, { kind: 'activated' }>,
+    reference: NonNullable<Awaited<ReturnType<StepUpService['referenceFor']>>>,
+    activityId: string,
+  ): Promise<void> {
+    const pim = this.deps.pim;
+    if (!pim) return;
+    try {
+      const visible = await pim.waitUntilEffective(actor.delegated, {
+        kind: outcome.role.kind,
+        roleId: outcome.role.roleId,
+        directoryScopeId: outcome.role.directoryScopeId,
+      });
+      if (!visible) return;
+      const ctx = {
+        clock: this.deps.clock,
+        signer: this.deps.signer,
+        zone: actor.timeZone,
+        viewerId: actor.userId,
+      };
+      const card = activationOutcomeCard(
+        ctx,
+        { ...outcome, until: visible.endDateTime ?? outcome.until },
+        { justification: payload.justification, ticket: payload.ticket, effective: true },
+      );
+      await this.deps.messenger.update(reference, activityId, card);
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, requestId: outcome.requestId },
+        'could not confirm that the resumed activation is effective',
+      );
+    }
   }
 
   private async referenceFor(actor: Actor, payload: StepUpPayload) {
