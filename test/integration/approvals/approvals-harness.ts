@@ -32,7 +32,7 @@ export const seed: Record<string, Person> = Object.fromEntries(
 
 /**
  * The demo tenant, with the facts these tests rely on made explicit: Security Approvers are Sam,
- * Morgan and Taylor; Casey is the eligible owner of Production Database Operators, whose owner
+ * Morgan and Taylor; Alex is eligible for User Administrator; Casey is the eligible owner of Production Database Operators, whose owner
  * policy is approved by Elevate Admins (Chris).
  */
 export function testSeed(): object {
@@ -47,6 +47,22 @@ export function testSeed(): object {
   const pdo = group('Production Database Operators').id;
   for (const schedule of copy.schedules as { groupId?: string; accessId?: string; principalId: string }[]) {
     if (schedule.groupId === pdo && schedule.accessId === 'owner') schedule.principalId = seed.casey.id;
+  }
+  // Alex is eligible for User Administrator (approved by Dana), whatever the demo seed says today.
+  const userAdmin = copy.roleDefinitions.find((r) => r.displayName === 'User Administrator')!.id;
+  const schedules = copy.schedules as {
+    kind: string;
+    principalId: string;
+    roleDefinitionId?: string;
+    directoryScopeId?: string;
+  }[];
+  if (!schedules.some((x) => x.principalId === seed.alex.id && x.roleDefinitionId === userAdmin)) {
+    schedules.push({
+      kind: 'eligibility',
+      principalId: seed.alex.id,
+      roleDefinitionId: userAdmin,
+      directoryScopeId: '/',
+    });
   }
   return copy;
 }
@@ -74,6 +90,12 @@ export interface ApprovalsHarness {
     data: Record<string, unknown>,
     where?: 'personal' | 'channel',
   ): Promise<{ status: number; body: unknown; card?: Card }>;
+  /** Clicks an Action.Submit (the fallback old and local Teams clients use): a message with `value`. */
+  submit(
+    user: Person,
+    data: Record<string, unknown>,
+    replyToId: string,
+  ): Promise<{ status: number; body: unknown }>;
   /** Every message in a conversation (personal chat id, a created chat id, or CHANNEL_ID), as it looks now. */
   shown(conversationId: string): Shown[];
   /** Every message sent to the user's 1:1 chat, including chats Elevate opened itself. */
@@ -200,6 +222,8 @@ export async function startApprovalsHarness(): Promise<ApprovalsHarness> {
         card: body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : undefined,
       };
     },
+    submit: (user, data, replyToId) =>
+      post({ ...activity(user, 'personal'), type: 'message', text: '', value: data, replyToId }),
     shown,
     shownTo: (user) => [personal(user), ...createdFor(user)].flatMap((id) => shown(id)),
     async waitFor(predicate, what, timeoutMs = 10_000) {

@@ -20,7 +20,7 @@ describe('approvals in Teams (simulator + fake connector)', () => {
   beforeAll(async () => {
     h = await startApprovalsHarness();
     // People who have used Elevate before (the bot knows their 1:1 chat), and the approvals channel.
-    for (const user of [jordan, dana, sam, morgan, chris, casey, avery]) await h.say(user, 'help');
+    for (const user of [jordan, dana, sam, morgan, chris, casey, avery, alex]) await h.say(user, 'help');
     await h.say(alex, 'help', 'channel');
   });
   afterAll(() => h.close());
@@ -303,6 +303,27 @@ describe('approvals in Teams (simulator + fake connector)', () => {
     expect(cardText(copyFor(channelCopies(), second).card)).toContain('Approved by Chris Dubois');
     expect(cardText(copyFor(approverCopies(chris), second).card)).toContain('Approved by Chris Dubois');
     await h.waitFor(() => /request was approved by Chris Dubois/.test(textTo(casey)), 'Casey told');
+  });
+
+  it('works with Action.Submit (clients without Universal Actions): the clicked card is updated in place', async () => {
+    await h.say(dana, 'help');
+    const requestId = await requestApproval(
+      alex,
+      'activate User Administrator for 1h because onboarding batch ticket INC-9',
+      dana,
+    );
+    const copy = copyFor(approverCopies(dana), requestId);
+    const submitData = { verb: 'approve', ...actionData(copy.card, 'approve')!, reason: 'Batch checked' };
+    const result = await h.submit(dana, submitData, copy.activityId);
+    expect(result.status).toBe(200);
+    const updated = copyFor(approverCopies(dana), requestId);
+    expect(updated.activityId).toBe(copy.activityId);
+    expect(cardText(updated.card)).toMatch(/Approved by Dana Schmidt/);
+    expect(await decisionsSent(requestId)).toHaveLength(1);
+    await h.waitFor(
+      () => /User Administrator request was approved by Dana Schmidt/.test(textTo(alex)),
+      'Alex told',
+    );
   });
 
   it('a policy with no named approver: the requester is told nobody could be messaged', async () => {
