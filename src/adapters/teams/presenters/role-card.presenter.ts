@@ -62,6 +62,18 @@ export function rolesListCard(
 
 export const rulesKey = (role: { kind: string; roleId: string }): string => `${role.kind}:${role.roleId}`;
 
+/** One role as a button on the pick-one and did-you-mean cards. */
+function roleChoiceData(ctx: PresenterContext, role: EligibleRole) {
+  return {
+    roleId: role.roleId,
+    directoryScopeId: role.directoryScopeId,
+    roleName: role.roleName,
+    scopeName: role.scopeName,
+    viaGroup: viaGroup(role),
+    token: roleActionToken(ctx, role),
+  };
+}
+
 /** Several roles fit the name: one button per candidate. */
 export function pickRoleCard(
   ctx: PresenterContext,
@@ -70,14 +82,7 @@ export function pickRoleCard(
 ): AdaptiveCardJson {
   return renderCard('pick-role', {
     query,
-    candidates: candidates.map((role) => ({
-      roleId: role.roleId,
-      directoryScopeId: role.directoryScopeId,
-      roleName: role.roleName,
-      scopeName: role.scopeName,
-      viaGroup: viaGroup(role),
-      token: roleActionToken(ctx, role),
-    })),
+    candidates: candidates.map((role) => roleChoiceData(ctx, role)),
   });
 }
 
@@ -89,14 +94,7 @@ export function didYouMeanCard(
 ): AdaptiveCardJson {
   return renderCard('did-you-mean', {
     query,
-    suggestions: suggestions.map((role) => ({
-      roleId: role.roleId,
-      directoryScopeId: role.directoryScopeId,
-      roleName: role.roleName,
-      scopeName: role.scopeName,
-      viaGroup: viaGroup(role),
-      token: roleActionToken(ctx, role),
-    })),
+    suggestions: suggestions.map((role) => roleChoiceData(ctx, role)),
     token: signFor(ctx, ['showRoles', 'refresh'], 'roles'),
   });
 }
