@@ -204,6 +204,19 @@ describe('identity comes from the activity, never from card data', () => {
   });
 });
 
+test('a sender who is not in the tenant gets a clear answer, not a crash', async () => {
+  const stranger = {
+    id: '00000000-1111-2222-3333-444444444444',
+    displayName: 'Stranger',
+    userPrincipalName: 'stranger@fabrikam.example',
+    timeZone: 'UTC',
+  };
+  const turn = await bot.say(stranger, 'roles');
+  const text = cardText(turn.card);
+  expect(text).toContain('is not a user of the demo tenant');
+  expect(text).toContain('SIGN_IN_REQUIRED');
+});
+
 describe('signed card tokens', () => {
   test('changing the role in the data after signing is refused', async () => {
     const roles = await bot.say(u.riley, 'roles');

@@ -1,3 +1,4 @@
+import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { TeamsTurn } from '../teams-turn';
 import type { SsoTokenSource } from './sso-token-source';
 
@@ -25,11 +26,23 @@ export class DemoSsoTokenSource implements SsoTokenSource {
   async getToken(turn: TeamsTurn): Promise<string | undefined> {
     const userId = turn.userId;
     if (!userId) return undefined;
-    return this.sso.issueTokenForTests({
-      userId,
-      appId: this.appId,
-      audience: `api://botid-${this.appId}`,
-      scopes: ['access_as_user'],
-    });
+    try {
+      return await this.sso.issueTokenForTests({
+        userId,
+        appId: this.appId,
+        audience: `api://botid-${this.appId}`,
+        scopes: ['access_as_user'],
+      });
+    } catch {
+      // Teams would not have an SSO token either: the account is not in this (simulated) tenant.
+      throw new DomainError(
+        ErrorCodes.SignInRequired,
+        `Your account (Entra object id ${userId}) is not a user of the demo tenant, so Elevate cannot sign you in.`,
+        {
+          remedy:
+            'In demo mode, chat as one of the demo tenant users (for example Alex Morgan); the playground config (.m365agentsplayground.yml) sets who you are.',
+        },
+      );
+    }
   }
 }
