@@ -15,7 +15,7 @@ export interface SimulatedTeamsSso {
 /**
  * Demo mode: Teams SSO is silent after consent, so the simulator issues the sender an SSO token
  * for the bot's app (like Teams would), and the real on-behalf-of code exchanges it against the
- * simulator's token endpoint. Users unknown to the simulated tenant get no token.
+ * simulator's token endpoint. Users unknown to the simulated tenant are refused with SIGN_IN_REQUIRED.
  */
 export class DemoSsoTokenSource implements SsoTokenSource {
   constructor(
