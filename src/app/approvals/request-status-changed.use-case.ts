@@ -56,10 +56,14 @@ export class RequestStatusChangedUseCase {
       const tracked = await this.deps.trackedRequests.get(input.requestId);
       if (!tracked) return { changed: false };
       const record = readApprovalRecord(tracked);
-      if (tracked.status === input.status)
-        return { view: record && approvalView(tracked, record), changed: false };
-      const before = record?.decision?.state ?? approvalStateOf(tracked.status);
       const after = approvalStateOf(input.status);
+      // An approval record without a decision is still pending on its cards, even when the status was
+      // already written elsewhere (the cancel use case, a crashed earlier attempt): close it now.
+      const before = record ? (record.decision?.state ?? 'pending') : approvalStateOf(tracked.status);
+      const cardsBehind =
+        record !== undefined && before === 'pending' && after !== undefined && after !== 'pending';
+      if (tracked.status === input.status && !cardsBehind)
+        return { view: record && approvalView(tracked, record), changed: false };
       if (after === undefined || after === 'pending' || after === before || !record) {
         // Same outcome in other words (Granted → Provisioned), or no approval to show: record it quietly.
         if (

@@ -119,3 +119,25 @@ describe('RequestStatusChangedUseCase', () => {
     expect((await store.trackedRequests.get('direct'))?.status).toBe('Revoked');
   });
 });
+
+describe('RequestStatusChangedUseCase when the status was written elsewhere first', () => {
+  it('still closes the cards of an approval whose status already says Canceled', async () => {
+    const clock = new TestClock();
+    const store = await memoryStore(clock);
+    const messenger = new RecordingMessenger();
+    const useCase = new RequestStatusChangedUseCase({
+      trackedRequests: store.trackedRequests,
+      messenger,
+      audit: store.audit,
+      clock,
+      log: silentLog,
+    });
+    const id = await trackPending(store, clock);
+    const tracked = await store.trackedRequests.get(id);
+    await store.trackedRequests.compareAndSwap(id, tracked!.version, { status: 'Canceled' });
+    await useCase.execute({ requestId: id, status: 'Canceled', at: clock.now() });
+    await useCase.execute({ requestId: id, status: 'Canceled', at: clock.now() });
+    expect(messenger.updates.map((v) => v.state)).toEqual(['cancelled']);
+    await store.close();
+  });
+});
