@@ -101,6 +101,22 @@ describe('conversations', () => {
     expect(cardText(turn.card)).not.toContain('Avery');
   });
 
+  test('an activation from a group chat is answered in that group chat, for the sender', async () => {
+    const turn = await bot.say(
+      u.casey,
+      'activate group production database operators member for 45m because hotfix',
+      { where: 'groupChat' },
+    );
+    expect(turn.messages.every((m) => m.conversationId === bot.conversationId(u.casey, 'groupChat'))).toBe(
+      true,
+    );
+    expect(cardText(turn.card)).toContain('✓ Production Database Operators is active');
+    const schedule = bot.sim.state.schedules.find(
+      (s) => s.kind === 'assignment' && s.principalId === u.casey.id && s.target.type === 'group',
+    );
+    expect(schedule).toBeDefined();
+  });
+
   test('"@Elevate" typed as plain text is removed too', async () => {
     const turn = await bot.say(u.alex, '@Elevate help');
     expect(cardText(turn.card)).not.toContain('I did not understand');
