@@ -71,19 +71,21 @@ export class RequestApprovalUseCase implements ActivationListener {
     const view = await this.remember(input, record);
     if (!view) return undefined;
 
-    const reached: NamedPerson[] = [];
-    const unreachable: NamedPerson[] = [];
-    for (const approver of input.approvers) {
-      if (approver.id === input.requester.id) continue;
-      const delivered = await this.deps.messenger.sendToApprover(view, approver).catch((error: unknown) => {
-        this.deps.log.warn(
-          { err: error, requestId: input.requestId, approverId: approver.id },
-          'approval card not delivered',
-        );
-        return false;
-      });
-      (delivered ? reached : unreachable).push(approver);
-    }
+    // Each approver has their own chat, so the cards go out together (approvers decide in seconds).
+    const others = input.approvers.filter((a) => a.id !== input.requester.id);
+    const delivered = await Promise.all(
+      others.map((approver) =>
+        this.deps.messenger.sendToApprover(view, approver).catch((error: unknown) => {
+          this.deps.log.warn(
+            { err: error, requestId: input.requestId, approverId: approver.id },
+            'approval card not delivered',
+          );
+          return false;
+        }),
+      ),
+    );
+    const reached = others.filter((_, index) => delivered[index]);
+    const unreachable = others.filter((_, index) => !delivered[index]);
     const channel = await this.deps.messenger.sendToChannel(view).catch((error: unknown) => {
       this.deps.log.warn(
         { err: error, requestId: input.requestId },
