@@ -17,6 +17,30 @@ export class ConversationRecorder {
     },
   ) {}
 
+  /**
+   * True when Elevate already holds a reference for this turn's conversation (the sender's personal
+   * chat, or the channel / group chat). Teams clients (and the local playground on every page load)
+   * may send the installation event again; the welcome card is only for conversations seen first.
+   * A store failure counts as known, so an outage never floods chats with welcome cards.
+   */
+  async isKnown(turn: TeamsTurn): Promise<boolean> {
+    const tenantId = turn.tenantId ?? this.deps.defaultTenantId;
+    try {
+      if (turn.conversationKind === 'personal') {
+        const userId = turn.userId;
+        if (!tenantId || !userId) return false;
+        return (await this.deps.conversations.getForUser(tenantId, userId)) !== null;
+      }
+      return (await this.deps.conversations.getForConversation(turn.conversationId)) !== null;
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, activityId: turn.activity.id },
+        'could not look up the conversation reference; not sending the welcome card again',
+      );
+      return true;
+    }
+  }
+
   async record(turn: TeamsTurn): Promise<void> {
     const tenantId = turn.tenantId ?? this.deps.defaultTenantId;
     const serviceUrl = turn.activity.serviceUrl;

@@ -47,14 +47,16 @@ export class ElevateBot extends TeamsActivityHandler {
       }
       await next();
     });
+    // Teams sends both "bot added" (conversationUpdate) and installationUpdate, and repeats them
+    // (reinstalls, client reloads): welcome a conversation only when Elevate has not seen it yet.
     this.onInstallationUpdateAdd(async (context, next) => {
-      const turn = new TeamsTurn(context);
-      await deps.recorder.record(turn);
-      await deps.welcome(turn);
+      await this.recordAndWelcomeIfNew(new TeamsTurn(context), true);
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
-      await deps.recorder.record(new TeamsTurn(context));
+      const botId = context.activity.recipient?.id;
+      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+      await this.recordAndWelcomeIfNew(new TeamsTurn(context), botAdded);
       await next();
     });
   }
@@ -72,6 +74,12 @@ export class ElevateBot extends TeamsActivityHandler {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: turn.invokeCard };
     }
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' as never };
+  }
+
+  private async recordAndWelcomeIfNew(turn: TeamsTurn, botAdded: boolean): Promise<void> {
+    const isNew = botAdded && !(await this.deps.recorder.isKnown(turn));
+    await this.deps.recorder.record(turn);
+    if (isNew) await this.deps.welcome(turn);
   }
 
   private async runVerb(turn: TeamsTurn, verb: string, data: Record<string, unknown>): Promise<void> {
