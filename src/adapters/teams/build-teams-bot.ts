@@ -119,6 +119,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     clock,
     signer,
     logger,
+    followUps: messenger,
   };
 
   const commands = new CommandRouter<TeamsTurn>();

@@ -38,11 +38,17 @@ function activateButton(card: Card, roleId: string) {
 describe('Action.Execute', () => {
   test('Activate on the roles card activates and answers in the invoke response', async () => {
     const roles = await bot.say(u.avery, 'roles');
-    const clicked = await bot.execute(u.avery, 'activate', activateButton(roles.card, GLOBAL_READER).data);
+    const rolesId = roles.messages[0].activityId;
+    const clicked = await bot.execute(u.avery, 'activate', activateButton(roles.card, GLOBAL_READER).data, {
+      replyToId: rolesId,
+    });
     expect(clicked.status).toBe(200);
     expect((clicked.body as { statusCode: number }).statusCode).toBe(200);
     expect(cardText(clicked.card)).toContain('✓ Global Reader is active');
     expect(activationsOf(u.avery.id, GLOBAL_READER)).toHaveLength(1);
+    // Once the assignment is visible, the clicked card is updated in place to "effective".
+    const updated = await bot.waitForUpdate(rolesId, 'Effective now');
+    expect(cardText(updated.card)).toContain('✓ Global Reader is active');
   });
 
   test('Activate on a role that needs a justification and ticket opens the form for that role', async () => {

@@ -19,11 +19,13 @@ const versionsText = (versions: Record<string, unknown>[]) => versions.map((v) =
 describe('policy branches of the seed tenant', () => {
   test('no requirements: active until T, then updated to "effective" once the assignment is visible', async () => {
     const turn = await bot.say(u.avery, 'activate global reader for 1h');
-    const [message] = turn.messages;
+    const [sent] = turn.messages;
+    // The turn answers at once; the "effective" update follows after the turn (Teams' 15 s limit).
+    const message = await bot.waitForUpdate(sent.activityId, 'Effective now');
     const versions = versionsText(message.versions);
     expect(versions[0]).toContain('Activating…');
     expect(versions.some((v) => v.includes('Waiting for the assignment to become effective'))).toBe(true);
-    const final = cardText(turn.card);
+    const final = cardText(message.card);
     expect(final).toContain('✓ Global Reader is active');
     expect(final).toMatch(/Until Today \d{1,2}:\d{2} \(C[SD]T\)/);
     expect(final).toContain('Effective now: the assignment is visible in Entra ID and ready to use.');
@@ -139,11 +141,13 @@ describe('policy branches of the seed tenant', () => {
       (await bot.say(u.casey, 'activate group production database operators member for 5h because db')).card,
     );
     expect(refused).toContain('at most 4 h');
-    const text = cardText(
-      (await bot.say(u.casey, 'activate group Production Database Operators member for 1h because db')).card,
+    const turn = await bot.say(
+      u.casey,
+      'activate group Production Database Operators member for 1h because db',
     );
-    expect(text).toContain('✓ Production Database Operators is active');
-    expect(text).toContain('Effective now');
+    expect(cardText(turn.card)).toContain('✓ Production Database Operators is active');
+    const effective = await bot.waitForUpdate(turn.messages[0].activityId, 'Effective now');
+    expect(cardText(effective.card)).toContain('✓ Production Database Operators is active');
   });
 
   test('PIM for Groups ownership needs approval by the Elevate Admins group', async () => {

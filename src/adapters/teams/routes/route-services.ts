@@ -14,6 +14,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import type { StepUpStarter } from './step-up-starter';
+import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 
 /** Everything the chat and card routes call. Built once in the composition root. */
 export interface RouteServices {
@@ -30,6 +31,11 @@ export interface RouteServices {
   clock: Clock;
   signer: CardActionSigner;
   logger: Logger;
+  /**
+   * Follow-ups after the turn (the "effective" update of an activation card), so a turn answers
+   * within Teams' 15-second limit. Without it, the follow-up runs inside the turn.
+   */
+  followUps?: Pick<ProactiveMessenger, 'send' | 'update'>;
 }
 
 export function presenterContext(
