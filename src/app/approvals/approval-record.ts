@@ -45,6 +45,9 @@ export interface ApprovalView {
   requestId: string;
   kind: RoleKind;
   requester: NamedPerson;
+  /** roleDefinitionId, or the groupId for PIM for Groups. */
+  roleId: string;
+  directoryScopeId: string;
   roleName: string;
   scopeName: string;
   duration: Duration;
@@ -111,6 +114,8 @@ export function approvalView(tracked: TrackedRequest, record: ApprovalRecord): A
     requestId: tracked.id,
     kind: tracked.kind,
     requester: { id: tracked.principalId, displayName: text(tracked.data, 'requesterName') ?? 'Someone' },
+    roleId: tracked.roleId,
+    directoryScopeId: tracked.directoryScopeId,
     roleName: tracked.roleName,
     scopeName:
       text(tracked.data, 'scopeName') ??

@@ -32,7 +32,7 @@ export const seed: Record<string, Person> = Object.fromEntries(
 
 /**
  * The demo tenant, with the facts these tests rely on made explicit: Security Approvers are Sam,
- * Morgan and Taylor; Alex is eligible for User Administrator; Casey is the eligible owner of Production Database Operators, whose owner
+ * Morgan and Taylor; Alex is eligible for User Administrator, Riley for Security Administrator; Casey is the eligible owner of Production Database Operators, whose owner
  * policy is approved by Elevate Admins (Chris).
  */
 export function testSeed(): object {
@@ -61,6 +61,16 @@ export function testSeed(): object {
       kind: 'eligibility',
       principalId: seed.alex.id,
       roleDefinitionId: userAdmin,
+      directoryScopeId: '/',
+    });
+  }
+  // Riley is eligible for Security Administrator too (approved by Security Approvers).
+  const securityAdmin = copy.roleDefinitions.find((r) => r.displayName === 'Security Administrator')!.id;
+  if (!schedules.some((x) => x.principalId === seed.riley.id && x.roleDefinitionId === securityAdmin)) {
+    schedules.push({
+      kind: 'eligibility',
+      principalId: seed.riley.id,
+      roleDefinitionId: securityAdmin,
       directoryScopeId: '/',
     });
   }

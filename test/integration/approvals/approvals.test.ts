@@ -12,7 +12,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const { jordan, dana, sam, morgan, taylor, alex, chris, casey, avery } = seed;
+const { jordan, dana, sam, morgan, taylor, alex, chris, casey, avery, riley } = seed;
 
 describe('approvals in Teams (simulator + fake connector)', () => {
   let h: ApprovalsHarness;
@@ -324,6 +324,48 @@ describe('approvals in Teams (simulator + fake connector)', () => {
       () => /User Administrator request was approved by Dana Schmidt/.test(textTo(alex)),
       'Alex told',
     );
+  });
+
+  it('user-specific views on the channel copy: the requester sees Cancel, each approver their own buttons', async () => {
+    await h.say(riley, 'help');
+    const requestId = await requestApproval(
+      riley,
+      'activate Security Administrator for 1h because firewall review',
+      morgan,
+    );
+    const channelCard = copyFor(channelCopies(), requestId).card!;
+    const refresh = channelCard.refresh as {
+      action: { verb: string; data: Record<string, unknown> };
+      userIds: string[];
+    };
+    expect(refresh.action.verb).toBe('refreshApproval');
+    expect(refresh.userIds).toEqual(
+      expect.arrayContaining([`29:${riley.id}`, `29:${morgan.id}`, `29:${sam.id}`]),
+    );
+    const boundTo = (card: unknown, verb: string): unknown => {
+      const token = String(actionData(card, verb)!.token);
+      return (JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { actorId?: string })
+        .actorId;
+    };
+
+    const own = await h.execute(riley, 'refreshApproval', refresh.action.data, 'channel');
+    expect(actionData(own.card, 'approve')).toBeUndefined();
+    expect(boundTo(own.card, 'cancel')).toBe(riley.id);
+    const approverView = await h.execute(morgan, 'refreshApproval', refresh.action.data, 'channel');
+    expect(cardText(approverView.card)).toContain('Riley Chen requests Security Administrator');
+    expect(boundTo(approverView.card, 'approve')).toBe(morgan.id);
+    const sharedView = await h.execute(alex, 'refreshApproval', refresh.action.data, 'channel');
+    expect(boundTo(sharedView.card, 'approve')).toBeUndefined();
+    expect(await decisionsSent(requestId)).toHaveLength(0);
+
+    // The requester cancels from their own view in the channel: every copy says so, the refresh is gone.
+    await h.execute(riley, 'cancel', actionData(own.card, 'cancel')!, 'channel');
+    await h.waitFor(
+      () => /Cancelled by Riley Chen/.test(cardText(copyFor(channelCopies(), requestId).card)),
+      'the cancelled channel copy',
+    );
+    expect(copyFor(channelCopies(), requestId).card!.refresh).toBeUndefined();
+    expect(cardText(copyFor(approverCopies(morgan), requestId).card)).toContain('Cancelled by Riley Chen');
   });
 
   it('a policy with no named approver: the requester is told nobody could be messaged', async () => {

@@ -4,11 +4,13 @@ import { CardActionSigner } from '../../../src/adapters/teams/card-actions/card-
 import {
   approvalRequestCard,
   initialsOf,
+  requesterPendingCard,
   timeLeft,
 } from '../../../src/adapters/teams/approvals/approval-card.presenter';
 import { approvalsListCard } from '../../../src/adapters/teams/approvals/approvals-list.presenter';
 import { outcomeText } from '../../../src/adapters/teams/approvals/teams-approval-messenger';
 import type { PresenterContext } from '../../../src/adapters/teams/presenters/presenter-context';
+import { adaptiveCardsLibraryErrors } from '../cards/card-inspection';
 
 const now = DateTime.fromISO('2026-11-22T13:00:00Z', { zone: 'utc' });
 const signer = new CardActionSigner('a-test-secret-that-is-long-enough-123');
@@ -18,6 +20,8 @@ const view = (over: Partial<ApprovalView> = {}): ApprovalView => ({
   requestId: 'req-1',
   kind: 'directoryRole',
   requester: { id: 'jordan', displayName: 'Jordan Lee' },
+  roleId: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+  directoryScopeId: '/',
   roleName: 'User Administrator',
   scopeName: 'Directory',
   duration: Duration.fromObject({ hours: 2 }),
@@ -62,6 +66,41 @@ describe('approval card presenter', () => {
     const card = approvalRequestCard(ctx, view(), { type: 'channel' });
     expect(
       signer.verify(tokenOf(card), { verb: 'approve', subject: 'request:req-1', actorId: 'sam', now }).ok,
+    ).toBe(true);
+  });
+
+  it('adds user-specific views to a pending channel copy only, as a valid card', () => {
+    const card = approvalRequestCard(ctx, view(), {
+      type: 'channel',
+      userSpecificViewsFor: ['29:a', '29:b', '29:a'],
+    });
+    expect(card.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: 'refreshApproval' },
+      userIds: ['29:a', '29:b'],
+    });
+    expect(adaptiveCardsLibraryErrors(card)).toEqual([]);
+    const many = Array.from({ length: 70 }, (_, i) => `29:${i}`);
+    expect(
+      (
+        approvalRequestCard(ctx, view(), { type: 'channel', userSpecificViewsFor: many }).refresh as {
+          userIds: string[];
+        }
+      ).userIds,
+    ).toHaveLength(60);
+    expect(approvalRequestCard(ctx, view(), { type: 'channel' }).refresh).toBeUndefined();
+    const closed = view({ state: 'denied', decision: { byName: 'Dana Schmidt', at: now } });
+    expect(
+      approvalRequestCard(ctx, closed, { type: 'channel', userSpecificViewsFor: ['29:a'] }).refresh,
+    ).toBeUndefined();
+  });
+
+  it('gives the requester their pending request with Cancel bound to them', () => {
+    const card = requesterPendingCard(ctx, view({ approvers: [] }));
+    expect(text(card)).toContain('"verb":"cancel"');
+    expect(text(card)).not.toContain('"verb":"approve"');
+    expect(text(card)).toContain("PIM's default approvers");
+    expect(
+      signer.verify(tokenOf(card), { verb: 'cancel', subject: 'request:req-1', actorId: 'jordan', now }).ok,
     ).toBe(true);
   });
 

@@ -7,10 +7,18 @@ import type { CardData } from '../cards/card-data.schemas';
 import { CARD_ACTION_TTL, signFor, type PresenterContext } from '../presenters/presenter-context';
 import { formatInstant, humanDuration } from '../presenters/time-format';
 
-/** Who the card is for: one approver (buttons bound to them), or a channel (anyone may press; Elevate checks). */
-export type ApprovalAudience = { type: 'approver'; approverId: string } | { type: 'channel' };
+/**
+ * Who the card is for: one approver (buttons bound to them), or a channel (anyone may press; Elevate
+ * checks). A channel copy names the Teams users (MRIs) who get their own view while it is pending.
+ */
+export type ApprovalAudience =
+  { type: 'approver'; approverId: string } | { type: 'channel'; userSpecificViewsFor?: string[] };
 
 export const APPROVAL_VERBS = ['approve', 'deny'];
+/** The automatic refresh that gives requester and approvers their own view of a channel copy. */
+export const APPROVAL_VIEW_VERB = 'refreshApproval';
+/** Teams shows user-specific views to at most 60 users per card. */
+const MAX_USER_SPECIFIC_VIEWS = 60;
 
 /** The Entra portal page where approvers find requests waiting for them. */
 export function portalApprovalsUrl(kind: ApprovalView['kind']): string {
@@ -69,7 +77,7 @@ export function approvalRequestCard(
   const state: CardData<'approval-request'>['state'] =
     options.alreadyDecided && decidedState ? 'alreadyDecided' : view.state;
   const pending = view.state === 'pending';
-  return renderCard('approval-request', {
+  const card = renderCard('approval-request', {
     state,
     requesterName: view.requester.displayName,
     requesterInitials: initialsOf(view.requester.displayName),
@@ -91,5 +99,59 @@ export function approvalRequestCard(
     decidedAt: decision ? at(decision.at) : view.state === 'expired' ? at(view.expiresAt) : '',
     decisionReason: decision?.reason ?? '',
     token: pending ? approvalToken(ctx, view.requestId, audience) : '',
+  });
+  const viewers = audience.type === 'channel' ? (audience.userSpecificViewsFor ?? []) : [];
+  if (!pending || viewers.length === 0) return card;
+  // Where Teams supports it, the requester and each approver see their own view (refresh.userIds);
+  // everyone else, and clients without user-specific views, keep this card, which works for all.
+  return {
+    ...card,
+    refresh: {
+      action: {
+        type: 'Action.Execute',
+        title: 'Refresh',
+        verb: APPROVAL_VIEW_VERB,
+        data: {
+          requestId: view.requestId,
+          token: ctx.signer.sign({
+            verbs: [APPROVAL_VIEW_VERB],
+            subject: requestSubject(view.requestId),
+            now: ctx.clock.now(),
+            ttl: CARD_ACTION_TTL,
+          }),
+        },
+      },
+      userIds: [...new Set(viewers)].slice(0, MAX_USER_SPECIFIC_VIEWS),
+    },
+  };
+}
+
+/**
+ * The requester's own view of a pending channel copy: their pending request with Cancel (the same
+ * card they got when they asked), instead of Approve / Deny.
+ */
+export function requesterPendingCard(ctx: PresenterContext, view: ApprovalView): AdaptiveCardJson {
+  const now = ctx.clock.now();
+  return renderCard('activation-result', {
+    outcome: 'pending',
+    roleName: view.roleName,
+    scopeName: view.scopeName,
+    roleId: view.roleId,
+    directoryScopeId: view.directoryScopeId,
+    requestId: view.requestId,
+    duration: humanDuration(view.duration),
+    startsAt: view.startAt ? formatInstant(view.startAt, ctx.zone, now) : '',
+    endsAt: '',
+    effective: false,
+    approvers:
+      view.approvers.length > 0
+        ? view.approvers.map((a) => a.displayName)
+        : ["PIM's default approvers (Privileged Role and Global Administrators)"],
+    expiresIn: timeLeft(view.expiresAt, now),
+    requestedAt: formatInstant(view.requestedAt, ctx.zone, now),
+    pendingState: '',
+    justification: view.justification ?? '',
+    ticketNumber: view.ticket ?? '',
+    token: signFor(ctx, ['cancel'], requestSubject(view.requestId), view.requester.id),
   });
 }

@@ -11,7 +11,12 @@ import { errorCard } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { asActor, type RouteServices } from '../routes/route-services';
 import type { TeamsTurn } from '../teams-turn';
-import { approvalRequestCard, type ApprovalAudience } from './approval-card.presenter';
+import {
+  APPROVAL_VIEW_VERB,
+  approvalRequestCard,
+  requesterPendingCard,
+  type ApprovalAudience,
+} from './approval-card.presenter';
 import { approvalsListCard } from './approvals-list.presenter';
 
 export interface ApprovalRouteServices {
@@ -53,6 +58,55 @@ export function registerApprovalRoutes(
       );
   verbs.verb('approve', decide('Approve'));
   verbs.verb('deny', decide('Deny'));
+  verbs.verb(APPROVAL_VIEW_VERB, (data, turn) => showOwnView(services, approvals, turn, data));
+}
+
+/**
+ * The automatic refresh of a channel copy (Teams clients with user-specific views): the requester
+ * sees their pending request with Cancel, each approver Approve / Deny bound to them, anyone else
+ * the shared card. Identity comes from the activity; no Graph call, no sign-in prompt.
+ */
+async function showOwnView(
+  services: RouteServices,
+  approvals: ApprovalRouteServices,
+  turn: TeamsTurn,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const requestId = typeof data.requestId === 'string' ? data.requestId : '';
+  const check = services.signer.verify(data.token, {
+    verb: APPROVAL_VIEW_VERB,
+    subject: requestSubject(requestId),
+    now: services.clock.now(),
+  });
+  if (!check.ok) {
+    throw new DomainError(
+      ErrorCodes.CardActionInvalid,
+      `Elevate did not accept this refresh because ${TOKEN_PROBLEMS[check.reason]}.`,
+      { remedy: 'Say "approvals" for a fresh list.', details: { reason: check.reason } },
+    );
+  }
+  const view = await approvals.decide.current(requestId);
+  if (!view) {
+    throw new DomainError(ErrorCodes.ApprovalNotFound, 'Elevate has no approval request with that id.', {
+      remedy: 'Say "approvals" to see the requests waiting for you.',
+      details: { requestId },
+    });
+  }
+  const userId = turn.userId ?? '';
+  const profile =
+    userId && turn.tenantId ? await services.users.get(turn.tenantId, userId).catch(() => null) : null;
+  const ctx: PresenterContext = {
+    clock: services.clock,
+    signer: services.signer,
+    zone: profile?.timeZone ?? turn.timeZone ?? 'UTC',
+    viewerId: userId,
+  };
+  const pending = view.state === 'pending';
+  if (pending && userId === view.requester.id) return turn.answerCardAction(requesterPendingCard(ctx, view));
+  if (pending && view.approvers.some((a) => a.id === userId)) {
+    return turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'approver', approverId: userId }));
+  }
+  await turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'channel' }));
 }
 
 async function decideFromCard(

@@ -69,7 +69,10 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
   async sendToChannel(view: ApprovalView): Promise<boolean> {
     const reference = await this.channel();
     if (!reference) return false;
-    const card = approvalRequestCard(await this.contextFor(undefined), view, { type: 'channel' });
+    const card = approvalRequestCard(await this.contextFor(undefined), view, {
+      type: 'channel',
+      userSpecificViewsFor: await this.teamsIdsOf(view),
+    });
     const activityId = await this.deps.messenger.send(reference, { card });
     if (!activityId) return false;
     await this.deps.cardCopies.add({
@@ -140,7 +143,12 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
     const card = approvalRequestCard(
       ctx,
       view,
-      copy.recipientId ? { type: 'approver', approverId: copy.recipientId } : { type: 'channel' },
+      copy.recipientId
+        ? { type: 'approver', approverId: copy.recipientId }
+        : {
+            type: 'channel',
+            userSpecificViewsFor: view.state === 'pending' ? await this.teamsIdsOf(view) : [],
+          },
     );
     await this.deps.messenger.update(copy.conversationRef as Reference, copy.activityId, card);
   }
@@ -182,6 +190,19 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
       await conversations.upsertForUser({ tenantId, userId, serviceUrl, reference });
     }
     return reference;
+  }
+
+  /** Teams user ids (MRIs) of the requester and approvers that Elevate has talked to, for user-specific views. */
+  private async teamsIdsOf(view: ApprovalView): Promise<string[]> {
+    const ids: string[] = [];
+    for (const person of [view.requester, ...view.approvers]) {
+      const stored = await this.deps.conversations
+        .getForUser(this.deps.tenantId, person.id)
+        .catch(() => null);
+      const user = (stored?.reference as Reference | undefined)?.user;
+      if (user?.id) ids.push(user.id);
+    }
+    return ids;
   }
 
   private async channel(): Promise<Reference | undefined> {
