@@ -34,8 +34,11 @@ export type DecideApprovalResult =
 export const MAX_REASON_LENGTH = 500;
 /** How long one approver's claim keeps others from sending a decision. */
 const CLAIM_LEASE = Duration.fromObject({ minutes: 2 });
-/** How long a second approver waits for the first one's decision to land. */
-const WAIT_FOR_OTHER_MS = 15_000;
+/**
+ * How long a second approver waits for the first one's decision to land. Teams waits about 15 s
+ * for an invoke response; this leaves room for rendering and the round trip.
+ */
+const WAIT_FOR_OTHER_MS = 8_000;
 
 /**
  * An approver approves or denies a request from a card. Checked locally first, with nothing sent
