@@ -174,6 +174,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }),
     welcome: (turn) => sendWelcome(services, turn),
     logger,
+    sso: deps.sso,
   });
 
   return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs, approvals };

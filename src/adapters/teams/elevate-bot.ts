@@ -1,13 +1,17 @@
 import {
+  InvokeException,
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type SigninStateVerificationQuery,
 } from 'botbuilder';
 import { isDomainError } from '../../domain/errors';
 import type { Logger } from '../observability/logger';
 import { errorCard } from './presenters/error-card.presenter';
 import type { ConversationRecorder } from './conversation-recorder';
+import type { SsoTokenSource } from './sso/sso-token-source';
 import { TeamsTurn } from './teams-turn';
 
 /** Routes chat text (after the @mention is removed) to a registered command handler. */
@@ -26,7 +30,12 @@ export interface ElevateBotDeps {
   recorder: ConversationRecorder;
   welcome(turn: TeamsTurn): Promise<void>;
   logger: Logger;
+  /** Completes Teams SSO sign-in invokes (tenant mode). */
+  sso?: Pick<SsoTokenSource, 'exchange' | 'verifyState'>;
 }
+
+const SIGNED_IN_TEXT =
+  'You are signed in to Elevate. Send your request again (for example "roles") and it will go through.';
 
 /**
  * The Teams surface: records where each user and conversation can be reached, then hands chat
@@ -80,6 +89,53 @@ export class ElevateBot extends TeamsActivityHandler {
     const isNew = botAdded && !(await this.deps.recorder.isKnown(turn));
     await this.deps.recorder.record(turn);
     if (isNew) await this.deps.welcome(turn);
+  }
+
+  /**
+   * Teams' silent SSO: exchange the token Teams offers. A failure must be answered 412 so Teams
+   * falls back to the sign-in button (Teams docs, "Add code to handle an access token").
+   */
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext): Promise<void> {
+    const request = (context.activity.value ?? {}) as {
+      id?: string;
+      connectionName?: string;
+      token?: string;
+    };
+    const exchange = this.deps.sso?.exchange?.bind(this.deps.sso);
+    const exchanged =
+      exchange && request.token
+        ? await exchange(new TeamsTurn(context), request.token).catch((error: unknown) => {
+            this.deps.logger.warn(
+              { err: error, activityId: context.activity.id },
+              'SSO token exchange failed',
+            );
+            return false;
+          })
+        : false;
+    if (!exchanged) {
+      throw new InvokeException(StatusCodes.PRECONDITION_FAILED, {
+        id: request.id,
+        connectionName: request.connectionName,
+        failureDetail: 'Elevate could not exchange the Teams sign-in token; sign in with the button instead.',
+      });
+    }
+    await context.sendActivity(SIGNED_IN_TEXT);
+  }
+
+  /** The sign-in button's completion: redeem the state, then tell the user to go ahead. */
+  protected override async handleTeamsSigninVerifyState(
+    context: TurnContext,
+    query: SigninStateVerificationQuery,
+  ): Promise<void> {
+    const verify = this.deps.sso?.verifyState?.bind(this.deps.sso);
+    const verified = verify && query?.state ? await verify(new TeamsTurn(context), query.state) : false;
+    if (!verified) {
+      await context.sendActivity(
+        'Elevate could not complete your sign-in. Send your request again to get a fresh sign-in button.',
+      );
+      return;
+    }
+    await context.sendActivity(SIGNED_IN_TEXT);
   }
 
   private async runVerb(turn: TeamsTurn, verb: string, data: Record<string, unknown>): Promise<void> {

@@ -6,4 +6,8 @@ import type { TeamsTurn } from '../teams-turn';
  */
 export interface SsoTokenSource {
   getToken(turn: TeamsTurn): Promise<string | undefined>;
+  /** Teams' `signin/tokenExchange` invoke (silent SSO); false: Teams must show the sign-in button. */
+  exchange?(turn: TeamsTurn, exchangeToken: string): Promise<boolean>;
+  /** Teams' `signin/verifyState` invoke (after the sign-in button): redeems the state (magic code). */
+  verifyState?(turn: TeamsTurn, state: string): Promise<boolean>;
 }

@@ -48,4 +48,15 @@ export class TeamsSsoTokenSource implements SsoTokenSource {
     );
     return Boolean(result?.token);
   }
+
+  /** Handles Teams' `signin/verifyState` invoke: the state is the code that completes the sign-in. */
+  async verifyState(turn: TeamsTurn, state: string): Promise<boolean> {
+    const token = await this.client(turn).getUserToken(
+      turn.activity.from.id,
+      this.connectionName,
+      turn.activity.channelId,
+      state,
+    );
+    return Boolean(token?.token);
+  }
 }
