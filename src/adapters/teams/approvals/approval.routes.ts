@@ -157,8 +157,10 @@ async function decideFromCard(
       ),
     );
   }
+  // Once per card and person: a channel copy's buttons are shared, so one member's refused click
+  // must not use them up for the approvers.
   const firstUse = await approvals.oneTimeKeys.consume(
-    `card-action:${check.claims.nonce}`,
+    `card-action:${check.claims.nonce}:${actor.userId}`,
     DateTime.fromSeconds(check.claims.exp, { zone: 'utc' }),
   );
   if (!firstUse) {
