@@ -14,6 +14,7 @@ import type {
   StepUpUrlRequest,
   TokenProvider,
 } from '../../ports/token-provider';
+import type { Clock } from '../../ports/clock';
 import type { AdapterLogger } from '../graph/graph-logger';
 import { resolveMsalAuthority, type MsalAuthoritySettings } from './msal-authority';
 import { APP_PARTITION, partitionedCachePlugin, userPartition } from './partitioned-token-cache';
@@ -35,6 +36,12 @@ export interface MsalTokenProviderOptions {
   delegatedScopes?: string[];
   tokenCache: { repository: TokenCacheRepository; cipher: TokenCacheCipher };
   logger: AdapterLogger;
+  /**
+   * Judges a cached token's `exp` against this clock too, and fetches a fresh one when it has
+   * passed. msal judges expiry by the machine's clock; in demo mode the bot runs on the
+   * simulator's clock, which tests and demos move forward.
+   */
+  clock?: Clock;
 }
 
 /**
@@ -72,7 +79,11 @@ export class MsalTokenProvider implements TokenProvider {
 
   async appOnlyToken(): Promise<string> {
     try {
-      const result = await this.client(APP_PARTITION).acquireTokenByClientCredential({ scopes: this.scopes });
+      const client = this.client(APP_PARTITION);
+      let result = await client.acquireTokenByClientCredential({ scopes: this.scopes });
+      if (result?.accessToken && this.staleByClock(result.accessToken)) {
+        result = await client.acquireTokenByClientCredential({ scopes: this.scopes, skipCache: true });
+      }
       if (!result?.accessToken) throw new Error('no access token in the client credentials result');
       return result.accessToken;
     } catch (error) {
@@ -86,15 +97,32 @@ export class MsalTokenProvider implements TokenProvider {
       // msal-node's OBO cache lookup reads only the in-memory cache (it does not call the cache
       // plugin), so load the user's partition from the store first.
       await client.getTokenCache().getAllAccounts();
-      const result = await client.acquireTokenOnBehalfOf({
+      const oboRequest = {
         oboAssertion: request.ssoToken,
         scopes: this.userScopes,
         ...(request.claims ? { claims: request.claims } : {}),
-      });
+      };
+      let result = await client.acquireTokenOnBehalfOf(oboRequest);
+      if (result?.accessToken && this.staleByClock(result.accessToken)) {
+        result = await client.acquireTokenOnBehalfOf({ ...oboRequest, skipCache: true });
+      }
       if (!result?.accessToken) throw new Error('no access token in the on-behalf-of result');
       return result.accessToken;
     } catch (error) {
       throw this.translate(error, 'on-behalf-of token', request.claims);
+    }
+  }
+
+  /** True when the token's `exp` is (almost) reached by the injected clock. Opaque tokens are never stale. */
+  private staleByClock(accessToken: string): boolean {
+    if (!this.options.clock) return false;
+    const payload = accessToken.split('.')[1];
+    if (!payload) return false;
+    try {
+      const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+      return typeof exp === 'number' && exp - 60 <= this.options.clock.now().toSeconds();
+    } catch {
+      return false;
     }
   }
 
