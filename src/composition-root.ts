@@ -105,6 +105,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       authority: app.authority,
       tokenCache: { repository: store.tokenCache, cipher: new TokenCacheCipher(tokenCacheKey(config)) },
       delegatedScopes: DELEGATED_GRAPH_SCOPES,
+      clock,
       logger,
     });
     const http = new GraphHttp({ baseUrl: graphBaseUrl, logger });
