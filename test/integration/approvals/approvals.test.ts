@@ -5,6 +5,7 @@ import {
   onlyApprovalCards,
   seed,
   startApprovalsHarness,
+  TENANT_ID,
   type ApprovalsHarness,
   type Person,
   type Shown,
@@ -313,6 +314,17 @@ describe('approvals in Teams (simulator + fake connector)', () => {
       dana,
     );
     const copy = copyFor(approverCopies(dana), requestId);
+    // The requester's pending card, stored as a 'requester' copy (as the activation route can), follows too.
+    const pendingCard = h.shown(h.personal(alex)).find((m) => m.history.includes(requestId) && m.card)!;
+    expect(cardText(pendingCard.card)).not.toContain('Approved by');
+    const alexChat = await h.elevate.store.conversations.getForUser(TENANT_ID, alex.id);
+    await h.elevate.store.cardCopies.add({
+      requestId,
+      kind: 'requester',
+      conversationRef: alexChat!.reference,
+      activityId: pendingCard.activityId,
+      recipientId: alex.id,
+    });
     const submitData = { verb: 'approve', ...actionData(copy.card, 'approve')!, reason: 'Batch checked' };
     const result = await h.submit(dana, submitData, copy.activityId);
     expect(result.status).toBe(200);
@@ -324,6 +336,10 @@ describe('approvals in Teams (simulator + fake connector)', () => {
       () => /User Administrator request was approved by Dana Schmidt/.test(textTo(alex)),
       'Alex told',
     );
+    const requesterCopy = h.shown(h.personal(alex)).find((m) => m.activityId === pendingCard.activityId)!;
+    expect(cardText(requesterCopy.card)).toContain('Approved by Dana Schmidt');
+    expect(cardText(requesterCopy.card)).toContain('Batch checked');
+    expect(actionData(requesterCopy.card, 'cancel')).toBeUndefined();
   });
 
   it('user-specific views on the channel copy: the requester sees Cancel, each approver their own buttons', async () => {

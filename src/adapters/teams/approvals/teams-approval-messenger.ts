@@ -85,8 +85,10 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
   }
 
   async updateAllCopies(view: ApprovalView): Promise<void> {
+    // Approval cards, and the requester's own pending card once the request is closed (its Cancel
+    // button would be stale): it then shows the outcome like every other copy.
     const copies = (await this.deps.cardCopies.listForRequest(view.requestId)).filter(
-      (c) => c.kind === 'approval',
+      (c) => c.kind === 'approval' || (c.kind === 'requester' && view.state !== 'pending'),
     );
     const failures: unknown[] = [];
     for (const copy of copies) {
@@ -143,7 +145,7 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
     const card = approvalRequestCard(
       ctx,
       view,
-      copy.recipientId
+      copy.recipientId && copy.kind === 'approval'
         ? { type: 'approver', approverId: copy.recipientId }
         : {
             type: 'channel',
