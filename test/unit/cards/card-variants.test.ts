@@ -334,7 +334,7 @@ describe('other cards', () => {
       variant('reminder', { extendNeedsApproval: true, approvers: 'Megan Bowen or Nestor Wilke' }),
     );
     expect(needsApproval).toContain(
-      'Extend sends a new request that needs approval by Megan Bowen or Nestor Wilke',
+      'Extend ends this activation and sends a new request that needs approval by Megan Bowen or Nestor Wilke',
     );
   });
 
