@@ -42,14 +42,10 @@ export function registerApprovalRoutes(
   commands: CommandRouter<TeamsTurn>,
   verbs: VerbRouter<TeamsTurn>,
 ): void {
-  commands.command(['approvals'], (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      parseApprovals(args);
-      await turn.typing();
-      const views = await approvals.list.execute(actor);
-      await turn.sendCard(approvalsListCard(ctx, actor.displayName, views));
-    }),
-  );
+  commands.command(['approvals'], (args, turn) => {
+    parseApprovals(args);
+    return showApprovalsList(services, approvals.list, turn, 'send');
+  });
 
   const decide =
     (verdict: ApprovalVerdict) => (data: Record<string, unknown>, turn: TeamsTurn, verb: string) =>
@@ -107,6 +103,25 @@ async function showOwnView(
     return turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'approver', approverId: userId }));
   }
   await turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'channel' }));
+}
+
+/**
+ * The approver's pending list, sent as a new message or as the answer to a card action. The
+ * approvals-list card's Refresh button sends verb `refresh` with `view: 'approvals'` (token subject
+ * 'approvals'); whoever routes `refresh` can answer it with this.
+ */
+export function showApprovalsList(
+  services: RouteServices,
+  list: ListApprovalsUseCase,
+  turn: TeamsTurn,
+  how: 'send' | 'answer',
+): Promise<void> {
+  return asActor(services, turn, async (actor, ctx) => {
+    if (!turn.isInvoke) await turn.typing();
+    const card = approvalsListCard(ctx, actor.displayName, await list.execute(actor));
+    if (how === 'send') await turn.sendCard(card);
+    else await turn.answerCardAction(card);
+  });
 }
 
 async function decideFromCard(
