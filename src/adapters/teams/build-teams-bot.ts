@@ -115,6 +115,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     approvers,
     pim,
     users: store.users,
+    cardCopies: store.cardCopies,
     stepUp,
     clock,
     signer,

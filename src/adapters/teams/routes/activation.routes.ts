@@ -254,6 +254,8 @@ export async function runActivation(
     } else {
       shownId = await turn.sendCard(card);
     }
+    const clickedId = turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined;
+    await rememberCopy(services, turn, outcome, shownId ?? (index === 0 ? clickedId : undefined));
     if (outcome.kind === 'activated') {
       // For a button click the card to update is the clicked one (the invoke's replyToId).
       const cardId = shownId ?? (turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined);
@@ -264,6 +266,29 @@ export async function runActivation(
       }
     }
   }
+}
+
+/**
+ * Remembers the card just shown for a request so later changes update it in place: in a channel or
+ * group chat it is the thread's announcement (kept current pending → active until → ended); in a
+ * personal chat the requester's pending card shows the approval outcome.
+ */
+async function rememberCopy(
+  services: RouteServices,
+  turn: TeamsTurn,
+  outcome: ActivationOutcome,
+  activityId: string | undefined,
+): Promise<void> {
+  if (!activityId || !('requestId' in outcome) || !outcome.requestId) return;
+  const shared = turn.conversationKind !== 'personal';
+  if (!shared && outcome.kind !== 'pendingApproval') return;
+  await services.cardCopies.add({
+    requestId: outcome.requestId,
+    kind: shared ? 'channel' : 'requester',
+    conversationRef: turn.reference(),
+    activityId,
+    recipientId: shared ? undefined : turn.userId,
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ListRolesUseCase } from '../../../app/roles/list-roles.use-case';
 import type { Actor } from '../../../app/shared/actor';
 import type { Clock } from '../../../ports/clock';
 import type { PimGateway } from '../../../ports/pim-gateway';
-import type { UserRepository } from '../../../ports/stores';
+import type { CardCopyRepository, UserRepository } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
 import type { ActorResolver } from '../actor-resolver';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
@@ -27,6 +27,8 @@ export interface RouteServices {
   approvers: ApproverResolver;
   pim: PimGateway;
   users: UserRepository;
+  /** Where posted request cards are remembered, so every copy can be updated later. */
+  cardCopies: CardCopyRepository;
   stepUp: StepUpStarter;
   clock: Clock;
   signer: CardActionSigner;
