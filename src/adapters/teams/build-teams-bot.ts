@@ -19,6 +19,7 @@ import type { TokenProvider } from '../../ports/token-provider';
 import { stepUpPages } from '../http/step-up-pages';
 import type { Logger } from '../observability/logger';
 import { ActorResolver } from './actor-resolver';
+import { requestStatusWork } from '../../app/reminders/work-items';
 import { wireApprovals, type ApprovalsModule } from './approvals/wire-approvals';
 import { CardActionSigner } from './card-actions/card-action-signer';
 import { ConversationRecorder } from './conversation-recorder';
@@ -32,6 +33,8 @@ import { registerReminderSettingsRoutes } from './routes/reminder-settings.route
 import { registerReminderRoutes } from './reminders/reminder.routes';
 import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
+import { registerRefreshRoute } from './routes/refresh.routes';
+import { showApprovalsList } from './approvals/approval.routes';
 import type { RouteServices } from './routes/route-services';
 import type { SsoTokenSource } from './sso/sso-token-source';
 import { StepUpService } from './step-up/step-up-service';
@@ -152,6 +155,16 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     directory: deps.directory,
     tenantId: deps.tenantId,
     approvalsChannelId: config.approvalsChannelId,
+    // A request started in a channel: the reconciler's request-status work keeps that thread current.
+    onClosed: async (change, tracked) => {
+      if (tracked.originConversationId) await store.workItems.scheduleIfAbsent(requestStatusWork(change));
+    },
+  });
+  registerRefreshRoute(services, verbs, {
+    approvals: {
+      subject: 'approvals',
+      show: (turn) => showApprovalsList(services, approvals.list, turn, 'answer'),
+    },
   });
 
   const bot = new ElevateBot({

@@ -38,6 +38,11 @@ export class RequestStatusChangedUseCase {
       audit: AuditRepository;
       clock: Clock;
       log: ApprovalLog;
+      /**
+       * Runs once an approval outcome is recorded (by a decision in Teams, in the portal, or the
+       * 24-hour expiry): the reconciler keeps the request's channel thread current from it.
+       */
+      onClosed?: (change: RequestStatusChange, tracked: TrackedRequest) => Promise<void>;
     },
   ) {}
 
@@ -138,6 +143,14 @@ export class RequestStatusChangedUseCase {
     } catch (error) {
       this.deps.log.warn({ err: error, requestId: tracked.id }, 'could not update every approval card');
     }
+    await this.deps
+      .onClosed?.(input, tracked)
+      .catch((error: unknown) =>
+        this.deps.log.warn(
+          { err: error, requestId: tracked.id },
+          'could not schedule the channel thread update',
+        ),
+      );
     try {
       await this.deps.messenger.tellRequester(view);
     } catch (error) {

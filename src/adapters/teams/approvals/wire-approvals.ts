@@ -33,6 +33,8 @@ export interface WireApprovalsDeps {
   directory: Directory;
   tenantId: string;
   approvalsChannelId?: string;
+  /** Called once an approval outcome is recorded (see RequestStatusChangedUseCase). */
+  onClosed?: ConstructorParameters<typeof RequestStatusChangedUseCase>[0]['onClosed'];
 }
 
 /**
@@ -62,6 +64,7 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     audit: store.audit,
     clock,
     log,
+    onClosed: deps.onClosed,
   });
   const request = new RequestApprovalUseCase({
     pim,

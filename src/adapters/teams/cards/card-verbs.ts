@@ -17,6 +17,8 @@ export const CardVerbs = {
   requestEligibilityExtension: 'requestEligibilityExtension',
   showRoles: 'showRoles',
   refresh: 'refresh',
+  /** Teams' user-specific view refresh of a shared approval card (`refresh.action`). */
+  refreshApproval: 'refreshApproval',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -5,7 +5,7 @@ import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
 
-/** `roles` / `my roles`, and the "My roles" / Refresh buttons. */
+/** `roles` / `my roles`, and the "My roles" buttons (Refresh is in refresh.routes.ts). */
 export function registerRolesRoutes(
   services: RouteServices,
   commands: CommandRouter<TeamsTurn>,
@@ -24,12 +24,10 @@ export function registerRolesRoutes(
     parseRoles(args);
     await show(turn, 'send');
   });
-  for (const verb of ['showRoles', 'refresh']) {
-    verbs.verb(verb, (data, turn) =>
-      asActor(services, turn, async (actor) => {
-        requireToken(services, data, verb, 'roles', actor);
-        await show(turn, 'answer');
-      }),
-    );
-  }
+  verbs.verb('showRoles', (data, turn) =>
+    asActor(services, turn, async (actor) => {
+      requireToken(services, data, 'showRoles', 'roles', actor);
+      await show(turn, 'answer');
+    }),
+  );
 }
