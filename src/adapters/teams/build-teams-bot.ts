@@ -35,6 +35,7 @@ import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
 import { registerRefreshRoute } from './routes/refresh.routes';
 import { showApprovalsList } from './approvals/approval.routes';
+import { approvalRequestCard } from './approvals/approval-card.presenter';
 import type { RouteServices } from './routes/route-services';
 import type { SsoTokenSource } from './sso/sso-token-source';
 import { StepUpService } from './step-up/step-up-service';
@@ -159,6 +160,23 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     onClosed: async (change, tracked) => {
       if (tracked.originConversationId) await store.workItems.scheduleIfAbsent(requestStatusWork(change));
     },
+  });
+  stepUp.setDecisionResumer(async (actor, decision) => {
+    const result = await approvals.decide.execute({
+      actor,
+      requestId: decision.requestId,
+      decision: decision.verdict,
+      reason: decision.reason,
+    });
+    const ctx = { clock, signer, zone: actor.timeZone, viewerId: actor.userId };
+    return approvalRequestCard(
+      ctx,
+      result.view,
+      { type: 'approver', approverId: actor.userId },
+      {
+        alreadyDecided: result.kind === 'alreadyClosed',
+      },
+    );
   });
   registerRefreshRoute(services, verbs, {
     approvals: {

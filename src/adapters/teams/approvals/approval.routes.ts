@@ -208,6 +208,25 @@ async function decideFromCard(
     );
   } catch (error) {
     if (!isDomainError(error)) throw error;
+    if (error.code === ErrorCodes.StepUpRequired || error.code === ErrorCodes.MfaRequired) {
+      // Entra wants a stronger sign-in for this approver: Verify, then the same decision is sent again.
+      const view = await approvals.decide.current(requestId);
+      const claims =
+        typeof error.details.claims === 'string'
+          ? error.details.claims
+          : JSON.stringify({ access_token: { amr: { essential: true, values: ['mfa'] } } });
+      await turn.answerCardAction(
+        await services.stepUp.startDecision(turn, actor, {
+          reason: /acrs/.test(claims) ? 'authenticationContext' : 'mfa',
+          claims,
+          roleName: view?.roleName ?? 'this request',
+          requestId,
+          verdict,
+          justification: reasonFrom(data),
+        }),
+      );
+      return;
+    }
     services.logger.info(
       { code: error.code, verb, userId: actor.userId, requestId },
       'approval decision refused',

@@ -12,7 +12,18 @@ export interface PendingStepUp {
   activation: Omit<ActivateRolesInput, 'actor'>;
 }
 
+/** An approver's decision that waits for a step-up sign-in. */
+export interface PendingDecisionStepUp {
+  reason: 'mfa' | 'authenticationContext';
+  claims: string;
+  roleName: string;
+  requestId: string;
+  verdict: 'Approve' | 'Deny';
+  justification?: string;
+}
+
 /** Starts a step-up: remembers the pending action and returns the Verify card to show. */
 export interface StepUpStarter {
   start(turn: TeamsTurn, actor: Actor, pending: PendingStepUp): Promise<AdaptiveCardJson>;
+  startDecision(turn: TeamsTurn, actor: Actor, pending: PendingDecisionStepUp): Promise<AdaptiveCardJson>;
 }

@@ -16,7 +16,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { errorCard } from '../presenters/error-card.presenter';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
-import type { PendingStepUp, StepUpStarter } from '../routes/step-up-starter';
+import type { PendingDecisionStepUp, PendingStepUp, StepUpStarter } from '../routes/step-up-starter';
 import type { TeamsTurn } from '../teams-turn';
 import {
   decodePayload,
@@ -29,6 +29,12 @@ import {
 
 export const STEP_UP_PATH = '/auth/step-up';
 export const STEP_UP_CALLBACK_PATH = '/auth/step-up/callback';
+
+/** Sends an approver's decision again with the stepped-up token; returns the card to post. */
+export type DecisionResumer = (
+  actor: Actor,
+  decision: { requestId: string; verdict: 'Approve' | 'Deny'; reason?: string },
+) => Promise<AdaptiveCardJson>;
 
 export type StepUpPageResult =
   | { kind: 'redirect'; url: string }
@@ -59,6 +65,30 @@ export class StepUpService implements StepUpStarter {
     },
   ) {}
 
+  private decisionResumer?: DecisionResumer;
+
+  /** Approvals are wired after this service; they hand over how to finish a decision. */
+  setDecisionResumer(resumer: DecisionResumer): void {
+    this.decisionResumer = resumer;
+  }
+
+  async startDecision(
+    turn: TeamsTurn,
+    actor: Actor,
+    pending: PendingDecisionStepUp,
+  ): Promise<AdaptiveCardJson> {
+    return this.verifyCard(actor, {
+      tenantId: actor.tenantId,
+      reason: pending.reason,
+      claims: pending.claims,
+      roleName: pending.roleName,
+      roleId: '',
+      directoryScopeId: '',
+      originConversationId: turn.conversationId,
+      decision: { requestId: pending.requestId, verdict: pending.verdict, reason: pending.justification },
+    });
+  }
+
   async start(turn: TeamsTurn, actor: Actor, pending: PendingStepUp): Promise<AdaptiveCardJson> {
     const selection = pending.activation.selection;
     if (selection.type !== 'exact') throw new Error('step-up resumes one exact role');
@@ -76,6 +106,10 @@ export class StepUpService implements StepUpStarter {
       ticket: pending.activation.ticket,
       originConversationId: pending.activation.originConversationId ?? turn.conversationId,
     };
+    return this.verifyCard(actor, payload);
+  }
+
+  private verifyCard(actor: Actor, payload: StepUpPayload): AdaptiveCardJson {
     const state = this.deps.signer.sign({
       verbs: ['stepUp'],
       subject: encodePayload(payload),
@@ -84,9 +118,9 @@ export class StepUpService implements StepUpStarter {
       ttl: STEP_UP_TTL,
     });
     return renderCard('verify', {
-      reason: pending.reason,
-      roleName: pending.roleName,
-      authenticationContext: authContextName(pending.claims),
+      reason: payload.reason,
+      roleName: payload.roleName,
+      authenticationContext: authContextName(payload.claims),
       expiresIn: '10 minutes',
       stepUpUrl: `${this.deps.publicBaseUrl}${STEP_UP_PATH}?state=${encodeURIComponent(state)}`,
     });
@@ -152,12 +186,51 @@ export class StepUpService implements StepUpStarter {
       timeZone: profile?.timeZone ?? 'UTC',
       delegated: { userId, accessToken: async () => result.accessToken },
     };
+    if (payload.decision) {
+      void this.resumeDecision(actor, payload, payload.decision);
+      return {
+        kind: 'done',
+        title: 'Verified',
+        message: `Thanks. Elevate is now recording your decision on ${payload.roleName}; the result appears in Teams. You can close this window.`,
+      };
+    }
     void this.resume(actor, payload);
     return {
       kind: 'done',
       title: 'Verified',
       message: `Thanks. Elevate is now activating ${payload.roleName} for you; the result appears in Teams. You can close this window.`,
     };
+  }
+
+  /** The approver's decision, sent again with the stepped-up token; the card it yields goes to the original chat. */
+  private async resumeDecision(
+    actor: Actor,
+    payload: StepUpPayload,
+    decision: NonNullable<StepUpPayload['decision']>,
+  ): Promise<void> {
+    const reference = await this.referenceFor(actor, payload);
+    let card: AdaptiveCardJson;
+    try {
+      if (!this.decisionResumer) throw new Error('approvals are not wired');
+      card = await this.decisionResumer(actor, decision);
+    } catch (error) {
+      this.deps.logger.error(
+        { err: error, userId: actor.userId },
+        'resuming the approval decision after step-up failed',
+      );
+      card = errorCard(
+        error instanceof DomainError
+          ? error
+          : new DomainError(ErrorCodes.Internal, 'Your decision could not be sent after verification.', {
+              remedy: 'Say "approvals" and decide again.',
+            }),
+        `Could not record your decision on ${payload.roleName}`,
+      );
+    }
+    if (!reference) return;
+    await this.deps.messenger.send(reference, { card }).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, userId: actor.userId }, 'could not post the decision outcome');
+    });
   }
 
   private async resume(actor: Actor, payload: StepUpPayload): Promise<void> {

@@ -22,6 +22,8 @@ export interface StepUpPayload {
   justification?: string;
   ticket?: string;
   originConversationId?: string;
+  /** Set when the step-up is for an approver's decision rather than an activation. */
+  decision?: { requestId: string; verdict: 'Approve' | 'Deny'; reason?: string };
 }
 
 export function encodePayload(payload: StepUpPayload): string {
