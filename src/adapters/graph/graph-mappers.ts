@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import type { RoleKind } from '../../domain/roles';
+import type { ActiveRole, RoleKind } from '../../domain/roles';
 import type { ActiveAssignment, Approval, EligibilityInstance, PimRequest } from '../../ports/pim-gateway';
 
 /** A schedule request as Graph returns it (directory role or PIM for Groups; REFERENCE §14). */
@@ -67,6 +67,17 @@ export function normaliseAction(action: string): string {
   return ACTIONS.find((known) => known.toLowerCase() === action.toLowerCase()) ?? action;
 }
 
+/** roleId and directoryScopeId of a raw request or instance: a group's id and '/' for PIM for Groups. */
+function roleAndScope(
+  raw: Pick<RawInstance, 'roleDefinitionId' | 'groupId' | 'directoryScopeId'>,
+  kind: RoleKind,
+): { roleId: string; directoryScopeId: string } {
+  return {
+    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
+    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+  };
+}
+
 export function toPimRequest(raw: RawScheduleRequest, kind: RoleKind): PimRequest {
   const expiration = raw.scheduleInfo?.expiration;
   const duration = expiration?.duration ? Duration.fromISO(expiration.duration) : undefined;
@@ -79,8 +90,7 @@ export function toPimRequest(raw: RawScheduleRequest, kind: RoleKind): PimReques
     action: normaliseAction(raw.action),
     status: raw.status,
     principalId: raw.principalId,
-    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
-    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+    ...roleAndScope(raw, kind),
     approvalId: raw.approvalId ?? undefined,
     justification: raw.justification ?? undefined,
     ticket: ticket && (ticket.number || ticket.system) ? ticket : undefined,
@@ -99,12 +109,24 @@ export function toActiveAssignment(raw: RawInstance, kind: RoleKind): ActiveAssi
     kind,
     instanceId: raw.id,
     principalId: raw.principalId,
-    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
-    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+    ...roleAndScope(raw, kind),
     assignmentType: (raw.assignmentType ?? '').toLowerCase() === 'activated' ? 'Activated' : 'Assigned',
     memberType: raw.memberType ?? undefined,
     startDateTime: parseInstant(raw.startDateTime),
     endDateTime: parseInstant(raw.endDateTime),
+  };
+}
+
+/** An active assignment as the part of an ActiveRole that needs no names. */
+export function toActiveRoleBase(item: ActiveAssignment): Omit<ActiveRole, 'roleName' | 'scopeName'> {
+  return {
+    kind: item.kind,
+    roleId: item.roleId,
+    directoryScopeId: item.directoryScopeId,
+    assignmentType: item.assignmentType,
+    startDateTime: item.startDateTime,
+    endDateTime: item.endDateTime,
+    instanceId: item.instanceId,
   };
 }
 
@@ -113,8 +135,7 @@ export function toEligibilityInstance(raw: RawInstance, kind: RoleKind): Eligibi
     kind,
     instanceId: raw.id,
     principalId: raw.principalId,
-    roleId: kind === 'directoryRole' ? (raw.roleDefinitionId ?? '') : (raw.groupId ?? ''),
-    directoryScopeId: kind === 'directoryRole' ? (raw.directoryScopeId ?? '/') : '/',
+    ...roleAndScope(raw, kind),
     startDateTime: parseInstant(raw.startDateTime),
     endDateTime: parseInstant(raw.endDateTime),
     memberType: raw.memberType ?? undefined,

@@ -1,0 +1,103 @@
+import type { ActiveRole, RoleKind } from '../../domain/roles';
+import type { PimRequest, RequestRef, RoleTarget, WaitOptions } from '../../ports/pim-gateway';
+import type { DelegatedUser } from '../../ports/token-provider';
+import { getAllAsUser } from './delegated-reads';
+import { requireBody } from './graph-body';
+import type { AdapterLogger } from './graph-logger';
+import type { GraphHttp } from './graph-http';
+import { kindOfAccess, toPimRequest, type RawScheduleRequest } from './graph-mappers';
+import { graphPaths } from './graph-paths';
+
+/** Statuses after which polling stops (REFERENCE §2.4); unknown values are treated as transient. */
+const SETTLED = new Set([
+  'provisioned',
+  'granted',
+  'pendingapproval',
+  'pendingadmindecision',
+  'denied',
+  'canceled',
+  'failed',
+  'revoked',
+  'timedout',
+]);
+
+/** Reads schedule requests, and polls (bounded) until a request settles or an activation shows. */
+export class RequestPolling {
+  constructor(
+    private readonly http: GraphHttp,
+    private readonly appToken: () => Promise<string>,
+    private readonly logger: AdapterLogger,
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly listActiveRoles: (user: DelegatedUser) => Promise<ActiveRole[]>,
+  ) {}
+
+  async getRequest(request: RequestRef, user?: DelegatedUser): Promise<PimRequest> {
+    const result = await this.http.send<RawScheduleRequest>({
+      method: 'GET',
+      path: graphPaths.assignmentRequest(request.kind, request.requestId),
+      token: user ? await user.accessToken() : await this.appToken(),
+      userInitiated: Boolean(user),
+      operation: 'read',
+    });
+    const raw = requireBody(result.body);
+    return toPimRequest(raw, request.kind === 'directoryRole' ? 'directoryRole' : kindOfAccess(raw.accessId));
+  }
+
+  async listMyRequests(user: DelegatedUser, kind: RoleKind): Promise<PimRequest[]> {
+    const raw = await getAllAsUser<RawScheduleRequest>(
+      this.http,
+      graphPaths.myAssignmentRequests(kind, 'principal'),
+      await user.accessToken(),
+    );
+    return raw
+      .map((item) => toPimRequest(item, kind === 'directoryRole' ? kind : kindOfAccess(item.accessId)))
+      .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis());
+  }
+
+  async waitForSettled(
+    request: RequestRef,
+    user?: DelegatedUser,
+    options?: WaitOptions,
+  ): Promise<PimRequest> {
+    const { timeoutMs, intervalMs } = waitBounds(options);
+    const started = Date.now();
+    for (let poll = 1; ; poll += 1) {
+      const current = await this.getRequest(request, user);
+      if (SETTLED.has(current.status.toLowerCase()) || Date.now() - started + intervalMs > timeoutMs) {
+        this.logger.info(
+          { requestId: request.requestId, status: current.status, polls: poll },
+          'request status polled',
+        );
+        return current;
+      }
+      await this.sleep(intervalMs);
+    }
+  }
+
+  async waitUntilEffective(
+    user: DelegatedUser,
+    target: RoleTarget,
+    options?: WaitOptions,
+  ): Promise<ActiveRole | undefined> {
+    const { timeoutMs, intervalMs } = waitBounds(options);
+    const started = Date.now();
+    for (;;) {
+      const match = (await this.listActiveRoles(user)).find(
+        (role) =>
+          role.kind === target.kind &&
+          role.roleId === target.roleId &&
+          (target.kind !== 'directoryRole' || role.directoryScopeId === target.directoryScopeId),
+      );
+      if (match) return match;
+      if (Date.now() - started + intervalMs > timeoutMs) return undefined;
+      await this.sleep(intervalMs);
+    }
+  }
+}
+
+function waitBounds(options?: WaitOptions): { timeoutMs: number; intervalMs: number } {
+  return {
+    timeoutMs: options?.timeout?.as('milliseconds') ?? 60_000,
+    intervalMs: options?.interval?.as('milliseconds') ?? 1_000,
+  };
+}
