@@ -1,7 +1,7 @@
 import { GraphError, badRequest, notFound } from '../graph/graph-error';
 import { accessDenied } from './pim-errors';
 import type { ScheduleRequest } from './pim-types';
-import { provision } from './schedule-request-engine';
+import { provision } from './request-records';
 import type { TenantState } from './tenant-state';
 
 export type Decision = 'Approve' | 'Deny';
