@@ -5,6 +5,7 @@ import type { SeedDirectory, SeedGroup, SeedUser } from '../directory-types';
 import { buildPolicyRules } from './policy-rules';
 import type { Policy, Schedule, ScheduleRequest, Target } from './pim-types';
 import type { SeedPolicy, SeedRoleDefinition, SeedSchedule, SimulatorSeed } from './seed-types';
+import { targetFromIds } from './target-from-ids';
 
 /** Built-in roles whose holders approve when an approval rule names no approver (REFERENCE §5.3). */
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
@@ -112,14 +113,7 @@ export class TenantState {
       : s.expiresAfter
         ? now.plus(Duration.fromISO(s.expiresAfter))
         : null;
-    const target: Target = s.groupId
-      ? { type: 'group', groupId: s.groupId, accessId: s.accessId ?? 'member' }
-      : {
-          type: 'role',
-          roleDefinitionId: s.roleDefinitionId ?? '',
-          directoryScopeId: s.directoryScopeId ?? '/',
-          appScopeId: null,
-        };
+    const target = targetFromIds(s);
     return {
       id: randomUUID(),
       kind: s.kind,
