@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { filled, needs, text, url } from './card-data-rules';
+
+export const signInCardData = z.object({ reason: filled, signInUrl: url });
+
+export const verifyCardData = z
+  .object({
+    reason: z.enum(['mfa', 'authenticationContext']),
+    roleName: filled,
+    authenticationContext: text,
+    expiresIn: filled,
+    stepUpUrl: url,
+  })
+  .superRefine(
+    needs(
+      (d) => d.reason === 'authenticationContext',
+      ['authenticationContext'],
+      'for an authentication context',
+    ),
+  );
