@@ -93,6 +93,9 @@ export function auditContract(ctx: ContractContext): void {
         outcome: 'succeeded',
         details: {},
       });
+      // The raw connection must see the row first, or an UPDATE of zero rows would prove nothing.
+      const visible = await ctx.database().query(`select id from audit_log where id = ${entry.id}`);
+      expect(visible).toHaveLength(1);
       await expect(
         ctx.database().query(`update audit_log set outcome = 'denied' where id = ${entry.id}`),
       ).rejects.toThrow(/append-only/);
