@@ -2,7 +2,7 @@ import { approvalRequest, decideApproval, type Decision } from '../../pim/approv
 import { approvalStepJson } from '../../pim/graph-serializers';
 import type { ScheduleRequest } from '../../pim/pim-types';
 import { notFound } from '../graph-error';
-import { collectionPage, parseCollectionQuery } from '../odata-collection';
+import { collectionResult, entityResult } from '../graph-results';
 import type { PermissionSpec } from '../permissions';
 import { requestBodyPointer } from '../schema-validator';
 import {
@@ -59,10 +59,7 @@ export function approvalRoutes(spec: ApprovalRoutesSpec): GraphRoute[] {
       versions: spec.versions,
       handle(ctx) {
         const r = approvalRequest(ctx.state, ctx.params[0], spec.kind);
-        return {
-          status: 200,
-          body: { '@odata.context': contextUrl(ctx, `${name}/$entity`), ...approvalJson(ctx, spec, r) },
-        };
+        return entityResult(ctx, `${name}/$entity`, approvalJson(ctx, spec, r));
       },
     },
     {
@@ -73,15 +70,7 @@ export function approvalRoutes(spec: ApprovalRoutesSpec): GraphRoute[] {
       handle(ctx) {
         const r = approvalRequest(ctx.state, ctx.params[0], spec.kind);
         const steps = r.approval ? [approvalStepJson(r.approval, ctx.caller.oid)] : [];
-        return {
-          status: 200,
-          body: collectionPage(
-            steps,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, `${name}('${r.id}')/${ctx.params[1]}`),
-            ctx.url,
-          ),
-        };
+        return collectionResult(ctx, `${name}('${r.id}')/${ctx.params[1]}`, steps);
       },
     },
     {
@@ -91,13 +80,11 @@ export function approvalRoutes(spec: ApprovalRoutesSpec): GraphRoute[] {
       versions: spec.versions,
       handle(ctx) {
         const r = approvalRequest(ctx.state, ctx.params[0], spec.kind);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, `${name}('${r.id}')/steps/$entity`),
-            ...approvalStepJson(stepOf(r, ctx.params[1]), ctx.caller.oid),
-          },
-        };
+        return entityResult(
+          ctx,
+          `${name}('${r.id}')/steps/$entity`,
+          approvalStepJson(stepOf(r, ctx.params[1]), ctx.caller.oid),
+        );
       },
     },
     {
@@ -139,15 +126,7 @@ export function approvalRoutes(spec: ApprovalRoutesSpec): GraphRoute[] {
               r.approval?.approverIds.includes(me),
           )
           .map((r) => approvalJson(ctx, spec, r));
-        return {
-          status: 200,
-          body: collectionPage(
-            items,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, 'Collection(approval)'),
-            ctx.url,
-          ),
-        };
+        return collectionResult(ctx, 'Collection(approval)', items);
       },
     });
   }

@@ -1,10 +1,9 @@
 import type { SeedUser } from '../../directory-types';
 import { badRequest, notFound } from '../graph-error';
 import { directoryObjectJson, groupJson, userJson } from '../directory-objects';
-import { applySelect, collectionPage, parseCollectionQuery } from '../odata-collection';
-import { matchesFilter, parseFilter } from '../odata-filter';
+import { collectionResult, entityResult, filteredByQuery, selectedEntityResult } from '../graph-results';
 import { Permissions } from '../permissions';
-import { contextUrl, ID, type GraphContext, type GraphRoute } from '../graph-context';
+import { ID, type GraphContext, type GraphRoute } from '../graph-context';
 
 /** Directory reads the bot needs: /me, /users/{id}, transitiveMemberOf, group members, `id in (…)` lookups. */
 function resolveUser(ctx: Pick<GraphContext, 'caller' | 'state'>, idOrMe: string): SeedUser {
@@ -25,6 +24,9 @@ const isSelf = (ctx: Omit<GraphContext, 'body'>): boolean =>
     (ctx.caller.oid !== undefined && ctx.state.user(ctx.params[0] ?? '')?.id === ctx.caller.oid));
 
 const USER = '(me|users/[^/()]+)';
+/** Fields `$filter` may name on users and on groups. */
+const USER_FIELDS = ['id', 'userPrincipalName', 'mail', 'displayName'];
+const GROUP_FIELDS = ['id', 'displayName', 'isAssignableToRole'];
 const userIdOf = (segment: string): string =>
   segment.toLowerCase() === 'me' ? 'me' : segment.slice('users/'.length);
 
@@ -36,15 +38,11 @@ export function directoryRoutes(): GraphRoute[] {
       permission: Permissions.usersRead,
       selfPermission: isSelf,
       handle(ctx) {
-        const user = resolveUser(ctx, userIdOf(ctx.params[0]));
-        const q = parseCollectionQuery(ctx.query);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, 'users/$entity'),
-            ...applySelect(userJson(user), q.select),
-          },
-        };
+        return selectedEntityResult(
+          ctx,
+          'users/$entity',
+          userJson(resolveUser(ctx, userIdOf(ctx.params[0]))),
+        );
       },
     },
     {
@@ -54,13 +52,7 @@ export function directoryRoutes(): GraphRoute[] {
       selfPermission: isSelf,
       handle(ctx) {
         const user = resolveUser(ctx, userIdOf(ctx.params[0]));
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, `users('${user.id}')/mailboxSettings`),
-            timeZone: user.timeZone,
-          },
-        };
+        return entityResult(ctx, `users('${user.id}')/mailboxSettings`, { timeZone: user.timeZone });
       },
     },
     {
@@ -74,21 +66,11 @@ export function directoryRoutes(): GraphRoute[] {
         const groups = transitive
           ? ctx.state.groupsOf(user.id)
           : ctx.state.seed.groups.filter((g) => g.members.includes(user.id));
-        const clauses = parseFilter(ctx.query.get('$filter') ?? undefined, [
-          'id',
-          'displayName',
-          'isAssignableToRole',
-        ]);
-        const items = groups.map(groupJson).filter((g) => matchesFilter(g, clauses));
-        return {
-          status: 200,
-          body: collectionPage(
-            items,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, 'directoryObjects'),
-            ctx.url,
-          ),
-        };
+        return collectionResult(
+          ctx,
+          'directoryObjects',
+          filteredByQuery(ctx, groups.map(groupJson), GROUP_FIELDS),
+        );
       },
     },
     {
@@ -96,17 +78,11 @@ export function directoryRoutes(): GraphRoute[] {
       pattern: /^\/users$/i,
       permission: Permissions.usersRead,
       handle(ctx) {
-        const clauses = parseFilter(ctx.query.get('$filter') ?? undefined, [
-          'id',
-          'userPrincipalName',
-          'mail',
-          'displayName',
-        ]);
-        const items = ctx.state.seed.users.map(userJson).filter((u) => matchesFilter(u, clauses));
-        return {
-          status: 200,
-          body: collectionPage(items, parseCollectionQuery(ctx.query), contextUrl(ctx, 'users'), ctx.url),
-        };
+        return collectionResult(
+          ctx,
+          'users',
+          filteredByQuery(ctx, ctx.state.seed.users.map(userJson), USER_FIELDS),
+        );
       },
     },
     {
@@ -114,16 +90,11 @@ export function directoryRoutes(): GraphRoute[] {
       pattern: /^\/groups$/i,
       permission: Permissions.memberOfRead,
       handle(ctx) {
-        const clauses = parseFilter(ctx.query.get('$filter') ?? undefined, [
-          'id',
-          'displayName',
-          'isAssignableToRole',
-        ]);
-        const items = ctx.state.seed.groups.map(groupJson).filter((g) => matchesFilter(g, clauses));
-        return {
-          status: 200,
-          body: collectionPage(items, parseCollectionQuery(ctx.query), contextUrl(ctx, 'groups'), ctx.url),
-        };
+        return collectionResult(
+          ctx,
+          'groups',
+          filteredByQuery(ctx, ctx.state.seed.groups.map(groupJson), GROUP_FIELDS),
+        );
       },
     },
     {
@@ -135,21 +106,11 @@ export function directoryRoutes(): GraphRoute[] {
         const id = ctx.params[0].toLowerCase();
         const unit = ctx.state.seed.administrativeUnits.find((a) => a.id.toLowerCase() === id);
         if (!unit) throw notFound('administrativeUnit', ctx.params[0]);
-        const q = parseCollectionQuery(ctx.query);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, 'directory/administrativeUnits/$entity'),
-            ...applySelect(
-              {
-                '@odata.type': '#microsoft.graph.administrativeUnit',
-                id: unit.id,
-                displayName: unit.displayName,
-              },
-              q.select,
-            ),
-          },
-        };
+        return selectedEntityResult(ctx, 'directory/administrativeUnits/$entity', {
+          '@odata.type': '#microsoft.graph.administrativeUnit',
+          id: unit.id,
+          displayName: unit.displayName,
+        });
       },
     },
     {
@@ -159,14 +120,7 @@ export function directoryRoutes(): GraphRoute[] {
       handle(ctx) {
         const group = ctx.state.group(ctx.params[0]);
         if (!group) throw notFound('group', ctx.params[0]);
-        const q = parseCollectionQuery(ctx.query);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, 'groups/$entity'),
-            ...applySelect(groupJson(group), q.select),
-          },
-        };
+        return selectedEntityResult(ctx, 'groups/$entity', groupJson(group));
       },
     },
     {
@@ -181,15 +135,7 @@ export function directoryRoutes(): GraphRoute[] {
         const items = ids
           .map((id) => directoryObjectJson(ctx.state, id))
           .filter((o): o is Record<string, unknown> => o !== null);
-        return {
-          status: 200,
-          body: collectionPage(
-            items,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, 'directoryObjects'),
-            ctx.url,
-          ),
-        };
+        return collectionResult(ctx, 'directoryObjects', items);
       },
     },
   ];

@@ -7,11 +7,11 @@ import {
   type TenantState,
 } from '../../pim/tenant-state';
 import { badRequest, notFound } from '../graph-error';
-import { collectionPage, parseCollectionQuery } from '../odata-collection';
+import { collectionResult, entityResult } from '../graph-results';
 import { eqValue, parseFilter } from '../odata-filter';
 import { Permissions } from '../permissions';
 import { requestBodyPointer } from '../schema-validator';
-import { contextUrl, ID, type GraphContext, type GraphRoute } from '../graph-context';
+import { ID, type GraphContext, type GraphRoute } from '../graph-context';
 
 const SCOPE_TYPES = ['Directory', 'DirectoryRole', 'Group'];
 
@@ -101,10 +101,7 @@ export function policyRoutes(): GraphRoute[] {
           : exp.policy
             ? 'policies/roleManagementPolicyAssignments(policy())'
             : 'policies/roleManagementPolicyAssignments';
-        return {
-          status: 200,
-          body: collectionPage(items, parseCollectionQuery(ctx.query), contextUrl(ctx, context), ctx.url),
-        };
+        return collectionResult(ctx, context, items);
       },
     },
     {
@@ -118,13 +115,7 @@ export function policyRoutes(): GraphRoute[] {
         const exp = expansion(ctx);
         const body = policyAssignmentJson(policy, ctx.state.tenantId, prefix, exp.policy, exp.rules);
         if (body.id !== id) throw notFound('roleManagementPolicyAssignment', id);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, 'policies/roleManagementPolicyAssignments/$entity'),
-            ...body,
-          },
-        };
+        return entityResult(ctx, 'policies/roleManagementPolicyAssignments/$entity', body);
       },
     },
     {
@@ -135,15 +126,7 @@ export function policyRoutes(): GraphRoute[] {
         const { prefix, policies } = scopedPolicies(ctx);
         const exp = expansion(ctx);
         const items = policies.map((p) => policyJson(p, ctx.state.tenantId, prefix, exp.rules));
-        return {
-          status: 200,
-          body: collectionPage(
-            items,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, 'policies/roleManagementPolicies'),
-            ctx.url,
-          ),
-        };
+        return collectionResult(ctx, 'policies/roleManagementPolicies', items);
       },
     },
     {
@@ -153,10 +136,7 @@ export function policyRoutes(): GraphRoute[] {
       handle(ctx) {
         const { policy, prefix } = findPolicy(ctx.state, ctx.params[0]);
         const body = policyJson(policy, ctx.state.tenantId, prefix, expansion(ctx).rules);
-        return {
-          status: 200,
-          body: { '@odata.context': contextUrl(ctx, 'policies/roleManagementPolicies/$entity'), ...body },
-        };
+        return entityResult(ctx, 'policies/roleManagementPolicies/$entity', body);
       },
     },
     {
@@ -165,15 +145,11 @@ export function policyRoutes(): GraphRoute[] {
       permission: Permissions.policiesRead,
       handle(ctx) {
         const { policy } = findPolicy(ctx.state, ctx.params[0]);
-        return {
-          status: 200,
-          body: collectionPage(
-            policy.rules,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, `policies/roleManagementPolicies('${ctx.params[0]}')/rules`),
-            ctx.url,
-          ),
-        };
+        return collectionResult(
+          ctx,
+          `policies/roleManagementPolicies('${ctx.params[0]}')/rules`,
+          policy.rules,
+        );
       },
     },
     {
@@ -182,16 +158,11 @@ export function policyRoutes(): GraphRoute[] {
       permission: Permissions.policiesRead,
       handle(ctx) {
         const { policy } = findPolicy(ctx.state, ctx.params[0]);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(
-              ctx,
-              `policies/roleManagementPolicies('${ctx.params[0]}')/rules/$entity`,
-            ),
-            ...findRule(policy, ctx.params[1]),
-          },
-        };
+        return entityResult(
+          ctx,
+          `policies/roleManagementPolicies('${ctx.params[0]}')/rules/$entity`,
+          findRule(policy, ctx.params[1]),
+        );
       },
     },
     {

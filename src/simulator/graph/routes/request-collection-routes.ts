@@ -7,6 +7,7 @@ import { directoryObjectJson, groupJson } from '../directory-objects';
 import { badRequest, notFound } from '../graph-error';
 import { applySelect, collectionPage, parseCollectionQuery } from '../odata-collection';
 import { matchesFilter, parseFilter } from '../odata-filter';
+import { entityResult } from '../graph-results';
 import type { PermissionSpec } from '../permissions';
 import {
   contextUrl,
@@ -157,7 +158,7 @@ export function requestCollectionRoutes(spec: RequestCollectionSpec): GraphRoute
         const r = findRequest(ctx, spec, ctx.params[0]);
         const q = parseCollectionQuery(ctx.query);
         const body = expand(ctx.state, r, applySelect(requestJson(r), q.select), ctx.query.get('$expand'));
-        return { status: 200, body: { '@odata.context': contextUrl(ctx, `${name}/$entity`), ...body } };
+        return entityResult(ctx, `${name}/$entity`, body);
       },
     },
     {

@@ -1,9 +1,8 @@
 import { roleDefinitionJson } from '../../pim/graph-serializers';
 import { notFound } from '../graph-error';
-import { applySelect, collectionPage, parseCollectionQuery } from '../odata-collection';
-import { matchesFilter, parseFilter } from '../odata-filter';
+import { collectionResult, filteredByQuery, selectedEntityResult } from '../graph-results';
 import { Permissions } from '../permissions';
-import { contextUrl, ID, type GraphRoute } from '../graph-context';
+import { ID, type GraphRoute } from '../graph-context';
 
 /** `roleManagement/directory/roleDefinitions`: `$filter` with eq/in on id, displayName, isBuiltIn, templateId. */
 export function roleDefinitionRoutes(): GraphRoute[] {
@@ -13,25 +12,14 @@ export function roleDefinitionRoutes(): GraphRoute[] {
       pattern: /^\/roleManagement\/directory\/roleDefinitions$/i,
       permission: Permissions.roleDefinitionsRead,
       handle(ctx) {
-        const clauses = parseFilter(ctx.query.get('$filter') ?? undefined, [
+        const items = filteredByQuery(ctx, ctx.state.roleDefinitions.map(roleDefinitionJson), [
           'id',
           'displayName',
           'isBuiltIn',
           'templateId',
           'isEnabled',
         ]);
-        const items = ctx.state.roleDefinitions
-          .map(roleDefinitionJson)
-          .filter((r) => matchesFilter(r, clauses));
-        return {
-          status: 200,
-          body: collectionPage(
-            items,
-            parseCollectionQuery(ctx.query),
-            contextUrl(ctx, 'roleManagement/directory/roleDefinitions'),
-            ctx.url,
-          ),
-        };
+        return collectionResult(ctx, 'roleManagement/directory/roleDefinitions', items);
       },
     },
     {
@@ -45,14 +33,11 @@ export function roleDefinitionRoutes(): GraphRoute[] {
             r.templateId.toLowerCase() === ctx.params[0].toLowerCase(),
         );
         if (!role) throw notFound('unifiedRoleDefinition', ctx.params[0]);
-        const q = parseCollectionQuery(ctx.query);
-        return {
-          status: 200,
-          body: {
-            '@odata.context': contextUrl(ctx, 'roleManagement/directory/roleDefinitions/$entity'),
-            ...applySelect(roleDefinitionJson(role), q.select),
-          },
-        };
+        return selectedEntityResult(
+          ctx,
+          'roleManagement/directory/roleDefinitions/$entity',
+          roleDefinitionJson(role),
+        );
       },
     },
   ];

@@ -5,6 +5,7 @@ import { directoryObjectJson } from '../directory-objects';
 import { badRequest, notFound } from '../graph-error';
 import { applySelect, collectionPage, parseCollectionQuery } from '../odata-collection';
 import { matchesFilter, parseFilter } from '../odata-filter';
+import { entityResult } from '../graph-results';
 import type { PermissionSpec } from '../permissions';
 import {
   contextUrl,
@@ -142,10 +143,7 @@ export function scheduleCollectionRoutes(spec: ScheduleCollectionSpec): GraphRou
           { ...found, json: applySelect(found.json, q.select) },
           ctx.query.get('$expand'),
         );
-        return {
-          status: 200,
-          body: { '@odata.context': contextUrl(ctx, `${spec.path.replace(/^\//, '')}/$entity`), ...body },
-        };
+        return entityResult(ctx, `${spec.path.replace(/^\//, '')}/$entity`, body);
       },
     },
   ];
