@@ -7,27 +7,49 @@ import type { SeedApprover, SeedPolicy } from './seed-types';
  */
 const T = '#microsoft.graph.unifiedRoleManagementPolicy';
 
-function target(caller: 'Admin' | 'EndUser', level: 'Eligibility' | 'Assignment', operations: string) {
+type RuleCaller = 'Admin' | 'EndUser';
+type RuleLevel = 'Eligibility' | 'Assignment';
+
+function target(caller: RuleCaller, level: RuleLevel, operations: string) {
   return { caller, operations: [operations], level, inheritableSettings: [], enforcedSettings: [] };
 }
 
-function notification(
-  id: string,
-  caller: 'Admin' | 'EndUser',
-  level: 'Eligibility' | 'Assignment',
-  recipientType: string,
+function expiration(
+  caller: RuleCaller,
+  level: RuleLevel,
+  setting: { isExpirationRequired: boolean; maximumDuration: string },
   ops: string,
 ): Rule {
   return {
+    '@odata.type': `${T}ExpirationRule`,
+    id: `Expiration_${caller}_${level}`,
+    isExpirationRequired: setting.isExpirationRequired,
+    maximumDuration: setting.maximumDuration,
+    target: target(caller, level, ops),
+  };
+}
+
+function enablement(caller: RuleCaller, level: RuleLevel, enabledRules: string[], ops: string): Rule {
+  return {
+    '@odata.type': `${T}EnablementRule`,
+    id: `Enablement_${caller}_${level}`,
+    enabledRules,
+    target: target(caller, level, ops),
+  };
+}
+
+/** The three e-mail notification rules (to admins, the requestor and approvers) of one caller and level. */
+function notifications(caller: RuleCaller, level: RuleLevel, ops: string): Rule[] {
+  return ['Admin', 'Requestor', 'Approver'].map((recipientType) => ({
     '@odata.type': `${T}NotificationRule`,
-    id,
+    id: `Notification_${recipientType}_${caller}_${level}`,
     notificationType: 'Email',
     recipientType,
     notificationLevel: 'All',
     isDefaultRecipientsEnabled: true,
     notificationRecipients: [],
     target: target(caller, level, ops),
-  };
+  }));
 }
 
 function approverSubject(a: SeedApprover): Record<string, unknown> {
@@ -45,51 +67,19 @@ export function buildPolicyRules(seed: SeedPolicy, kind: 'directory' | 'group'):
     maximumDuration: 'P180D',
   };
   return [
-    {
-      '@odata.type': `${T}ExpirationRule`,
-      id: 'Expiration_Admin_Eligibility',
-      isExpirationRequired: adminElig.isExpirationRequired,
-      maximumDuration: adminElig.maximumDuration,
-      target: target('Admin', 'Eligibility', ops),
-    },
-    {
-      '@odata.type': `${T}EnablementRule`,
-      id: 'Enablement_Admin_Eligibility',
-      enabledRules: [],
-      target: target('Admin', 'Eligibility', ops),
-    },
-    notification('Notification_Admin_Admin_Eligibility', 'Admin', 'Eligibility', 'Admin', ops),
-    notification('Notification_Requestor_Admin_Eligibility', 'Admin', 'Eligibility', 'Requestor', ops),
-    notification('Notification_Approver_Admin_Eligibility', 'Admin', 'Eligibility', 'Approver', ops),
-    {
-      '@odata.type': `${T}ExpirationRule`,
-      id: 'Expiration_Admin_Assignment',
-      isExpirationRequired: adminAssign.isExpirationRequired,
-      maximumDuration: adminAssign.maximumDuration,
-      target: target('Admin', 'Assignment', ops),
-    },
-    {
-      '@odata.type': `${T}EnablementRule`,
-      id: 'Enablement_Admin_Assignment',
-      enabledRules: seed.adminAssignment?.enabledRules ?? ['Justification'],
-      target: target('Admin', 'Assignment', ops),
-    },
-    notification('Notification_Admin_Admin_Assignment', 'Admin', 'Assignment', 'Admin', ops),
-    notification('Notification_Requestor_Admin_Assignment', 'Admin', 'Assignment', 'Requestor', ops),
-    notification('Notification_Approver_Admin_Assignment', 'Admin', 'Assignment', 'Approver', ops),
-    {
-      '@odata.type': `${T}ExpirationRule`,
-      id: 'Expiration_EndUser_Assignment',
-      isExpirationRequired: true,
-      maximumDuration: seed.maximumDuration ?? 'PT8H',
-      target: target('EndUser', 'Assignment', ops),
-    },
-    {
-      '@odata.type': `${T}EnablementRule`,
-      id: 'Enablement_EndUser_Assignment',
-      enabledRules: seed.enabledRules ?? [],
-      target: target('EndUser', 'Assignment', ops),
-    },
+    expiration('Admin', 'Eligibility', adminElig, ops),
+    enablement('Admin', 'Eligibility', [], ops),
+    ...notifications('Admin', 'Eligibility', ops),
+    expiration('Admin', 'Assignment', adminAssign, ops),
+    enablement('Admin', 'Assignment', seed.adminAssignment?.enabledRules ?? ['Justification'], ops),
+    ...notifications('Admin', 'Assignment', ops),
+    expiration(
+      'EndUser',
+      'Assignment',
+      { isExpirationRequired: true, maximumDuration: seed.maximumDuration ?? 'PT8H' },
+      ops,
+    ),
+    enablement('EndUser', 'Assignment', seed.enabledRules ?? [], ops),
     {
       '@odata.type': `${T}ApprovalRule`,
       id: 'Approval_EndUser_Assignment',
@@ -118,9 +108,7 @@ export function buildPolicyRules(seed: SeedPolicy, kind: 'directory' | 'group'):
       claimValue: seed.authenticationContext ?? null,
       target: target('EndUser', 'Assignment', ops),
     },
-    notification('Notification_Admin_EndUser_Assignment', 'EndUser', 'Assignment', 'Admin', ops),
-    notification('Notification_Requestor_EndUser_Assignment', 'EndUser', 'Assignment', 'Requestor', ops),
-    notification('Notification_Approver_EndUser_Assignment', 'EndUser', 'Assignment', 'Approver', ops),
+    ...notifications('EndUser', 'Assignment', ops),
   ];
 }
 
