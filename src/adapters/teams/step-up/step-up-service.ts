@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
-import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
@@ -13,19 +12,12 @@ import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
-import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { errorCard } from '../presenters/error-card.presenter';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { PendingDecisionStepUp, PendingStepUp, StepUpStarter } from '../routes/step-up-starter';
 import type { TeamsTurn } from '../teams-turn';
-import {
-  decodePayload,
-  encodePayload,
-  payloadDuration,
-  payloadStart,
-  STEP_UP_TTL,
-  type StepUpPayload,
-} from './step-up-state';
+import { decodePayload, encodePayload, STEP_UP_TTL, type StepUpPayload } from './step-up-state';
+import { resumeActivation } from './resume-activation';
 
 export const STEP_UP_PATH = '/auth/step-up';
 export const STEP_UP_CALLBACK_PATH = '/auth/step-up/callback';
@@ -235,108 +227,7 @@ export class StepUpService implements StepUpStarter {
 
   private async resume(actor: Actor, payload: StepUpPayload): Promise<void> {
     const reference = await this.referenceFor(actor, payload);
-    const ctx = {
-      clock: this.deps.clock,
-      signer: this.deps.signer,
-      zone: actor.timeZone,
-      viewerId: actor.userId,
-    };
-    let card: AdaptiveCardJson;
-    let activated: Extract<ActivationOutcome, { kind: 'activated' }> | undefined;
-    try {
-      const [outcome] = await this.deps.activate.execute({
-        actor,
-        selection: {
-          type: 'exact',
-          roleId: payload.roleId,
-          directoryScopeId: payload.directoryScopeId,
-          kind: payload.kind,
-        },
-        duration: payloadDuration(payload),
-        startAt: payloadStart(payload),
-        justification: payload.justification,
-        ticket: payload.ticket,
-        originConversationId: payload.originConversationId,
-      });
-      if (outcome.kind === 'activated') activated = outcome;
-      card =
-        outcome.kind === 'stepUpRequired'
-          ? errorCard(
-              new DomainError(
-                ErrorCodes.StepUpRequired,
-                'PIM still asks for a stronger sign-in after verification.',
-                {
-                  remedy:
-                    'Check with your administrator that your account can satisfy the required authentication context.',
-                },
-              ),
-              `Could not activate ${payload.roleName}`,
-            )
-          : activationOutcomeCard(ctx, outcome, {
-              justification: payload.justification,
-              ticket: payload.ticket,
-            });
-    } catch (error) {
-      this.deps.logger.error(
-        { err: error, userId: actor.userId },
-        'resuming the activation after step-up failed',
-      );
-      card = errorCard(
-        error instanceof DomainError
-          ? error
-          : new DomainError(ErrorCodes.Internal, 'The activation could not be resumed after verification.', {
-              remedy: 'Send the activate command again.',
-            }),
-        `Could not activate ${payload.roleName}`,
-      );
-    }
-    if (!reference) {
-      this.deps.logger.warn({ userId: actor.userId }, 'no conversation to post the step-up outcome to');
-      return;
-    }
-    const activityId = await this.deps.messenger.send(reference, { card }).catch((error: unknown) => {
-      this.deps.logger.error({ err: error, userId: actor.userId }, 'could not post the step-up outcome');
-      return undefined;
-    });
-    if (activated && activityId)
-      await this.confirmEffective(actor, payload, activated, reference, activityId);
-  }
-
-  /** Keeps the card's promise: "This card updates when it is [effective]". */
-  private async confirmEffective(
-    actor: Actor,
-    payload: StepUpPayload,
-    outcome: Extract<ActivationOutcome, { kind: 'activated' }>,
-    reference: NonNullable<Awaited<ReturnType<StepUpService['referenceFor']>>>,
-    activityId: string,
-  ): Promise<void> {
-    const pim = this.deps.pim;
-    if (!pim) return;
-    try {
-      const visible = await pim.waitUntilEffective(actor.delegated, {
-        kind: outcome.role.kind,
-        roleId: outcome.role.roleId,
-        directoryScopeId: outcome.role.directoryScopeId,
-      });
-      if (!visible) return;
-      const ctx = {
-        clock: this.deps.clock,
-        signer: this.deps.signer,
-        zone: actor.timeZone,
-        viewerId: actor.userId,
-      };
-      const card = activationOutcomeCard(
-        ctx,
-        { ...outcome, until: visible.endDateTime ?? outcome.until },
-        { justification: payload.justification, ticket: payload.ticket, effective: true },
-      );
-      await this.deps.messenger.update(reference, activityId, card);
-    } catch (error) {
-      this.deps.logger.warn(
-        { err: error, requestId: outcome.requestId },
-        'could not confirm that the resumed activation is effective',
-      );
-    }
+    await resumeActivation(this.deps, actor, payload, reference);
   }
 
   private async referenceFor(actor: Actor, payload: StepUpPayload) {
