@@ -14,7 +14,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -24,7 +33,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', 'restify*', '@azure/*', 'kysely*', 'pg', 'better-sqlite3', '@microsoft/*', 'pino*', 'prom-client'], message: 'domain/ and app/ import no SDK: go through a port.' },
+            {
+              group: [
+                'botbuilder*',
+                'restify*',
+                '@azure/*',
+                'kysely*',
+                'pg',
+                'better-sqlite3',
+                '@microsoft/*',
+                'pino*',
+                'prom-client',
+              ],
+              message: 'domain/ and app/ import no SDK: go through a port.',
+            },
             { group: ['**/adapters/**'], message: 'domain/ and app/ do not import adapters.' },
           ],
         },

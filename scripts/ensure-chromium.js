@@ -8,13 +8,18 @@ if (fs.existsSync(CHROMIUM)) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`Chromium is missing at ${CHROMIUM}. Install it: sudo apt-get update && sudo apt-get install -y chromium`);
+  console.error(
+    `Chromium is missing at ${CHROMIUM}. Install it: sudo apt-get update && sudo apt-get install -y chromium`,
+  );
   process.exit(1);
 }
-console.error('Chromium is missing; installing Debian\'s chromium package (one time)…');
+console.error("Chromium is missing; installing Debian's chromium package (one time)…");
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execSync('apt-get update -qq', { stdio: 'inherit', env });
-execSync('apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core', { stdio: 'inherit', env });
+execSync('apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core', {
+  stdio: 'inherit',
+  env,
+});
 if (!fs.existsSync(CHROMIUM)) {
   console.error(`apt-get finished but ${CHROMIUM} is still missing`);
   process.exit(1);
