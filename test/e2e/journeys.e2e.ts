@@ -5,12 +5,20 @@
  * asserts on what the page shows and keeps a screenshot under test-results/e2e/.
  */
 import type { Browser } from 'playwright-core';
-import { resetArtifacts } from './support/artifacts';
+import fs from 'node:fs';
+import { artifactPath, resetArtifacts } from './support/artifacts';
 import { launchChromium } from './support/browser';
-import { startE2eStack, PERSONAL_CHAT_ID, type E2eStack } from './support/e2e-stack';
+import { findExecuteAction } from './support/conversation-stream';
+import { startE2eStack, GENERAL_CHANNEL_ID, PERSONAL_CHAT_ID, type E2eStack } from './support/e2e-stack';
+import { advanceSimulatorClock, pressCardButtonAs } from './support/playground-api';
 import { PlaygroundUi } from './support/playground-ui';
 
 const WELCOME = 'Welcome to Elevate!';
+/** Dana Schmidt (seed tenant and playground config): the named approver of User Administrator. */
+const DANA_ID = '0d8b9967-e192-4fc1-b1a9-af3904e16f7a';
+
+/** Reconciler interval for the run: reminders follow the simulator clock within seconds. */
+const RECONCILE_INTERVAL_SECONDS = 2;
 
 let stack: E2eStack | undefined;
 let browser: Browser | undefined;
@@ -18,12 +26,17 @@ let ui: PlaygroundUi;
 
 beforeAll(async () => {
   resetArtifacts();
-  stack = await startE2eStack();
+  stack = await startE2eStack({ reconcileIntervalSeconds: RECONCILE_INTERVAL_SECONDS });
   browser = await launchChromium();
   ui = await PlaygroundUi.open(browser, stack.playgroundUrl);
 }, 120_000);
 
 afterAll(async () => {
+  if (ui)
+    fs.writeFileSync(
+      artifactPath('conversation-stream.json'),
+      JSON.stringify(ui.stream.allFrames(), null, 1),
+    );
   await browser?.close().catch(() => undefined);
   await stack?.stop();
 }, 30_000);
@@ -109,5 +122,111 @@ test('activation refused for a too-long duration, then corrected', async () => {
     const { card, text } = await ui.waitForCard('Application Administrator is active');
     expect(text).toMatch(/Until /);
     await ui.screenshot('application-administrator-active', card);
+  });
+});
+
+test('activate a role that needs approval; the approver approves in the channel; the requester sees it', async () => {
+  const requested = ui.stream.mark();
+  await step('request-approval', async () => {
+    await ui.say('activate User Administrator for 1h because e2e approval journey');
+    const { card, text } = await ui.waitForCard('Waiting for approval');
+    expect(text).toContain('User Administrator needs approval. Asked: Dana Schmidt.');
+    expect(text).toContain('e2e approval journey');
+    await ui.screenshot('user-administrator-pending', card);
+  });
+
+  await step('approve-as-dana', async () => {
+    const approvalCard = await ui.stream.waitForMessage(
+      'the approval card in the approvals channel (General)',
+      (m) => m.conversationId === GENERAL_CHANNEL_ID && m.cards.some((c) => findExecuteAction(c, 'approve')),
+      { since: requested },
+    );
+    await ui.openConversation('General');
+    const { card, text } = await ui.waitForCard('Alex Morgan requests User Administrator');
+    expect(text).toContain('e2e approval journey');
+    expect(text).toMatch(/Approve/);
+    await ui.screenshot('approval-card-in-channel', card);
+
+    // Dana is not the playground's current user: she presses Approve through the client's API.
+    const approve = findExecuteAction(approvalCard.cards[0], 'approve');
+    if (!approve) throw new Error('the approval card has no Approve button');
+    await pressCardButtonAs(stack!.playgroundUrl, {
+      userId: DANA_ID,
+      // In a channel the card lives in its post's conversation, as the UI's own click sends it.
+      conversationId: approvalCard.postConversationId ?? GENERAL_CHANNEL_ID,
+      messageId: approvalCard.messageId,
+      action: { ...approve, data: { ...approve.data, reason: 'Looks right for the e2e journey' } },
+    });
+    const decided = await ui.waitForCard('Approved by Dana Schmidt');
+    expect(decided.text).toContain('Alex Morgan requests User Administrator');
+    await ui.screenshot('approval-card-approved', decided.card);
+  });
+
+  await step('requester-sees-result', async () => {
+    await ui.openConversation('Personal Chat');
+    const note = await ui.waitForText(/Your User Administrator request was approved by Dana Schmidt/);
+    expect(note).toContain('“Looks right for the e2e journey”');
+    expect(note).toMatch(/User Administrator is active until /);
+    // The requester's own copy of the request is kept current too.
+    const { text } = await ui.waitForCard(
+      /Alex Morgan requests User Administrator[\s\S]*Approved by Dana Schmidt/,
+    );
+    expect(text).not.toContain('Waiting for approval');
+    await ui.screenshot('requester-after-approval');
+  });
+});
+
+test('an activation in a channel thread, announced there', async () => {
+  await step('channel-activation', async () => {
+    await ui.openConversation('Incidents');
+    await ui.post('INC-7: mail flow to external domains is failing, looking into it');
+    await ui.replyMentioningElevate(
+      'activate Exchange Administrator for 30m because mail flow incident ticket INC-7',
+    );
+    // The answer is a reply in the post's thread, so the whole channel sees who holds what.
+    const { card, text } = await ui.waitForThreadCard('Incidents', 'Exchange Administrator is active');
+    expect(text).toMatch(/Until /);
+    expect(text).toContain('mail flow incident');
+    expect(text).toContain('INC-7');
+    await ui.waitForCard(/Exchange Administrator is active[\s\S]*Effective now/, 60_000);
+    await ui.screenshot('channel-thread-active', card);
+  });
+  // The reconciler (every RECONCILE_INTERVAL_SECONDS = 2 s here) must list the new activation
+  // once before the next test moves the clock past its end, or it never learns it existed.
+  await ui.page.waitForTimeout(3 * RECONCILE_INTERVAL_SECONDS * 1_000);
+});
+
+test('a reminder before expiry after the simulator clock moves on, then Deactivate now', async () => {
+  await step('reminder', async () => {
+    // Application Administrator was activated for 1 h; the default reminder lead is 10 minutes.
+    await ui.openConversation('Personal Chat');
+    await advanceSimulatorClock(stack!.simulatorUrl, 'PT52M');
+    const { card, text } = await ui.waitForCard(/Application Administrator ends in/, 60_000);
+    expect(text).toMatch(/Deactivate now/);
+    expect(text).toMatch(/Extend/);
+    await ui.screenshot('reminder', card);
+  });
+  await step('deactivate-now', async () => {
+    await ui.press(ui.card(/Application Administrator ends in/), 'Deactivate now');
+    const { card, text } = await ui.waitForCard('Application Administrator is deactivated');
+    expect(text).toContain('You no longer hold the role');
+    await ui.screenshot('deactivated-from-reminder', card);
+  });
+});
+
+test('the channel thread announces when the activation made there has ended', async () => {
+  await step('channel-announcement-ended', async () => {
+    // Exchange Administrator was activated for 30 minutes; the clock is now 52 minutes on.
+    await ui.openConversation('Incidents');
+    const { card, text } = await ui.waitForThreadCard(
+      'Incidents',
+      /Alex Morgan · Exchange Administrator/,
+      60_000,
+    );
+    expect(text).toMatch(/Ended at .* \(active from /);
+    expect(text).toContain('mail flow incident');
+    expect(text).toContain('INC-7');
+    await ui.screenshot('channel-announcement-ended', card);
+    await ui.screenshot('channel-thread');
   });
 });

@@ -1,9 +1,11 @@
-import type { Page, WebSocket } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 /** One message as the local Teams client holds it (its latest version after in-place updates). */
 export interface StreamMessage {
   conversationId: string;
   messageId: string;
+  /** In a channel, the post (thread) the message belongs to: `<channel id>;messageid=<root id>`. */
+  postConversationId?: string;
   fromId?: string;
   text?: string;
   /** Adaptive Card contents, in attachment order. */
@@ -19,6 +21,7 @@ interface StreamFrame {
   actionConversationId?: string;
   message?: {
     messageId?: string;
+    postConversationId?: string;
     text?: string;
     from?: { id?: string };
     attachments?: { contentType?: string; content?: unknown }[];
@@ -34,12 +37,26 @@ export class ConversationStream {
   private seq = 0;
   private readonly byId = new Map<string, StreamMessage>();
   private readonly waiters = new Set<() => void>();
+  private readonly frames: unknown[] = [];
 
-  constructor(page: Page) {
-    page.on('websocket', (socket: WebSocket) => {
-      if (!socket.url().includes('_ws_conversation')) return;
-      socket.on('framereceived', (frame) => this.onFrame(String(frame.payload)));
+  /**
+   * Routes the page's conversation web socket through this recorder. One kind of frame is not
+   * passed on: a bot's typing indicator in a channel thread. The playground's UI (0.2.28) throws
+   * "Invalid conversation id …;messageid=…" on it inside its message saga, which then stops, so
+   * no later message renders at all. Typing indicators change nothing a test asserts on.
+   */
+  static async attach(page: Page): Promise<ConversationStream> {
+    const stream = new ConversationStream();
+    await page.routeWebSocket(/_ws_conversation/, (socket) => {
+      const server = socket.connectToServer();
+      server.onMessage((message) => {
+        const payload = typeof message === 'string' ? message : message.toString('utf8');
+        stream.receive(payload);
+        if (!isTypingInChannelThread(payload)) socket.send(message);
+      });
+      socket.onMessage((message) => server.send(message));
     });
+    return stream;
   }
 
   /** The current position; later `since` filters see only what arrives after it. */
@@ -80,13 +97,20 @@ export class ConversationStream {
     });
   }
 
-  private onFrame(payload: string): void {
+  /** Every frame received, for the run's artifacts (test-results/e2e/conversation-stream.json). */
+  allFrames(): unknown[] {
+    return [...this.frames];
+  }
+
+  /** A frame from the playground to its UI. */
+  receive(payload: string): void {
     let frame: StreamFrame;
     try {
       frame = JSON.parse(payload) as StreamFrame;
     } catch {
       return;
     }
+    this.frames.push(frame);
     const message = frame.message;
     if (!frame.action || !frame.actionConversationId || !message?.messageId) return;
     this.seq += 1;
@@ -97,6 +121,7 @@ export class ConversationStream {
     this.byId.set(message.messageId, {
       conversationId: frame.actionConversationId,
       messageId: message.messageId,
+      postConversationId: message.postConversationId ?? previous?.postConversationId,
       fromId: message.from?.id ?? previous?.fromId,
       text: message.text ?? previous?.text,
       cards: cards.length > 0 || !previous ? cards : previous.cards,
@@ -152,4 +177,13 @@ export function findExecuteAction(card: unknown, verb: string): CardAction | und
   };
   walk(card);
   return found;
+}
+
+function isTypingInChannelThread(payload: string): boolean {
+  try {
+    const frame = JSON.parse(payload) as StreamFrame;
+    return frame.action === 'typing' && (frame.actionConversationId ?? '').includes(';messageid=');
+  } catch {
+    return false;
+  }
 }

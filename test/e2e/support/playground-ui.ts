@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactPath } from './artifacts';
-import { ConversationStream } from './conversation-stream';
+import { cardText, ConversationStream } from './conversation-stream';
 
 /** The conversations in the playground's left rail, as the shipped .m365agentsplayground.yml names them. */
 export type ConversationLabel = 'Personal Chat' | 'On-call handover' | 'General' | 'Incidents';
@@ -24,7 +25,17 @@ export class PlaygroundUi {
   static async open(browser: Browser, url: string): Promise<PlaygroundUi> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(30_000);
-    const ui = new PlaygroundUi(page, new ConversationStream(page), url);
+    // The client's own errors (it logs failed renders to the console) go to the run's artifacts.
+    const consoleLog = artifactPath('browser-console.log');
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        fs.appendFileSync(consoleLog, `[${message.type()}] ${message.text()}\n`);
+      }
+    });
+    page.on('pageerror', (error) =>
+      fs.appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`),
+    );
+    const ui = new PlaygroundUi(page, await ConversationStream.attach(page), url);
     await ui.load();
     return ui;
   }
@@ -33,6 +44,12 @@ export class PlaygroundUi {
   async load(): Promise<void> {
     await this.page.goto(this.url);
     await this.page.getByText('Personal Chat', { exact: true }).first().waitFor();
+    // The log panel repeats message texts; hidden, text on the page is what the conversation shows.
+    const logPanel = this.page.getByText('Log Panel', { exact: true });
+    if (await logPanel.isVisible()) {
+      await this.page.getByTitle('Toggle Log Panel').click();
+      await logPanel.waitFor({ state: 'hidden' });
+    }
   }
 
   async openConversation(label: ConversationLabel): Promise<void> {
@@ -49,14 +66,26 @@ export class PlaygroundUi {
     await this.page.getByText(text, { exact: true }).last().waitFor();
   }
 
-  /** Starts a channel post that @mentions Elevate (picked from the mention menu) and posts it. */
-  async postMentioningElevate(text: string): Promise<void> {
+  /** Starts a new channel post (the box at the top of a channel) and waits until it shows. */
+  async post(text: string): Promise<void> {
     const box = this.page.locator('[data-lexical-editor=true]').first();
+    await box.click();
+    await box.pressSequentially(text);
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await this.page.getByText(text, { exact: true }).last().waitFor();
+  }
+
+  /**
+   * Replies in the thread of the newest channel post, @mentioning Elevate (picked from the
+   * mention menu, as a person does). Bots in channels hear only messages that mention them.
+   */
+  async replyMentioningElevate(text: string): Promise<void> {
+    const box = this.page.locator('[data-lexical-editor=true]').last();
     await box.click();
     await box.pressSequentially('@');
     await this.page.getByRole('menuitem', { name: 'Elevate' }).click();
     await box.pressSequentially(` ${text}`);
-    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await this.page.keyboard.press('Enter');
     await this.page.getByText(text).last().waitFor();
   }
 
@@ -71,6 +100,32 @@ export class PlaygroundUi {
     await card.waitFor({ state: 'visible', timeout: timeoutMs });
     await card.scrollIntoViewIfNeeded();
     return { card, text: await card.innerText() };
+  }
+
+  /**
+   * A card the bot posts into a channel thread: waits until the client has received it, then
+   * until the page shows it.
+   */
+  async waitForThreadCard(
+    channel: ConversationLabel,
+    text: string | RegExp,
+    timeoutMs = 30_000,
+  ): Promise<{ card: Locator; text: string }> {
+    const matches = (shown: string) => (typeof text === 'string' ? shown.includes(text) : text.test(shown));
+    await this.stream.waitForMessage(
+      `a card showing ${String(text)} in a thread of the ${channel} channel`,
+      (m) => m.conversationId.includes(';messageid=') && m.cards.some((c) => matches(cardText(c))),
+      { timeoutMs },
+    );
+    return this.waitForCard(text, 10_000);
+  }
+
+  /** Waits until a plain message (not a card) showing `text` is visible; returns its text. */
+  async waitForText(text: string | RegExp, timeoutMs = 30_000): Promise<string> {
+    const element = this.page.getByText(text).last();
+    await element.waitFor({ state: 'visible', timeout: timeoutMs });
+    await element.scrollIntoViewIfNeeded();
+    return element.innerText();
   }
 
   /** How many cards on the page show `text` right now. */
