@@ -176,7 +176,7 @@ test('activate a role that needs approval; the approver approves in the channel;
   });
 });
 
-test('an activation in a channel thread, announced there', async () => {
+test('an activation from a channel thread is answered in the thread', async () => {
   await step('channel-activation', async () => {
     await ui.openConversation('Incidents');
     await ui.post('INC-7: mail flow to external domains is failing, looking into it');
