@@ -21,6 +21,8 @@ const DANA_ID = '0d8b9967-e192-4fc1-b1a9-af3904e16f7a';
 const RECONCILE_INTERVAL_SECONDS = 2;
 
 let stack: E2eStack | undefined;
+/** The message id of the card that answered in the Incidents thread. */
+let threadCardId: string | undefined;
 let browser: Browser | undefined;
 let ui: PlaygroundUi;
 
@@ -184,7 +186,11 @@ test('an activation from a channel thread is answered in the thread', async () =
       'activate Exchange Administrator for 30m because mail flow incident ticket INC-7',
     );
     // The answer is a reply in the post's thread, so the whole channel sees who holds what.
-    const { card, text } = await ui.waitForThreadCard('Incidents', 'Exchange Administrator is active');
+    const { card, text, message } = await ui.waitForThreadCard(
+      'Incidents',
+      'Exchange Administrator is active',
+    );
+    threadCardId = message.messageId;
     expect(text).toMatch(/Until /);
     expect(text).toContain('mail flow incident');
     expect(text).toContain('INC-7');
@@ -218,12 +224,15 @@ test('the channel thread announces when the activation made there has ended', as
   await step('channel-announcement-ended', async () => {
     // Exchange Administrator was activated for 30 minutes; the clock is now 52 minutes on.
     await ui.openConversation('Incidents');
-    const { card, text } = await ui.waitForThreadCard(
+    const { card, text, message } = await ui.waitForThreadCard(
       'Incidents',
       /Alex Morgan · Exchange Administrator/,
       60_000,
     );
     expect(text).toMatch(/Ended at .* \(active from /);
+    // Kept current on the same card: the thread's answer became the announcement, no second post.
+    expect(message.messageId).toBe(threadCardId);
+    expect(await ui.countCards('Exchange Administrator is active')).toBe(0);
     expect(text).toContain('mail flow incident');
     expect(text).toContain('INC-7');
     await ui.screenshot('channel-announcement-ended', card);

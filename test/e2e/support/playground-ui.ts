@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactPath } from './artifacts';
-import { cardText, ConversationStream } from './conversation-stream';
+import { cardText, ConversationStream, type StreamMessage } from './conversation-stream';
 
 /** The conversations in the playground's left rail, as the shipped .m365agentsplayground.yml names them. */
 export type ConversationLabel = 'Personal Chat' | 'On-call handover' | 'General' | 'Incidents';
@@ -110,14 +110,14 @@ export class PlaygroundUi {
     channel: ConversationLabel,
     text: string | RegExp,
     timeoutMs = 30_000,
-  ): Promise<{ card: Locator; text: string }> {
+  ): Promise<{ card: Locator; text: string; message: StreamMessage }> {
     const matches = (shown: string) => (typeof text === 'string' ? shown.includes(text) : text.test(shown));
-    await this.stream.waitForMessage(
+    const message = await this.stream.waitForMessage(
       `a card showing ${String(text)} in a thread of the ${channel} channel`,
       (m) => m.conversationId.includes(';messageid=') && m.cards.some((c) => matches(cardText(c))),
       { timeoutMs },
     );
-    return this.waitForCard(text, 10_000);
+    return { ...(await this.waitForCard(text, 10_000)), message };
   }
 
   /** Waits until a plain message (not a card) showing `text` is visible; returns its text. */
