@@ -174,6 +174,7 @@ test('activate a role that needs approval; the approver approves in the channel;
       /Alex Morgan requests User Administrator[\s\S]*Approved by Dana Schmidt/,
     );
     expect(text).not.toContain('Waiting for approval');
+    expect(await ui.countCards('Waiting for approval')).toBe(0);
     await ui.screenshot('requester-after-approval');
   });
 });
@@ -216,6 +217,8 @@ test('a reminder before expiry after the simulator clock moves on, then Deactiva
     await ui.press(ui.card(/Application Administrator ends in/), 'Deactivate now');
     const { card, text } = await ui.waitForCard('Application Administrator is deactivated');
     expect(text).toContain('You no longer hold the role');
+    // The reminder itself was answered in place: no stale Deactivate now button is left.
+    expect(await ui.countCards(/Application Administrator ends in/)).toBe(0);
     await ui.screenshot('deactivated-from-reminder', card);
   });
 });
