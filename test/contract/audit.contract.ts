@@ -96,6 +96,10 @@ export function auditContract(ctx: ContractContext): void {
       // The raw connection must see the row first, or an UPDATE of zero rows would prove nothing.
       const visible = await ctx.database().query(`select id from audit_log where id = ${entry.id}`);
       expect(visible).toHaveLength(1);
+      if (ctx.backend.name === 'sqlite') {
+        const triggers = await ctx.database().query(`select name from sqlite_master where type = 'trigger'`);
+        expect(triggers.map((t) => t.name).sort()).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+      }
       await expect(
         ctx.database().query(`update audit_log set outcome = 'denied' where id = ${entry.id}`),
       ).rejects.toThrow(/append-only/);
