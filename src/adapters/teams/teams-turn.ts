@@ -61,7 +61,9 @@ export class TeamsTurn {
     return TurnContext.getConversationReference(this.activity);
   }
 
+  /** Teams shows typing in personal and group chats only; channel threads get none. */
   async typing(): Promise<void> {
+    if (this.conversationKind === 'channel') return;
     await this.context.sendActivity({ type: ActivityTypes.Typing });
   }
 
