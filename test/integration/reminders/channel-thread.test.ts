@@ -76,4 +76,28 @@ describe('channel thread kept current by the reconciler', () => {
     const again = await h.elevate.scheduler.runOnce();
     expect(again.reconcile?.statusChanges).toBe(0);
   });
+
+  it('an approval that expires after 24 hours is shown as expired on every copy, by the reconciler', async () => {
+    const { jordan, dana } = h.users;
+    await h.say(dana, 'help');
+    await h.say(jordan, 'activate User Administrator for 30m because INC-9 audit export');
+    const request = [...h.sim.state.requests.values()].find(
+      (r) => r.principalId === jordan.id && r.status === 'PendingApproval',
+    );
+    expect(request).toBeDefined();
+    const approvalCard = await h.waitForCard(h.conversationId(dana), /User Administrator/);
+    const requesterCard = await h.waitForCard(h.conversationId(jordan), /User Administrator/);
+
+    await h.advance('PT25H');
+    await h.elevate.scheduler.runOnce();
+    expect((await h.elevate.store.trackedRequests.get(request!.id))?.status).toBe('TimedOut');
+    const approverCopy = await h.connector.waitFor(
+      (c) => c.method === 'PUT' && c.activityId === approvalCard.activityId,
+    );
+    expect(JSON.stringify(approverCopy.body)).toMatch(/[Ee]xpired/);
+    expect(JSON.stringify(approverCopy.body)).not.toMatch(/"verb":"approve"/);
+    // The requester's pending card (first drawn over the progress card) now shows the outcome.
+    const requesterCopy = await h.waitForUpdate(requesterCard.activityId, /[Ee]xpired/);
+    expect(cardText(requesterCopy.card)).not.toMatch(/Cancel request/);
+  });
 });
