@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
+import { TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type { AppConfig } from './config/config';
 import type { Clock } from './ports/clock';
 import type { Store } from './ports/stores';
@@ -21,6 +21,7 @@ import { buildTeamsBot } from './adapters/teams/build-teams-bot';
 import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
 import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source';
 import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
+import { SsoDedupeStorage } from './adapters/teams/sso/sso-dedupe-storage';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { buildScheduler } from './scheduler/build-scheduler';
 import type { ReconcileScheduler } from './scheduler/reconcile-scheduler';
@@ -118,6 +119,15 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
         ? new DemoSsoTokenSource(simulator.identity, app.clientId)
         : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
     const adapter = createCloudAdapter(config, logger, overrides.cloudAdapter);
+    if (config.mode === 'tenant' && config.bot.oauthConnectionName) {
+      // Teams sends one signin/tokenExchange per open client; answer the first, drop the rest.
+      adapter.use(
+        new TeamsSSOTokenExchangeMiddleware(
+          new SsoDedupeStorage(store.oneTimeKeys, clock),
+          config.bot.oauthConnectionName,
+        ),
+      );
+    }
     const stepUpRoutes: ((server: Server) => void)[] = [];
     const bot = buildTeamsBot({
       config,
