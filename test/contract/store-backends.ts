@@ -37,7 +37,8 @@ class SqliteBackend implements StoreBackend {
       sqlitePath: path,
       open: async (clock) => this.track(await createStore({ sqlitePath: path, clock })),
       query: async (statement) => {
-        const db = new BetterSqlite3(path);
+        const db = new BetterSqlite3(path, { fileMustExist: true });
+        db.pragma('busy_timeout = 5000');
         try {
           const prepared = db.prepare(statement);
           if (prepared.reader) return prepared.all() as Record<string, unknown>[];
