@@ -41,13 +41,8 @@ export class TeamsReminderNotifier implements ReminderNotifier {
   constructor(private readonly deps: TeamsReminderNotifierDeps) {}
 
   async expiryReminder(activation: ActivationFacts, dueAt: DateTime): Promise<Delivery> {
-    const target = await this.personal(activation.principalId);
+    const target = await this.personalRole(activation);
     if ('unreachable' in target) return target.unreachable;
-    const label = await this.deps.labels.label(
-      activation.kind,
-      activation.roleId,
-      activation.directoryScopeId,
-    );
     const rules = await this.deps.pim.getActivationRules({
       kind: activation.kind,
       roleId: activation.roleId,
@@ -56,9 +51,7 @@ export class TeamsReminderNotifier implements ReminderNotifier {
       ? (await this.deps.approvers.resolve(rules.approvers).catch(() => [])).map((a) => a.displayName)
       : [];
     const card = reminderCard(target.ctx, {
-      ...label,
-      roleId: activation.roleId,
-      directoryScopeId: activation.directoryScopeId,
+      ...target.role,
       endAt: activation.endAt,
       maximum: rules.maximumDuration,
       needsApproval: rules.approvalRequired,
@@ -73,17 +66,10 @@ export class TeamsReminderNotifier implements ReminderNotifier {
     endedAt: DateTime,
     dueAt: DateTime,
   ): Promise<Delivery> {
-    const target = await this.personal(activation.principalId);
+    const target = await this.personalRole(activation);
     if ('unreachable' in target) return target.unreachable;
-    const label = await this.deps.labels.label(
-      activation.kind,
-      activation.roleId,
-      activation.directoryScopeId,
-    );
     const card = endedCard(target.ctx, {
-      ...label,
-      roleId: activation.roleId,
-      directoryScopeId: activation.directoryScopeId,
+      ...target.role,
       how,
       startAt: activation.startAt,
       endedAt,
@@ -92,17 +78,10 @@ export class TeamsReminderNotifier implements ReminderNotifier {
   }
 
   async eligibilityEnding(eligibility: EligibilityFacts, dueAt: DateTime): Promise<Delivery> {
-    const target = await this.personal(eligibility.principalId);
+    const target = await this.personalRole(eligibility);
     if ('unreachable' in target) return target.unreachable;
-    const label = await this.deps.labels.label(
-      eligibility.kind,
-      eligibility.roleId,
-      eligibility.directoryScopeId,
-    );
     const card = eligibilityEndingCard(target.ctx, {
-      ...label,
-      roleId: eligibility.roleId,
-      directoryScopeId: eligibility.directoryScopeId,
+      ...target.role,
       endAt: eligibility.endAt,
     });
     return this.post(target.reference, card, dueAt);
@@ -148,6 +127,14 @@ export class TeamsReminderNotifier implements ReminderNotifier {
       });
     }
     return { kind: 'sent' };
+  }
+
+  /** The holder's personal chat, and the role's display label with its ids for the card. */
+  private async personalRole(facts: ActivationFacts | EligibilityFacts) {
+    const target = await this.personal(facts.principalId);
+    if ('unreachable' in target) return target;
+    const label = await this.deps.labels.label(facts.kind, facts.roleId, facts.directoryScopeId);
+    return { ...target, role: { ...label, roleId: facts.roleId, directoryScopeId: facts.directoryScopeId } };
   }
 
   private async personal(
