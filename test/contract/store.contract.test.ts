@@ -1,6 +1,7 @@
 import type { Store } from '../../src/ports/stores';
 import { auditContract } from './audit.contract';
 import { cardCopiesContract } from './card-copies.contract';
+import { channelRoutesContract } from './channel-routes.contract';
 import type { ContractContext } from './contract-context';
 import { conversationsContract } from './conversations.contract';
 import { createStoreOptionsContract, migrationsContract } from './migrations.contract';
@@ -43,6 +44,7 @@ describe.each(availableBackends())('store contract on %s', (_name, makeBackend) 
   cardCopiesContract(ctx);
   trackedRequestsContract(ctx);
   workItemsContract(ctx);
+  channelRoutesContract(ctx);
   migrationsContract(ctx);
 });
 

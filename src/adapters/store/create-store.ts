@@ -7,6 +7,8 @@ import { openPostgres, requireSchemaName } from './open-postgres';
 import { openSqlite } from './open-sqlite';
 import { KyselyAuditRepository } from './repositories/audit.repository';
 import { KyselyCardCopyRepository } from './repositories/card-copy.repository';
+import { KyselyChannelBoardRepository } from './repositories/channel-board.repository';
+import { KyselyChannelRouteRepository } from './repositories/channel-route.repository';
 import { KyselyConversationRepository } from './repositories/conversation.repository';
 import { KyselyOneTimeKeyRepository } from './repositories/one-time-key.repository';
 import { KyselyTokenCacheRepository } from './repositories/token-cache.repository';
@@ -112,6 +114,8 @@ function assembleStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock
     cardCopies: new KyselyCardCopyRepository(db, clock),
     trackedRequests: new KyselyTrackedRequestRepository(db, clock),
     workItems: new KyselyWorkItemRepository(db, dialect, clock),
+    channelRoutes: new KyselyChannelRouteRepository(db, clock),
+    channelBoards: new KyselyChannelBoardRepository(db, clock),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -14,6 +14,25 @@ export interface Database {
   tracked_requests: TrackedRequestsTable;
   work_items: WorkItemsTable;
   one_time_keys: OneTimeKeysTable;
+  channel_routes: ChannelRoutesTable;
+  channel_boards: ChannelBoardsTable;
+}
+
+export interface ChannelRoutesTable {
+  conversation_id: string;
+  purpose: string;
+  role_id: string;
+  tenant_id: string;
+  role_name: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ChannelBoardsTable {
+  conversation_id: string;
+  conversation_ref: string;
+  activity_id: string | null;
+  updated_at: string;
 }
 
 export interface OneTimeKeysTable {

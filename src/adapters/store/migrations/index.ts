@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database';
 import { initialSchema } from './0001-initial-schema';
 import { oneTimeKeys } from './0002-one-time-keys';
+import { channelRoutes } from './0003-channel-routes';
 
 /**
  * All migrations, compiled in (no folder is read at run time, so this works the same from
@@ -12,6 +13,7 @@ export function storeMigrations(dialect: StoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial-schema': initialSchema(dialect),
     '0002-one-time-keys': oneTimeKeys,
+    '0003-channel-routes': channelRoutes,
   };
   return { getMigrations: async () => migrations };
 }
