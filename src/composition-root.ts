@@ -23,6 +23,8 @@ import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source
 import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
 import { SsoDedupeStorage } from './adapters/teams/sso/sso-dedupe-storage';
 import { startSimulator, type RunningSimulator } from './simulator';
+import { inProcessDemoTenant, type DemoTenant } from './adapters/demo/demo-tenant';
+import { connectDemoTenant } from './adapters/demo/remote-demo-tenant';
 import { buildScheduler } from './scheduler/build-scheduler';
 import type { ReconcileScheduler } from './scheduler/reconcile-scheduler';
 
@@ -76,20 +78,13 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
   const metrics = createMetrics({ collectDefaults: !overrides.simulator });
   const closers: (() => Promise<void>)[] = [];
   try {
-    let simulator = overrides.simulator;
-    if (config.mode === 'demo' && !simulator) {
-      simulator = await startSimulator({ port: config.simulatorPort });
-      const started = simulator;
-      closers.push(() => started.close());
-      logger.info(
-        { graph: simulator.graphBaseUrl, authority: simulator.authority },
-        `simulator tenant running at ${simulator.baseUrl} (Graph ${simulator.graphBaseUrl}/v1.0, Entra ${simulator.authority})`,
-      );
-    }
+    const simulator = overrides.simulator;
+    const demo = config.mode === 'demo' ? await openDemoTenant(config, simulator, logger) : undefined;
+    if (demo) closers.push(() => demo.close());
     // In demo mode the bot follows the simulator's clock, so advancing it (/_sim/clock) drives reminders.
-    const clock = overrides.clock ?? (config.mode === 'demo' && simulator ? simulator.clock : systemClock);
-    const app = entraApp(config, simulator);
-    const graphBaseUrl = config.mode === 'demo' && simulator ? simulator.graphBaseUrl : config.graphBaseUrl;
+    const clock = overrides.clock ?? demo?.clock ?? systemClock;
+    const app = entraApp(config, demo);
+    const graphBaseUrl = demo?.graphBaseUrl ?? config.graphBaseUrl;
 
     const store = await createStore({
       databaseUrl: config.store.databaseUrl,
@@ -114,10 +109,9 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const directory = new GraphDirectory(http, appToken);
     const pim = new GraphPimGateway({ http, appToken, directory, clock, logger });
 
-    const sso: SsoTokenSource =
-      config.mode === 'demo' && simulator
-        ? new DemoSsoTokenSource(simulator.identity, app.clientId)
-        : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
+    const sso: SsoTokenSource = demo
+      ? new DemoSsoTokenSource(demo.sso, app.clientId)
+      : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
     const adapter = createCloudAdapter(config, logger, overrides.cloudAdapter);
     if (config.mode === 'tenant' && config.bot.oauthConnectionName) {
       // Teams sends one signin/tokenExchange per open client; answer the first, drop the rest.
@@ -192,7 +186,33 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
   }
 }
 
-function entraApp(config: AppConfig, simulator: RunningSimulator | undefined): EntraApp {
+/**
+ * Demo mode's simulator tenant: the one passed in (tests), the one at SIMULATOR_URL (another
+ * process, so Elevate's own cost can be measured apart), or a new one in this process.
+ */
+async function openDemoTenant(
+  config: AppConfig,
+  simulator: RunningSimulator | undefined,
+  logger: Logger,
+): Promise<DemoTenant> {
+  if (simulator) return inProcessDemoTenant(simulator, false);
+  if (config.simulatorUrl) {
+    const remote = await connectDemoTenant(config.simulatorUrl);
+    logger.info(
+      { simulator: remote.baseUrl },
+      `using the simulator tenant already running at ${remote.baseUrl}`,
+    );
+    return remote;
+  }
+  const started = await startSimulator({ port: config.simulatorPort });
+  logger.info(
+    { graph: started.graphBaseUrl, authority: started.authority },
+    `simulator tenant running at ${started.baseUrl} (Graph ${started.graphBaseUrl}/v1.0, Entra ${started.authority})`,
+  );
+  return inProcessDemoTenant(started, true);
+}
+
+function entraApp(config: AppConfig, demo: DemoTenant | undefined): EntraApp {
   if (config.mode === 'tenant') {
     const tenantId = config.bot.tenantId ?? '';
     return {
@@ -202,14 +222,8 @@ function entraApp(config: AppConfig, simulator: RunningSimulator | undefined): E
       tenantId,
     };
   }
-  if (!simulator) throw new Error('demo mode needs the simulator tenant');
-  const demoApp = simulator.state.directory.apps[0];
-  return {
-    clientId: demoApp.appId,
-    clientSecret: demoApp.clientSecret,
-    authority: simulator.authority,
-    tenantId: simulator.tenantId,
-  };
+  if (!demo) throw new Error('demo mode needs the simulator tenant');
+  return { ...demo.app, authority: demo.authority, tenantId: demo.tenantId };
 }
 
 /**

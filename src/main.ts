@@ -55,6 +55,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Elevate failed to start: ${message}\n`);
+  const remedy = (error as { remedy?: unknown } | undefined)?.remedy;
+  process.stderr.write(
+    `Elevate failed to start: ${message}${typeof remedy === 'string' ? ` ${remedy}` : ''}\n`,
+  );
   process.exit(1);
 });

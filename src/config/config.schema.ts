@@ -43,6 +43,28 @@ const httpUrl = (fallback: string) =>
     })
     .transform((v) => v.replace(/\/+$/, ''));
 
+/** http://<loopback>:<port> with nothing after the port but an optional slash. */
+function isLoopbackSimulatorUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return (
+    url.protocol === 'http:' &&
+    url.port !== '' &&
+    isLoopbackHost(host) &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password &&
+    /^http:\/\/[^/]+\/?$/.test(value)
+  );
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -78,6 +100,11 @@ export const envSchema = z
     GRAPH_BASE_URL: httpUrl('https://graph.microsoft.com'),
     AUTHORITY_HOST: httpUrl('https://login.microsoftonline.com'),
     SIMULATOR_PORT: port(3979),
+    SIMULATOR_URL: optionalString.refine((v) => v === undefined || isLoopbackSimulatorUrl(v), {
+      message:
+        'must be the http URL of a simulator on this machine, such as http://127.0.0.1:3979 (loopback only: ' +
+        '127.0.0.1, localhost or [::1], with a port and no path); leave it unset to run the simulator inside Elevate',
+    }),
     TOKEN_CACHE_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
       message: 'must be 32 random bytes, base64-encoded (create one with: openssl rand -base64 32)',
     }),
@@ -108,6 +135,15 @@ export const envSchema = z
           `is ${env.HOST}, but without MicrosoftAppId Elevate runs in demo mode with anonymous Bot Framework auth, ` +
           'which is only safe on a loopback address. Use HOST=127.0.0.1, or set MicrosoftAppId, MicrosoftAppPassword ' +
           'and MicrosoftAppTenantId to run in tenant mode',
+      });
+    }
+    if (tenantMode && env.SIMULATOR_URL !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SIMULATOR_URL'],
+        message:
+          'is set, but MicrosoftAppId is set too: the simulator is for demo mode only. Unset SIMULATOR_URL ' +
+          '(tenant mode talks to Microsoft Entra and Graph), or unset MicrosoftAppId for demo mode',
       });
     }
     if (tenantMode) {

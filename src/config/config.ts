@@ -20,6 +20,8 @@ export interface AppConfig {
   graphBaseUrl: string;
   authorityHost: string;
   simulatorPort: number;
+  /** Demo mode: a simulator already running on loopback, instead of one inside Elevate. */
+  simulatorUrl?: string;
   tokenCacheKey?: Buffer;
   cardSigningKey?: string;
   logLevel: Env['LOG_LEVEL'];
@@ -79,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     graphBaseUrl: env.GRAPH_BASE_URL,
     authorityHost: env.AUTHORITY_HOST,
     simulatorPort: env.SIMULATOR_PORT,
+    simulatorUrl: env.SIMULATOR_URL?.replace(/\/+$/, ''),
     tokenCacheKey: env.TOKEN_CACHE_KEY ? Buffer.from(env.TOKEN_CACHE_KEY, 'base64') : undefined,
     cardSigningKey: env.CARD_SIGNING_KEY,
     logLevel: env.LOG_LEVEL,

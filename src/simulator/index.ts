@@ -89,6 +89,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     requestLog,
     initialSeed: () => initialSeed,
     resetIdentity: () => identity.reset(),
+    issueToken: (opts) => identity.issueTokenForTests(opts),
   });
   for (const method of ['get', 'post', 'patch', 'del'] as const) {
     server[method]('/_sim/*', async (req: restify.Request, res: restify.Response) => control(req, res));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphError } from '../graph/graph-error';
 import { SeedError } from '../pim/seed-schema';
 import { clockRoutes } from './clock.routes';
+import { demoBotRoutes } from './demo-bot.routes';
 import { ControlError, type ControlDeps } from './control-route';
 import { faultRoutes } from './faults.routes';
 import { portalRoutes } from './portal.routes';
@@ -12,12 +13,18 @@ export type { ControlDeps } from './control-route';
 
 /**
  * The control API under `/_sim/` (tests and demos only; no authentication, loopback only):
- * reset, seed, clock, faults, received requests, settings, approval decisions and portal activations.
+ * reset, seed, clock, faults, received requests, settings, approval decisions, portal activations and
+ * what a demo bot in another process needs (SIMULATOR_URL).
  */
 export function createControlHandler(deps: ControlDeps) {
-  const routes = [tenantRoutes, clockRoutes, faultRoutes, requestLogRoutes, portalRoutes].flatMap((area) =>
-    area(deps),
-  );
+  const routes = [
+    tenantRoutes,
+    clockRoutes,
+    faultRoutes,
+    requestLogRoutes,
+    portalRoutes,
+    demoBotRoutes,
+  ].flatMap((area) => area(deps));
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');

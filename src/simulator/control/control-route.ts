@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TenantState } from '../pim/tenant-state';
 import type { SimulatorSeed } from '../pim/seed-types';
 import type { SimClock } from '../sim-clock';
+import type { TestTokenOptions } from '../identity/test-token';
 import type { FaultInjector } from './faults';
 import type { RequestLog } from './request-log';
 
@@ -13,6 +14,8 @@ export interface ControlDeps {
   initialSeed: () => SimulatorSeed;
   /** Clears identity state (codes, refresh tokens). */
   resetIdentity: () => void;
+  /** Issues a token without a grant (the demo bot's stand-in for Teams SSO). */
+  issueToken: (opts: TestTokenOptions) => Promise<string>;
 }
 
 /** A refusal of the control API: answered with `status` and code SimulatorControlError. */

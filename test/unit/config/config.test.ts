@@ -88,4 +88,42 @@ describe('loadConfig', () => {
     const problems = problemsOf({ TOKEN_CACHE_KEY: Buffer.alloc(16).toString('base64') });
     expect(problems).toEqual([{ key: 'TOKEN_CACHE_KEY', message: expect.stringMatching(/32 random bytes/) }]);
   });
+
+  it('takes SIMULATOR_URL on loopback only, with a port and no path', () => {
+    for (const url of [
+      'http://127.0.0.1:4151',
+      'http://localhost:4151/',
+      'http://[::1]:4151',
+      'http://127.0.0.9:1',
+    ]) {
+      expect(loadConfig({ SIMULATOR_URL: url }).simulatorUrl).toBe(url.replace(/\/$/, ''));
+    }
+    expect(loadConfig({}).simulatorUrl).toBeUndefined();
+    for (const url of [
+      'http://10.0.0.5:4151',
+      'http://sim.example.com:4151',
+      'https://127.0.0.1:4151',
+      'http://127.0.0.1',
+      'http://127.0.0.1:4151/v1.0',
+      'http://user:pw@127.0.0.1:4151',
+      'http://127.0.0.1.example.com:4151',
+      '127.0.0.1:4151',
+    ]) {
+      const [problem] = problemsOf({ SIMULATOR_URL: url });
+      expect(problem).toEqual({
+        key: 'SIMULATOR_URL',
+        message: expect.stringMatching(
+          /^is ".*": must be the http URL of a simulator on this machine.*loopback only/,
+        ),
+      });
+    }
+  });
+
+  it('refuses SIMULATOR_URL in tenant mode and says why', () => {
+    const problems = problemsOf({
+      MicrosoftAppId: '6f1c8d4e-1111-2222-3333-444455556666',
+      SIMULATOR_URL: 'http://127.0.0.1:4151',
+    });
+    expect(problems.find((p) => p.key === 'SIMULATOR_URL')?.message).toMatch(/demo mode only/);
+  });
 });

@@ -33,7 +33,9 @@ export class DemoSsoTokenSource implements SsoTokenSource {
         audience: `api://botid-${this.appId}`,
         scopes: ['access_as_user'],
       });
-    } catch {
+    } catch (error) {
+      // The simulator did not answer (SIMULATOR_URL): say so, not "unknown user".
+      if (error instanceof DomainError) throw error;
       // Teams would not have an SSO token either: the account is not in this (simulated) tenant.
       throw new DomainError(
         ErrorCodes.SignInRequired,

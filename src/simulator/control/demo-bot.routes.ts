@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { clockJson } from './clock.routes';
+import { parseWith, readJson } from './control-body';
+import { ControlError, type ControlRoutes } from './control-route';
+
+const SsoTokenSchema = z
+  .object({
+    userId: z.string().min(1).max(100),
+    appId: z.string().min(1).max(100).optional(),
+    audience: z.string().min(1).max(300).optional(),
+    scopes: z.array(z.string().min(1).max(200)).max(20).optional(),
+  })
+  .strict();
+
+/**
+ * What a bot in demo mode needs from a simulator running in another process (SIMULATOR_URL):
+ * GET /_sim/demo-bot (tenant, the demo app's credentials, the clock) and POST /_sim/sso-token
+ * (the silent Teams SSO token a user would have, issued like `identity.issueTokenForTests`).
+ * The simulator listens on loopback only; the demo app's secret is in the seed file anyway.
+ */
+export const demoBotRoutes: ControlRoutes = (deps) => [
+  {
+    method: 'GET',
+    pattern: /^\/_sim\/demo-bot$/,
+    run: async () => {
+      const app = deps.state.directory.apps[0];
+      if (!app) throw new ControlError(409, 'The loaded seed has no app registration for the bot.');
+      return [
+        200,
+        {
+          tenantId: deps.state.tenantId,
+          appId: app.appId,
+          clientSecret: app.clientSecret,
+          clock: clockJson(deps.clock),
+        },
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/_sim\/sso-token$/,
+    run: async (req) => {
+      const body = parseWith(
+        SsoTokenSchema,
+        await readJson(req),
+        'SSO token body (expected {"userId","appId","audience","scopes"})',
+      );
+      try {
+        return [200, { token: await deps.issueToken(body) }];
+      } catch (error) {
+        throw new ControlError(404, (error as Error).message);
+      }
+    },
+  },
+];
