@@ -13,6 +13,10 @@ export interface Directory {
   listTransitiveGroups(userId: string): Promise<DirectoryGroup[]>;
   /** Users in the group, including through nested groups. */
   listGroupMembers(groupId: string): Promise<DirectoryUser[]>;
+  /** The group's owners (a team's owners are its Microsoft 365 group's owners). */
+  listGroupOwners(groupId: string): Promise<DirectoryUser[]>;
+  /** Entra object ids of a Teams group chat's members who have the owner (admin) role. */
+  listChatOwnerIds(chatId: string): Promise<string[]>;
 }
 
 export interface DirectoryUser {

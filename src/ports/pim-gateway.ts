@@ -17,6 +17,8 @@ export interface PimGateway {
   /** Role definitions whose display name equals `name` (case-insensitive); cached. */
   findRoleDefinitions(name: string): Promise<RoleDefinition[]>;
   getRoleDefinition(roleId: string): Promise<RoleDefinition>;
+  /** Every directory role definition of the tenant (app-only); cached. */
+  listRoleDefinitions(): Promise<RoleDefinition[]>;
 
   /** selfActivate (or a dry run with `validateOnly`). The returned status says what happened. */
   activate(user: DelegatedUser, input: ActivationInput): Promise<PimRequest>;

@@ -32,6 +32,13 @@ export interface SeedGroup {
   isAssignableToRole: boolean;
   pimForGroups?: boolean;
   members: string[];
+  /** Owners (a team's owners are its Microsoft 365 group's owners). */
+  owners?: string[];
+}
+/** A Teams group chat; members with role 'owner' are its admins. */
+export interface SeedChat {
+  id: string;
+  members: { userId: string; roles: ('owner' | 'guest')[] }[];
 }
 export interface SeedDirectory {
   tenant: SeedTenant;
@@ -39,4 +46,5 @@ export interface SeedDirectory {
   users: SeedUser[];
   groups: SeedGroup[];
   administrativeUnits: { id: string; displayName: string }[];
+  chats?: SeedChat[];
 }

@@ -89,6 +89,26 @@ export class GraphDirectory implements Directory {
     return [...users.values()];
   }
 
+  async listGroupOwners(groupId: string): Promise<DirectoryUser[]> {
+    const owners = await this.http.getAll<RawDirectoryObject>({
+      path: graphPaths.groupOwners(groupId),
+      token: await this.appToken(),
+      operation: 'read',
+    });
+    return owners.filter(isUser).map(toUser);
+  }
+
+  async listChatOwnerIds(chatId: string): Promise<string[]> {
+    const members = await this.http.getAll<{ userId?: string | null; roles?: string[] | null }>({
+      path: graphPaths.chatMembers(chatId),
+      token: await this.appToken(),
+      operation: 'read',
+    });
+    return members
+      .filter((m) => typeof m.userId === 'string' && (m.roles ?? []).some((r) => r.toLowerCase() === 'owner'))
+      .map((m) => m.userId as string);
+  }
+
   private async byIds(path: string, ids: string[], select: string): Promise<RawDirectoryObject[]> {
     const unique = [...new Set(ids)];
     const found: RawDirectoryObject[] = [];

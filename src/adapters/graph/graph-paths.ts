@@ -40,6 +40,8 @@ export const graphPaths = {
   groups: () => '/v1.0/groups',
   transitiveGroups: (userId: string) => `/v1.0/users/${encodeURIComponent(userId)}/transitiveMemberOf`,
   groupMembers: (groupId: string) => `/v1.0/groups/${encodeURIComponent(groupId)}/members`,
+  groupOwners: (groupId: string) => `/v1.0/groups/${encodeURIComponent(groupId)}/owners`,
+  chatMembers: (chatId: string) => `/v1.0/chats/${encodeURIComponent(chatId)}/members`,
 };
 
 /** OData string literal: single quotes doubled. */

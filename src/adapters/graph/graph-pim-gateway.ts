@@ -100,6 +100,10 @@ export class GraphPimGateway implements PimGateway {
     return this.activationRules.get(role);
   }
 
+  listRoleDefinitions(): Promise<RoleDefinition[]> {
+    return this.roleDefinitions.all();
+  }
+
   findRoleDefinitions(name: string): Promise<RoleDefinition[]> {
     return this.roleDefinitions.findByName(name);
   }

@@ -44,7 +44,7 @@ export class RoleDefinitions {
     return (await this.all()).find((role) => role.id === roleId);
   }
 
-  private async all(): Promise<RoleDefinition[]> {
+  async all(): Promise<RoleDefinition[]> {
     return this.cache.get('all', async () => {
       const raw = await this.http.getAll<{
         id: string;

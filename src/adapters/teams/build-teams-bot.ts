@@ -40,6 +40,9 @@ import type { RouteServices } from './routes/route-services';
 import type { SsoTokenSource } from './sso/sso-token-source';
 import { StepUpService } from './step-up/step-up-service';
 import type { TeamsTurn } from './teams-turn';
+import { ChannelPermission, type ElevateAdminCheck } from '../../app/channels/channel-permission';
+import { ManageChannelRoutesUseCase } from '../../app/channels/manage-channel-routes.use-case';
+import { registerChannelRoutes } from './routes/channel.routes';
 
 export interface TeamsBotDeps {
   config: AppConfig;
@@ -178,6 +181,26 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       },
     );
   });
+  const channelRoutes = new ManageChannelRoutesUseCase({
+    routes: store.channelRoutes,
+    pim,
+    permission: new ChannelPermission({
+      directory: deps.directory,
+      admins: adminGroupCheck(config, deps.directory),
+    }),
+    audit: store.audit,
+    clock,
+  });
+  registerChannelRoutes(
+    {
+      routes: channelRoutes,
+      conversations: store.conversations,
+      messenger,
+      defaultTenantId: deps.tenantId,
+      showMyApprovals: (turn) => showApprovalsList(services, approvals.list, turn, 'send'),
+    },
+    commands,
+  );
   registerRefreshRoute(services, verbs, {
     approvals: {
       subject: 'approvals',
@@ -205,9 +228,28 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       logger,
     }),
     welcome: (turn) => sendWelcome(services, turn),
+    removed: async (turn) => {
+      const removed = await channelRoutes.forget(turn.conversationId, turn.userId ?? 'system:teams');
+      logger.info(
+        { removed, conversationKind: turn.conversationKind },
+        'Elevate removed from a conversation',
+      );
+    },
     logger,
     sso: deps.sso,
   });
 
   return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs, approvals };
+}
+
+/**
+ * Members of ADMIN_GROUP_ID (transitively). Temporary: f11-audit builds the one admin check
+ * (app/admin, cached); this is replaced by it when it lands.
+ */
+function adminGroupCheck(config: AppConfig, directory: Directory): ElevateAdminCheck {
+  return {
+    isAdmin: async (userId) =>
+      config.adminGroupId !== undefined &&
+      (await directory.listTransitiveGroups(userId)).some((group) => group.id === config.adminGroupId),
+  };
 }

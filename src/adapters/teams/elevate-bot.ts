@@ -29,6 +29,8 @@ export interface ElevateBotDeps {
   verbs: VerbDispatcher;
   recorder: ConversationRecorder;
   welcome(turn: TeamsTurn): Promise<void>;
+  /** Elevate was removed from a team, group chat or personal chat (forget what it was asked to send there). */
+  removed?(turn: TeamsTurn): Promise<void>;
   logger: Logger;
   /** Completes Teams SSO sign-in invokes (tenant mode). */
   sso?: Pick<SsoTokenSource, 'exchange' | 'verifyState'>;
@@ -65,7 +67,13 @@ export class ElevateBot extends TeamsActivityHandler {
     this.onConversationUpdate(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
-      await this.recordAndWelcomeIfNew(new TeamsTurn(context), botAdded);
+      const botRemoved = (context.activity.membersRemoved ?? []).some((member) => member.id === botId);
+      if (botRemoved) await deps.removed?.(new TeamsTurn(context));
+      else await this.recordAndWelcomeIfNew(new TeamsTurn(context), botAdded);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await deps.removed?.(new TeamsTurn(context));
       await next();
     });
   }

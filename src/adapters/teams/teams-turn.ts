@@ -44,6 +44,12 @@ export class TeamsTurn {
     return 'personal';
   }
 
+  /** The team's Microsoft 365 group id, in a channel (Teams sends it in channelData.team). */
+  get teamGroupId(): string | undefined {
+    const channelData = this.activity.channelData as { team?: { aadGroupId?: string } } | undefined;
+    return channelData?.team?.aadGroupId ?? undefined;
+  }
+
   get conversationId(): string {
     return this.activity.conversation.id;
   }

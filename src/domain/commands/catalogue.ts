@@ -67,7 +67,8 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
   {
     name: 'approvals',
     title: 'approvals',
-    description: 'List the activation requests waiting for your approval.',
+    description:
+      'List requests waiting for your approval; in a channel, "approvals here <role>" posts their approval cards there too.',
     example: 'approvals',
     scopes: [...EVERYWHERE],
     words: ['approvals'],
@@ -79,6 +80,15 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     example: 'remind me 15m before',
     scopes: ['personal'],
     words: ['reminders', 'remind me'],
+  },
+  {
+    name: 'subscribe',
+    title: 'subscribe',
+    description:
+      'Announce activations of privileged roles here (all, or the roles named); also unsubscribe, subscriptions.',
+    example: 'subscribe Exchange Admin, User Admin',
+    scopes: ['team', 'groupChat'],
+    words: ['subscribe', 'unsubscribe', 'subscriptions'],
   },
   {
     name: 'help',

@@ -64,6 +64,38 @@ export interface RemindersToggleCommand {
   enabled: boolean;
 }
 
+/** `subscribe [<role>, …]`: announce activations of those roles here (all privileged roles when none). */
+export interface SubscribeCommand {
+  kind: 'subscribe';
+  /** Role names as typed; empty means every privileged role. */
+  roles: string[];
+}
+/** `unsubscribe [<role>, …]`: stop announcing those roles here (everything when none). */
+export interface UnsubscribeCommand {
+  kind: 'unsubscribe';
+  roles: string[];
+}
+/** `subscriptions`: what this conversation is subscribed to, and where its approvals go. */
+export interface SubscriptionsCommand {
+  kind: 'subscriptions';
+}
+/** `who`, `board`, `who has <role>`: the "who holds what" board. */
+export interface WhoCommand {
+  kind: 'who';
+  /** A role name as typed, to show only that role. */
+  role?: string;
+}
+/** `approvals here [<role>, …]`: post approval cards for those roles (all when none) here too. */
+export interface ApprovalsHereCommand {
+  kind: 'approvalsHere';
+  roles: string[];
+}
+/** `approvals off [<role>, …]`: stop posting approval cards here (for those roles, or all). */
+export interface ApprovalsOffCommand {
+  kind: 'approvalsOff';
+  roles: string[];
+}
+
 export type Command =
   | RolesCommand
   | HelpCommand
@@ -75,7 +107,13 @@ export type Command =
   | ActivateCommand
   | ActivateGroupCommand
   | RemindBeforeCommand
-  | RemindersToggleCommand;
+  | RemindersToggleCommand
+  | SubscribeCommand
+  | UnsubscribeCommand
+  | SubscriptionsCommand
+  | WhoCommand
+  | ApprovalsHereCommand
+  | ApprovalsOffCommand;
 
 /** What parsers need to turn relative times into instants. */
 export interface ParseContext {

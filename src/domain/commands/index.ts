@@ -9,3 +9,13 @@ export { parseDeactivate, DEACTIVATE_EXAMPLE } from './parsers/deactivate.parser
 export { parseCancel, CANCEL_EXAMPLE } from './parsers/cancel.parser';
 export { parseRemindMe, parseReminders, REMIND_EXAMPLE, REMINDERS_EXAMPLE } from './parsers/reminders.parser';
 export { parseApprovals, parseHelp, parseRoles, parseStatus } from './parsers/simple.parsers';
+export {
+  parseApprovalsCommand,
+  parseSubscriptionCommand,
+  parseWho,
+  SUBSCRIBE_EXAMPLE,
+  UNSUBSCRIBE_EXAMPLE,
+  WHO_EXAMPLE,
+  APPROVALS_HERE_EXAMPLE,
+  MAX_ROLES_PER_CHANNEL_COMMAND,
+} from './parsers/channel.parsers';

@@ -7,7 +7,8 @@ import { parseActivate } from './parsers/activate.parser';
 import { parseCancel } from './parsers/cancel.parser';
 import { parseDeactivate } from './parsers/deactivate.parser';
 import { parseRemindMe, parseReminders } from './parsers/reminders.parser';
-import { parseApprovals, parseHelp, parseRoles, parseStatus } from './parsers/simple.parsers';
+import { parseApprovalsCommand, parseSubscriptionCommand } from './parsers/channel.parsers';
+import { parseHelp, parseRoles, parseStatus } from './parsers/simple.parsers';
 
 /** One parser per catalogue command: (text after the command word, context, the word matched). */
 export type CommandArgumentParser = (args: string, ctx: ParseContext, word: string) => Command;
@@ -18,9 +19,10 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandArgumentParser>> = 
   deactivate: (args) => parseDeactivate(args),
   status: (args) => parseStatus(args),
   cancel: (args) => parseCancel(args),
-  approvals: (args) => parseApprovals(args),
+  approvals: (args) => parseApprovalsCommand(args),
   reminders: (args, _ctx, word) =>
     word.toLowerCase() === 'remind me' ? parseRemindMe(args) : parseReminders(args),
+  subscribe: (args, _ctx, word) => parseSubscriptionCommand(args, word),
   help: (args) => parseHelp(args),
 };
 

@@ -109,6 +109,10 @@ export const Permissions = {
     delegated: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
     app: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All'],
   },
+  chatMembersRead: {
+    delegated: ['ChatMember.Read', 'ChatMember.Read.All', 'Chat.Read.All'],
+    app: ['ChatMember.Read.All', 'Chat.Read.All'],
+  },
   administrativeUnitsRead: {
     delegated: ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'Directory.Read.All'],
     app: ['AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'Directory.Read.All'],

@@ -46,8 +46,19 @@ const SeedSchema = z.object({
       isAssignableToRole: z.boolean(),
       pimForGroups: z.boolean().optional(),
       members: z.array(guid),
+      /** Owners (a team's owners are its group's owners). */
+      owners: z.array(guid).optional(),
     }),
   ),
+  /** Teams group chats, for GET /chats/{id}/members (owner = group-chat admin). */
+  chats: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        members: z.array(z.object({ userId: guid, roles: z.array(z.enum(['owner', 'guest'])) }).strict()),
+      }),
+    )
+    .optional(),
   administrativeUnits: z.array(z.object({ id: guid, displayName: z.string() })),
   roleDefinitions: z.array(
     z.object({

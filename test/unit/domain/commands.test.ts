@@ -342,6 +342,7 @@ describe('COMMAND_CATALOGUE', () => {
       'cancel',
       'approvals',
       'reminders',
+      'subscribe',
       'help',
     ]);
     for (const entry of COMMAND_CATALOGUE) {
@@ -362,8 +363,10 @@ describe('COMMAND_CATALOGUE', () => {
         deactivate: ['deactivate'],
         status: ['status'],
         cancel: ['cancel'],
-        approvals: ['approvals'],
+        approvals: ['approvals', 'approvalsHere', 'approvalsOff'],
         reminders: ['remindBefore', 'remindersToggle'],
+        subscribe: ['subscribe', 'unsubscribe', 'subscriptions'],
+        who: ['who'],
         help: ['help'],
       };
       expect(expectedKinds[entry.name]).toContain(command.kind);

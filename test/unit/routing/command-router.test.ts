@@ -173,7 +173,7 @@ describe('the catalogue wired through the router', () => {
       .command(['roles'], async () => undefined)
       .command(['whoami'], async () => undefined);
     expect(catalogueDrift(router, COMMAND_CATALOGUE)).toEqual({
-      missing: ['activate', 'deactivate', 'status', 'cancel', 'approvals', 'reminders', 'help'],
+      missing: ['activate', 'deactivate', 'status', 'cancel', 'approvals', 'reminders', 'subscribe', 'help'],
       extra: ['whoami'],
       differentWords: [{ name: 'roles', router: ['roles'], catalogue: ['roles', 'my roles'] }],
     });

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import type { DecideApprovalUseCase, ApprovalVerdict } from '../../../app/approvals/decide-approval.use-case';
 import type { ListApprovalsUseCase } from '../../../app/approvals/list-approvals.use-case';
-import type { CommandRouter, VerbRouter } from '../../../app/routing';
+import type { VerbRouter } from '../../../app/routing';
 import type { Actor } from '../../../app/shared/actor';
-import { parseApprovals } from '../../../domain/commands/parsers/simple.parsers';
 import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 import { requestSubject, type CardActionCheck } from '../card-actions/card-action-signer';
@@ -35,18 +34,12 @@ const TOKEN_PROBLEMS: Record<Exclude<CardActionCheck, { ok: true }>['reason'], s
   wrongActor: 'it was sent to someone else',
 };
 
-/** `approvals` in chat, and the Approve / Deny buttons of approval cards. */
+/** The Approve / Deny buttons of approval cards (`approvals` in chat is in channel.routes.ts, which calls showApprovalsList). */
 export function registerApprovalRoutes(
   services: RouteServices,
   approvals: ApprovalRouteServices,
-  commands: CommandRouter<TeamsTurn>,
   verbs: VerbRouter<TeamsTurn>,
 ): void {
-  commands.command(['approvals'], (args, turn) => {
-    parseApprovals(args);
-    return showApprovalsList(services, approvals.list, turn, 'send');
-  });
-
   const decide =
     (verdict: ApprovalVerdict) => (data: Record<string, unknown>, turn: TeamsTurn, verb: string) =>
       asActor(services, turn, (actor, ctx) =>

@@ -92,11 +92,6 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
   services.cancel.addListener(
     new ApprovalCancelListener({ trackedRequests: store.trackedRequests, messenger, clock, log }),
   );
-  registerApprovalRoutes(
-    services,
-    { decide, list, oneTimeKeys: store.oneTimeKeys },
-    deps.commands,
-    deps.verbs,
-  );
+  registerApprovalRoutes(services, { decide, list, oneTimeKeys: store.oneTimeKeys }, deps.verbs);
   return { statusChanged, request, decide, list, messenger };
 }

@@ -125,6 +125,38 @@ export function directoryRoutes(): GraphRoute[] {
     },
     {
       method: 'GET',
+      pattern: new RegExp(`^/groups/${ID}/owners$`, 'i'),
+      permission: Permissions.memberOfRead,
+      handle(ctx) {
+        const group = ctx.state.group(ctx.params[0]);
+        if (!group) throw notFound('group', ctx.params[0]);
+        const items = (group.owners ?? [])
+          .map((id) => directoryObjectJson(ctx.state, id))
+          .filter((o): o is Record<string, unknown> => o !== null);
+        return collectionResult(ctx, 'directoryObjects', items);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/chats\/([^/()]+)\/members$/i,
+      permission: Permissions.chatMembersRead,
+      handle(ctx) {
+        const chatId = decodeURIComponent(ctx.params[0]);
+        const chat = ctx.state.seed.chats?.find((c) => c.id === chatId);
+        if (!chat) throw notFound('chat', chatId);
+        const items = chat.members.map((m) => ({
+          '@odata.type': '#microsoft.graph.aadUserConversationMember',
+          id: `${chatId}|${m.userId}`,
+          roles: m.roles,
+          displayName: ctx.state.user(m.userId)?.displayName ?? null,
+          userId: m.userId,
+          tenantId: ctx.state.seed.tenant.id,
+        }));
+        return collectionResult(ctx, "chats('" + chatId + "')/members", items);
+      },
+    },
+    {
+      method: 'GET',
       pattern: new RegExp(`^/groups/${ID}/(members|transitiveMembers)$`, 'i'),
       permission: Permissions.memberOfRead,
       handle(ctx) {
