@@ -68,4 +68,10 @@ export interface StepUpResult {
 export interface DelegatedUser {
   userId: string;
   accessToken(): Promise<string>;
+  /**
+   * The same user with tokens that satisfy a claims challenge (MFA, authentication context). Its
+   * accessToken() throws STEP_UP_REQUIRED when the user must verify interactively first. Absent
+   * when the source cannot say (callers then ask for a step-up).
+   */
+  withClaims?(claims: string): DelegatedUser;
 }

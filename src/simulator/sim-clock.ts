@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { DateTime, Duration } from 'luxon';
 import type { Clock } from '../ports/clock';
 
@@ -11,6 +12,11 @@ export class SimClock implements Clock {
 
   now(): DateTime {
     return DateTime.utc().plus({ milliseconds: this.offsetMs });
+  }
+
+  /** Real time passes; the offset stays (the bot follows this clock in demo mode). */
+  async sleep(ms: number): Promise<void> {
+    await wait(Math.max(0, ms));
   }
 
   advance(by: Duration): DateTime {

@@ -9,6 +9,12 @@ export class TestClock implements Clock {
     return this.current;
   }
 
+  /** Sleeping moves this clock instead of waiting. */
+  async sleep(ms: number): Promise<void> {
+    this.current = this.current.plus({ milliseconds: ms });
+    await Promise.resolve();
+  }
+
   advance(by: Duration): DateTime {
     this.current = this.current.plus(by);
     return this.current;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../../ports/clock';
+import type { TimeSource } from '../../ports/clock';
 import type { Store } from '../../ports/stores';
 import type { Database, StoreDialect } from './database';
 import { openPostgres, requireSchemaName } from './open-postgres';
@@ -33,10 +33,10 @@ export interface CreateStoreOptions {
   schema?: string;
   logger?: StoreLogger;
   /** Source of the store's own timestamps (updatedAt, createdAt, doneAt). Default: system UTC. */
-  clock?: Clock;
+  clock?: TimeSource;
 }
 
-const systemClock: Clock = { now: () => DateTime.utc() };
+const systemClock: TimeSource = { now: () => DateTime.utc() };
 
 /** Opens the database the options name, migrates it to the latest schema and returns the repositories. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
@@ -103,7 +103,7 @@ function chooseDatabase(options: CreateStoreOptions): DatabaseTarget {
   return { dialect: 'sqlite', path: options.sqlitePath };
 }
 
-function assembleStore(db: Kysely<Database>, dialect: StoreDialect, clock: Clock): Store {
+function assembleStore(db: Kysely<Database>, dialect: StoreDialect, clock: TimeSource): Store {
   let closed: Promise<void> | undefined;
   return {
     conversations: new KyselyConversationRepository(db, clock),

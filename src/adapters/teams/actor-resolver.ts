@@ -63,6 +63,10 @@ export class ActorResolver {
           });
           return cached;
         },
+        withClaims: (claims) => ({
+          userId,
+          accessToken: () => this.deps.tokens.onBehalfOf({ userId, ssoToken, claims }),
+        }),
       },
     };
   }

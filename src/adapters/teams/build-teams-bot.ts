@@ -86,6 +86,14 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     audit: store.audit,
     clock,
   });
+  const extend = new ExtendActivationUseCase({
+    pim,
+    activate,
+    approvers,
+    trackedRequests: store.trackedRequests,
+    audit: store.audit,
+    clock,
+  });
   const stepUp = new StepUpService({
     publicBaseUrl: config.publicBaseUrl,
     signer,
@@ -94,6 +102,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     tokens: deps.tokens,
     oneTimeKeys: store.oneTimeKeys,
     activate,
+    extend,
     users: store.users,
     conversations: store.conversations,
     messenger,
@@ -138,13 +147,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerRequestRoutes(services, commands, verbs);
   registerReminderSettingsRoutes(services, commands);
   registerReminderRoutes(services, verbs, {
-    extend: new ExtendActivationUseCase({
-      pim,
-      activate,
-      trackedRequests: store.trackedRequests,
-      audit: store.audit,
-      clock,
-    }),
+    extend,
     eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: store.audit, clock }),
   });
   registerHelpRoutes(services, commands);

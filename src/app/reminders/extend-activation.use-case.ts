@@ -1,5 +1,6 @@
 import { Duration, type DateTime } from 'luxon';
 import { deactivationAllowedAt } from '../../domain/activation/deactivation-window';
+import { stepUpDemand, type StepUpReason } from '../../domain/activation/step-up-claims';
 import { validateActivation } from '../../domain/activation/validate-activation';
 import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
 import { formatDurationForHumans } from '../../domain/durations';
@@ -8,7 +9,8 @@ import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
 import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
 import type { ActivateRolesUseCase } from '../activation/activate-roles.use-case';
-import type { ActivationOutcome } from '../activation/activation-outcome';
+import type { ActivationOutcome, NamedPerson } from '../activation/activation-outcome';
+import type { ApproverResolver } from '../activation/approver-resolver';
 import type { Actor } from '../shared/actor';
 
 export interface ExtendActivationInput {
@@ -19,21 +21,31 @@ export interface ExtendActivationInput {
   duration: Duration;
 }
 
-/** How Extend works for a role: straight re-activation, or a new request that needs approval. */
+/** How Extend works for a role: straight re-activation, or (approval needed) not while it is active. */
 export type ExtendMethod = 'reactivate' | 'approvalRequest';
 
+type Activated = Extract<ActivationOutcome, { kind: 'activated' }>;
+
+/** What Extend did. Every kind but `extended` and `restored` left the activation exactly as it was. */
 export type ExtendOutcome =
-  | { kind: 'extended'; method: ExtendMethod; previous: ActiveRole; outcome: ActivationOutcome }
-  | { kind: 'tooSoon'; role: ActiveRole; possibleAt: DateTime };
+  | { kind: 'extended'; previous: ActiveRole; outcome: Activated; justification?: string; ticket?: string }
+  | { kind: 'tooSoon'; role: ActiveRole; possibleAt: DateTime }
+  /** The policy needs a stronger sign-in: nothing was changed; Extend runs again once verified. */
+  | { kind: 'stepUpRequired'; role: ActiveRole; reason: StepUpReason; claims: string }
+  /** PIM takes no new request for an active role, and an approval cannot be waited for without it. */
+  | { kind: 'needsApproval'; role: ActiveRole; approvers: NamedPerson[] }
+  /** The re-activation failed after the deactivation; the role was activated again until its old end. */
+  | { kind: 'restored'; previous: ActiveRole; failure: DomainError; until: DateTime }
+  /** The re-activation and the restore both failed: the role is not active now. */
+  | { kind: 'lost'; previous: ActiveRole; failure: DomainError; restoreFailure: DomainError };
 
 export interface ExtendActivationDeps {
   pim: PimGateway;
   activate: ActivateRolesUseCase;
+  approvers: ApproverResolver;
   trackedRequests: TrackedRequestRepository;
   audit: AuditRepository;
   clock: Clock;
-  /** Waits between re-activation attempts (injectable for tests). */
-  sleep?: (ms: number) => Promise<void>;
   /** How long RoleAssignmentExists is retried after the deactivation (REFERENCE §7.2: up to ~2 min). */
   retryFor?: Duration;
   retryEvery?: Duration;
@@ -43,20 +55,22 @@ export function extendMethod(rules: ActivationRules): ExtendMethod {
   return rules.approvalRequired ? 'approvalRequest' : 'reactivate';
 }
 
+/** PIM's shortest activation; a restore never asks for less. */
+const SHORTEST = Duration.fromObject({ minutes: 5 });
+
 /**
  * Extends a live activation. PIM cannot extend an activation in place (REFERENCE §7.2,
- * RoleAssignmentExists), so Elevate checks everything first, deactivates, and activates again for
- * the new duration, retrying RoleAssignmentExists for up to two minutes while PIM catches up.
- * When the role's policy needs approval, the new activation is a normal request that waits for
- * an approver.
+ * RoleAssignmentExists), so Elevate deactivates and activates again. The guarantee: Extend never
+ * leaves the user with less than they had. Everything the new request needs (a valid duration,
+ * the justification and ticket carried over, the step-up token) is obtained first; a role that
+ * needs approval is not deactivated at all; and when the re-activation fails after the
+ * deactivation, the role is activated again at once until its old end.
  */
 export class ExtendActivationUseCase {
-  private readonly sleep: (ms: number) => Promise<void>;
   private readonly retryFor: Duration;
   private readonly retryEvery: Duration;
 
   constructor(private readonly deps: ExtendActivationDeps) {
-    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.retryFor = deps.retryFor ?? Duration.fromObject({ minutes: 2 });
     this.retryEvery = deps.retryEvery ?? Duration.fromObject({ seconds: 5 });
   }
@@ -64,28 +78,11 @@ export class ExtendActivationUseCase {
   async execute(input: ExtendActivationInput): Promise<ExtendOutcome> {
     const { pim, clock } = this.deps;
     const { actor } = input;
-    const active = (await pim.listActiveRoles(actor.delegated)).find(
-      (r) =>
-        r.assignmentType === 'Activated' &&
-        r.roleId === input.roleId &&
-        r.directoryScopeId === input.directoryScopeId,
-    );
-    if (!active) {
-      throw new DomainError(
-        ErrorCodes.NotActive,
-        'This role is not active any more, so there is nothing to extend.',
-        {
-          remedy: 'Say "activate <role>" (or use Activate again on the card) to activate it again.',
-          details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
-        },
-      );
-    }
+    const active = await this.findActive(input);
     const rules = await pim.getActivationRules({ kind: active.kind, roleId: active.roleId });
     const role: EligibleRole = { ...active, via: { type: 'direct' } };
     const previous = await this.previousRequestText(actor.userId, active);
-    const justification =
-      previous.justification ??
-      `Extension of the activation that ended at ${active.endDateTime?.toISO() ?? 'now'} (Elevate reminder)`;
+    const justification = previous.justification ?? `Extension of the activation (Elevate reminder)`;
     const validation = validateActivation(
       { role, duration: input.duration, justification, ticket: previous.ticket },
       rules,
@@ -99,58 +96,93 @@ export class ExtendActivationUseCase {
         details: { violations: validation.violations.map((v) => v.code) },
       });
     }
-
-    const now = clock.now();
-    if (active.startDateTime && now < deactivationAllowedAt(active.startDateTime)) {
-      return { kind: 'tooSoon', role: active, possibleAt: deactivationAllowedAt(active.startDateTime) };
+    if (rules.approvalRequired) {
+      const approvers = await this.deps.approvers.resolve(rules.approvers).catch(() => []);
+      return {
+        kind: 'needsApproval',
+        role: active,
+        approvers: approvers.filter((a) => a.id !== actor.userId),
+      };
     }
+    const possibleAt = active.startDateTime ? deactivationAllowedAt(active.startDateTime) : undefined;
+    if (possibleAt && clock.now() < possibleAt) return { kind: 'tooSoon', role: active, possibleAt };
+
+    const strong = await this.strongActor(actor, rules);
+    if ('stepUp' in strong) return { kind: 'stepUpRequired', role: active, ...strong.stepUp };
+
     try {
-      await pim.deactivate(actor.delegated, active);
+      await pim.deactivate(strong.actor.delegated, active);
     } catch (error) {
-      if (isDomainError(error, ErrorCodes.DeactivateTooSoon) && active.startDateTime) {
-        return { kind: 'tooSoon', role: active, possibleAt: deactivationAllowedAt(active.startDateTime) };
+      if (isDomainError(error, ErrorCodes.DeactivateTooSoon) && possibleAt) {
+        return { kind: 'tooSoon', role: active, possibleAt };
       }
       if (!isDomainError(error, ErrorCodes.NotActive)) throw error;
     }
-    const method = extendMethod(rules);
-    const outcome = await this.reactivate(input, role, validation.activation.justification, previous.ticket);
-    await this.deps.audit.append({
-      at: clock.now(),
-      actorId: actor.userId,
-      action: 'extend',
-      target: `${active.roleName} @ ${active.scopeName}`,
-      outcome: outcome.kind,
-      details: {
-        roleId: active.roleId,
-        directoryScopeId: active.directoryScopeId,
-        previousInstanceId: active.instanceId,
-        method,
-        duration: input.duration.toISO(),
+    // Elevate's own deactivation: the reconciler must not call it "ended outside Elevate".
+    await this.audit(actor, active, 'deactivate', 'succeeded', { reason: 'extend' });
+
+    const text = { justification: validation.activation.justification ?? undefined, ticket: previous.ticket };
+    const outcome = await this.reactivate(strong.actor, role, input.duration, text);
+    if (outcome.kind === 'activated') {
+      await this.audit(actor, active, 'extend', 'activated', {
+        duration: input.duration.toISO() ?? undefined,
+      });
+      return { kind: 'extended', previous: active, outcome, ...text };
+    }
+    return this.restore(strong.actor, active, role, failureOf(outcome, role), text);
+  }
+
+  private async findActive(input: ExtendActivationInput): Promise<ActiveRole> {
+    const active = (await this.deps.pim.listActiveRoles(input.actor.delegated)).find(
+      (r) =>
+        r.assignmentType === 'Activated' &&
+        r.roleId === input.roleId &&
+        r.directoryScopeId === input.directoryScopeId,
+    );
+    if (active) return active;
+    throw new DomainError(
+      ErrorCodes.NotActive,
+      'This role is not active any more, so there is nothing to extend.',
+      {
+        remedy: 'Say "activate <role>" (or use Activate again on the card) to activate it again.',
+        details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
       },
-    });
-    return { kind: 'extended', method, previous: active, outcome };
+    );
+  }
+
+  /**
+   * The actor with a token that satisfies the policy's MFA / authentication context, obtained
+   * before anything is taken away (the restore needs it too); or the step-up to ask for.
+   */
+  private async strongActor(
+    actor: Actor,
+    rules: ActivationRules,
+  ): Promise<{ actor: Actor } | { stepUp: { reason: StepUpReason; claims: string } }> {
+    const demand = stepUpDemand(rules);
+    if (!demand) return { actor };
+    const delegated = actor.delegated.withClaims?.(demand.claims);
+    if (!delegated) return { stepUp: demand };
+    try {
+      await delegated.accessToken();
+    } catch (error) {
+      if (isDomainError(error, ErrorCodes.StepUpRequired) || isDomainError(error, ErrorCodes.MfaRequired)) {
+        const claims = typeof error.details.claims === 'string' ? error.details.claims : demand.claims;
+        return { stepUp: { reason: demand.reason, claims } };
+      }
+      throw error;
+    }
+    return { actor: { ...actor, delegated } };
   }
 
   private async reactivate(
-    input: ExtendActivationInput,
+    actor: Actor,
     role: EligibleRole,
-    justification: string | undefined,
-    ticket: string | undefined,
+    duration: Duration,
+    text: { justification?: string; ticket?: string },
   ): Promise<ActivationOutcome> {
     const deadline = this.deps.clock.now().plus(this.retryFor);
     for (;;) {
-      const [outcome] = await this.deps.activate.execute({
-        actor: input.actor,
-        selection: {
-          type: 'exact',
-          roleId: role.roleId,
-          directoryScopeId: role.directoryScopeId,
-          kind: role.kind,
-        },
-        duration: input.duration,
-        justification,
-        ticket,
-      });
+      const outcome = await this.activateExact(actor, role, duration, text);
       if (outcome.kind !== 'alreadyActive') return outcome;
       if (this.deps.clock.now().plus(this.retryEvery) > deadline) {
         return {
@@ -158,13 +190,81 @@ export class ExtendActivationUseCase {
           role,
           error: new DomainError(
             ErrorCodes.AlreadyActive,
-            `${role.roleName} was deactivated for the extension, but PIM still reports it as active after ${formatDurationForHumans(this.retryFor)}, so it could not be activated again yet.`,
+            `PIM still reported ${role.roleName} as active ${formatDurationForHumans(this.retryFor)} after the deactivation, so it could not be activated again for longer.`,
             { remedy: `Say "activate ${role.roleName}" in a minute.` },
           ),
         };
       }
-      await this.sleep(this.retryEvery.as('milliseconds'));
+      await this.deps.clock.sleep(this.retryEvery.as('milliseconds'));
     }
+  }
+
+  /** Activates the role again until its old end (at least PIM's shortest activation). */
+  private async restore(
+    actor: Actor,
+    previous: ActiveRole,
+    role: EligibleRole,
+    failure: DomainError,
+    text: { justification?: string; ticket?: string },
+  ): Promise<ExtendOutcome> {
+    const now = this.deps.clock.now();
+    const left = previous.endDateTime ? previous.endDateTime.diff(now) : SHORTEST;
+    const duration = Duration.fromObject({
+      minutes: Math.max(SHORTEST.as('minutes'), Math.ceil(left.as('minutes'))),
+    });
+    const restored = await this.reactivate(actor, role, duration, text).catch(
+      (error: unknown): ActivationOutcome => ({ kind: 'failed', role, error: asDomainError(error) }),
+    );
+    if (restored.kind === 'activated') {
+      await this.audit(actor, previous, 'extend', 'restored', { failure: failure.code });
+      return { kind: 'restored', previous, failure, until: restored.until };
+    }
+    await this.audit(actor, previous, 'extend', 'lost', { failure: failure.code });
+    return { kind: 'lost', previous, failure, restoreFailure: failureOf(restored, role) };
+  }
+
+  private activateExact(
+    actor: Actor,
+    role: EligibleRole,
+    duration: Duration,
+    text: { justification?: string; ticket?: string },
+  ): Promise<ActivationOutcome> {
+    return this.deps.activate
+      .execute({
+        actor,
+        selection: {
+          type: 'exact',
+          roleId: role.roleId,
+          directoryScopeId: role.directoryScopeId,
+          kind: role.kind,
+        },
+        duration,
+        justification: text.justification,
+        ticket: text.ticket,
+      })
+      .then(([outcome]) => outcome);
+  }
+
+  private async audit(
+    actor: Actor,
+    role: ActiveRole,
+    action: 'extend' | 'deactivate',
+    outcome: string,
+    details: Record<string, string | undefined>,
+  ): Promise<void> {
+    await this.deps.audit.append({
+      at: this.deps.clock.now(),
+      actorId: actor.userId,
+      action,
+      target: `${role.roleName} @ ${role.scopeName}`,
+      outcome,
+      details: {
+        roleId: role.roleId,
+        directoryScopeId: role.directoryScopeId,
+        instanceId: role.instanceId,
+        ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
+      },
+    });
   }
 
   /** Justification and ticket of the request that made this activation, when Elevate made it. */
@@ -179,4 +279,23 @@ export class ExtendActivationUseCase {
     const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
     return { justification: text(latest?.data.justification), ticket: text(latest?.data.ticket) };
   }
+}
+
+/** Why an activation attempt did not give an active role, as one error. */
+function failureOf(outcome: ActivationOutcome, role: EligibleRole): DomainError {
+  if (outcome.kind === 'failed') return outcome.error;
+  if (outcome.kind === 'invalid') return outcome.errors[0];
+  if (outcome.kind === 'stepUpRequired') return outcome.error;
+  return new DomainError(ErrorCodes.OutcomeUnknown, `PIM did not activate ${role.roleName} again.`, {
+    remedy: 'Say "status" to see what is active.',
+    details: { outcome: outcome.kind },
+  });
+}
+
+function asDomainError(error: unknown): DomainError {
+  if (isDomainError(error)) return error;
+  return new DomainError(ErrorCodes.Internal, 'Something unexpected went wrong while talking to PIM.', {
+    remedy: 'Try again in a moment.',
+    cause: error,
+  });
 }

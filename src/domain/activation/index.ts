@@ -17,3 +17,4 @@ export {
   isCancelable,
   type RequestPhase,
 } from './request-status';
+export { stepUpDemand, type StepUpDemand, type StepUpReason } from './step-up-claims';

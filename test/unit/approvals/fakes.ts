@@ -10,6 +10,10 @@ export class TestClock {
   now(): DateTime {
     return this.current;
   }
+  async sleep(ms: number): Promise<void> {
+    this.current = this.current.plus({ milliseconds: ms });
+    await Promise.resolve();
+  }
   advance(minutes: number): void {
     this.current = this.current.plus({ minutes });
   }

@@ -41,7 +41,7 @@ describe('GraphPimGateway.waitForSettled (bounded polling)', () => {
       http: new GraphHttp({ baseUrl, logger }),
       appToken: async () => 'app-token',
       directory: {} as Directory,
-      clock: { now: () => DateTime.utc() },
+      clock: { now: () => DateTime.utc(), sleep: async () => undefined },
       logger,
       sleep: async (ms) => {
         sleeps.push(ms);

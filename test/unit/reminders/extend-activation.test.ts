@@ -4,6 +4,7 @@ import type { ActivationOutcome } from '../../../src/app/activation/activation-o
 import { ExtendActivationUseCase } from '../../../src/app/reminders/extend-activation.use-case';
 import type { Actor } from '../../../src/app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../src/domain/errors';
+import type { ApproverResolver } from '../../../src/app/activation/approver-resolver';
 import type { ActivationRules, ActiveRole } from '../../../src/domain/roles';
 import type { PimGateway } from '../../../src/ports/pim-gateway';
 import type { AuditEntryInput, AuditRepository, TrackedRequestRepository } from '../../../src/ports/stores';
@@ -26,8 +27,36 @@ describe('ExtendActivationUseCase', () => {
   let rules: ActivationRules;
   let alreadyActiveAnswers: number;
   let active: ActiveRole;
+  /** What the re-activation answers after the deactivation (then 'activated'). */
+  let failures: ActivationOutcome['kind'][];
+  let strongToken: 'ok' | 'needs step-up' | 'unknown';
 
-  const actor = { userId: 'u1', tenantId: 't', displayName: 'U', timeZone: 'UTC', delegated: {} } as Actor;
+  const delegated = () => ({
+    userId: 'u1',
+    accessToken: async () => 'plain',
+    withClaims:
+      strongToken === 'unknown'
+        ? undefined
+        : (claims: string) => ({
+            userId: 'u1',
+            accessToken: async () => {
+              calls.push(`token ${claims.includes('acrs') ? 'acrs' : 'mfa'}`);
+              if (strongToken === 'needs step-up') {
+                throw new DomainError(ErrorCodes.StepUpRequired, 'verify', {
+                  details: { claims: 'challenge' },
+                });
+              }
+              return 'strong';
+            },
+          }),
+  });
+  const actor = (): Actor => ({
+    userId: 'u1',
+    tenantId: 't',
+    displayName: 'U',
+    timeZone: 'UTC',
+    delegated: delegated(),
+  });
 
   beforeEach(() => {
     clock = new TestClock();
@@ -35,6 +64,8 @@ describe('ExtendActivationUseCase', () => {
     audit = [];
     rules = { ...RULES };
     alreadyActiveAnswers = 0;
+    failures = [];
+    strongToken = 'ok';
     active = {
       kind: 'directoryRole',
       roleId: 'r1',
@@ -65,6 +96,16 @@ describe('ExtendActivationUseCase', () => {
           alreadyActiveAnswers -= 1;
           return [{ kind: 'alreadyActive', role }];
         }
+        const failure = failures.shift();
+        if (failure) {
+          return [
+            {
+              kind: 'failed',
+              role,
+              error: new DomainError(ErrorCodes.GraphError, `PIM answered ${failure}`),
+            },
+          ];
+        }
         if (rules.approvalRequired) {
           return [
             { kind: 'pendingApproval', role, requestId: 'req-2', approvers: [], duration: input.duration },
@@ -86,12 +127,26 @@ describe('ExtendActivationUseCase', () => {
     return new ExtendActivationUseCase({
       pim,
       activate,
-      trackedRequests: { listForPrincipal: async () => [] } as unknown as TrackedRequestRepository,
+      approvers: {
+        resolve: async () => [{ id: 'dana', displayName: 'Dana Schmidt' }],
+      } as unknown as ApproverResolver,
+      trackedRequests: {
+        listForPrincipal: async () => [
+          {
+            roleId: 'r1',
+            directoryScopeId: '/',
+            createdAt: clock.now().minus({ hours: 1 }),
+            data: { justification: 'incident 42', ticket: ticketRequired ? null : 'INC-1' },
+          },
+        ],
+      } as unknown as TrackedRequestRepository,
       audit: { append: async (e: AuditEntryInput) => void audit.push(e) } as unknown as AuditRepository,
-      clock,
-      sleep: async (ms) => {
-        calls.push(`wait ${ms}`);
-        clock.advance(Duration.fromObject({ milliseconds: ms }));
+      clock: {
+        now: () => clock.now(),
+        sleep: async (ms: number) => {
+          calls.push(`wait ${ms}`);
+          clock.advance(Duration.fromObject({ milliseconds: ms }));
+        },
       },
       retryEvery: Duration.fromObject({ seconds: 30 }),
     });
@@ -99,23 +154,30 @@ describe('ExtendActivationUseCase', () => {
 
   it('deactivates, then activates again for the chosen duration', async () => {
     const outcome = await useCase().execute({
-      actor,
+      actor: actor(),
       roleId: 'r1',
       directoryScopeId: '/',
       duration: Duration.fromObject({ hours: 2 }),
     });
     expect(calls).toEqual(['deactivate', 'activate PT2H']);
-    expect(outcome).toMatchObject({ kind: 'extended', method: 'reactivate', outcome: { kind: 'activated' } });
-    expect(audit[0]).toMatchObject({
-      action: 'extend',
-      details: { method: 'reactivate', previousInstanceId: 'inst-1' },
+    expect(outcome).toMatchObject({
+      kind: 'extended',
+      outcome: { kind: 'activated' },
+      justification: 'incident 42',
+      ticket: 'INC-1',
     });
+    // Elevate's own deactivation is on record, so the reconciler never calls it "outside Elevate".
+    expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual([
+      'deactivate succeeded',
+      'extend activated',
+    ]);
+    expect(audit[0].details).toMatchObject({ instanceId: 'inst-1', reason: 'extend' });
   });
 
   it('retries RoleAssignmentExists while PIM catches up, for up to two minutes', async () => {
     alreadyActiveAnswers = 2;
     const outcome = await useCase().execute({
-      actor,
+      actor: actor(),
       roleId: 'r1',
       directoryScopeId: '/',
       duration: Duration.fromObject({ hours: 1 }),
@@ -133,38 +195,97 @@ describe('ExtendActivationUseCase', () => {
     calls = [];
     alreadyActiveAnswers = 100;
     const gaveUp = await useCase().execute({
-      actor,
+      actor: actor(),
       roleId: 'r1',
       directoryScopeId: '/',
       duration: Duration.fromObject({ hours: 1 }),
     });
-    // now, +30 s, +60 s, +90 s and +120 s (the limit)
-    expect(calls.filter((c) => c.startsWith('activate'))).toHaveLength(5);
-    expect(gaveUp).toMatchObject({ kind: 'extended', outcome: { kind: 'failed' } });
-    if (gaveUp.kind === 'extended' && gaveUp.outcome.kind === 'failed') {
-      expect(gaveUp.outcome.error.message).toMatch(/still reports it as active after 2 min/);
+    // now, +30 s, +60 s, +90 s and +120 s (the limit); then the same for the restore
+    expect(calls.filter((c) => c.startsWith('activate PT1H'))).toHaveLength(5);
+    expect(calls.filter((c) => c.startsWith('activate'))).toHaveLength(10);
+    expect(gaveUp).toMatchObject({ kind: 'lost' });
+    if (gaveUp.kind === 'lost') {
+      expect(gaveUp.failure.message).toMatch(/still reported Global Reader as active 2 min after/);
     }
   });
 
-  it('starts a normal request (pending approval) when the policy needs approval', async () => {
+  it('does not deactivate a role whose policy needs approval (PIM takes no request while it is active)', async () => {
     rules.approvalRequired = true;
     const outcome = await useCase().execute({
-      actor,
+      actor: actor(),
       roleId: 'r1',
       directoryScopeId: '/',
       duration: Duration.fromObject({ hours: 1 }),
     });
-    expect(outcome).toMatchObject({
-      kind: 'extended',
-      method: 'approvalRequest',
-      outcome: { kind: 'pendingApproval' },
+    expect(outcome).toMatchObject({ kind: 'needsApproval', approvers: [{ displayName: 'Dana Schmidt' }] });
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['an MFA', { mfaRequired: true }, 'mfa'],
+    ['an authentication context', { authenticationContext: 'c1' }, 'acrs'],
+  ])('obtains the step-up token for %s policy before deactivating', async (_name, rule, claim) => {
+    Object.assign(rules, rule);
+    strongToken = 'needs step-up';
+    const asked = await useCase().execute({
+      actor: actor(),
+      roleId: 'r1',
+      directoryScopeId: '/',
+      duration: Duration.fromObject({ hours: 1 }),
     });
+    expect(asked).toMatchObject({ kind: 'stepUpRequired', claims: 'challenge' });
+    expect(calls).toEqual([`token ${claim}`]);
+
+    calls = [];
+    strongToken = 'unknown';
+    const unknown = await useCase().execute({
+      actor: actor(),
+      roleId: 'r1',
+      directoryScopeId: '/',
+      duration: Duration.fromObject({ hours: 1 }),
+    });
+    expect(unknown).toMatchObject({ kind: 'stepUpRequired', claims: expect.stringContaining(claim) });
+    expect(calls).toEqual([]);
+
+    strongToken = 'ok';
+    const extended = await useCase().execute({
+      actor: actor(),
+      roleId: 'r1',
+      directoryScopeId: '/',
+      duration: Duration.fromObject({ hours: 1 }),
+    });
+    expect(extended.kind).toBe('extended');
+    expect(calls).toEqual([`token ${claim}`, 'deactivate', 'activate PT1H']);
+  });
+
+  it('re-activates at once with the remaining time when the re-activation fails after the deactivation', async () => {
+    failures = ['failed'];
+    const outcome = await useCase().execute({
+      actor: actor(),
+      roleId: 'r1',
+      directoryScopeId: '/',
+      duration: Duration.fromObject({ hours: 1 }),
+    });
+    expect(calls).toEqual(['deactivate', 'activate PT1H', 'activate PT10M']);
+    expect(outcome).toMatchObject({ kind: 'restored', failure: { message: 'PIM answered failed' } });
+    expect(outcome.kind === 'restored' && outcome.until.toISO()).toBe(active.endDateTime!.toISO());
+    expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual(['deactivate succeeded', 'extend restored']);
+
+    calls = [];
+    failures = ['failed', 'failed'];
+    const lost = await useCase().execute({
+      actor: actor(),
+      roleId: 'r1',
+      directoryScopeId: '/',
+      duration: Duration.fromObject({ hours: 1 }),
+    });
+    expect(lost).toMatchObject({ kind: 'lost' });
   });
 
   it('checks the request before deactivating: nothing changes when it could not be re-activated', async () => {
     await expect(
       useCase().execute({
-        actor,
+        actor: actor(),
         roleId: 'r1',
         directoryScopeId: '/',
         duration: Duration.fromObject({ hours: 9 }),
@@ -172,7 +293,7 @@ describe('ExtendActivationUseCase', () => {
     ).rejects.toMatchObject({ code: ErrorCodes.DurationTooLong });
     await expect(
       useCase(true).execute({
-        actor,
+        actor: actor(),
         roleId: 'r1',
         directoryScopeId: '/',
         duration: Duration.fromObject({ hours: 1 }),
@@ -184,7 +305,7 @@ describe('ExtendActivationUseCase', () => {
   it('inside the 5-minute floor, says when Extend becomes possible and changes nothing', async () => {
     active = { ...active, startDateTime: clock.now().minus({ minutes: 2 }) };
     const outcome = await useCase().execute({
-      actor,
+      actor: actor(),
       roleId: 'r1',
       directoryScopeId: '/',
       duration: Duration.fromObject({ hours: 1 }),
@@ -199,7 +320,7 @@ describe('ExtendActivationUseCase', () => {
   it('refuses a role that is no longer active with NOT_ACTIVE', async () => {
     await expect(
       useCase().execute({
-        actor,
+        actor: actor(),
         roleId: 'other',
         directoryScopeId: '/',
         duration: Duration.fromObject({ hours: 1 }),

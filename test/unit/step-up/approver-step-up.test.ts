@@ -1,3 +1,4 @@
+import type { ExtendActivationUseCase } from '../../../src/app/reminders/extend-activation.use-case';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import type { ActivateRolesUseCase } from '../../../src/app/activation/activate-roles.use-case';
@@ -16,7 +17,7 @@ const CLAIMS = '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}';
 /** Fakes at the edges: the token service, the store and the Teams connector. */
 function setup() {
   const now = DateTime.fromISO('2026-11-22T12:00:00Z', { zone: 'utc' });
-  const clock = { now: () => now };
+  const clock = { now: () => now, sleep: async () => undefined };
   const redeemed: { code: string; claims: string; codeVerifier?: string }[] = [];
   const tokens: TokenProvider = {
     appOnlyToken: async () => 'app-token',
@@ -55,6 +56,7 @@ function setup() {
     tokens,
     oneTimeKeys,
     activate: {} as ActivateRolesUseCase,
+    extend: {} as ExtendActivationUseCase,
     users,
     conversations,
     messenger,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import {
   CARD_COPY_KINDS,
   type CardCopy,
@@ -20,7 +20,7 @@ import type { Database } from '../database';
 export class KyselyCardCopyRepository implements CardCopyRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async add(copy: CardCopyInput): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { ConversationRepository, SharedConversation, UserConversation } from '../../../ports/stores';
 import { jsonFromColumn, jsonToColumn, requireText, timeFromColumn, timeToColumn } from '../column-codecs';
 import type { Database } from '../database';
@@ -8,7 +8,7 @@ import type { Database } from '../database';
 export class KyselyConversationRepository implements ConversationRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async upsertForUser(input: {

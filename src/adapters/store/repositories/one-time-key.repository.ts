@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 import { requireText, timeToColumn } from '../column-codecs';
 import type { Database } from '../database';
@@ -9,7 +9,7 @@ import type { Database } from '../database';
 export class KyselyOneTimeKeyRepository implements OneTimeKeyRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async consume(key: string, expiresAt: DateTime): Promise<boolean> {

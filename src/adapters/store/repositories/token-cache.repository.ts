@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { TokenCacheRepository } from '../../../ports/stores';
 import { requireText, timeToColumn } from '../column-codecs';
 import type { Database } from '../database';
@@ -9,7 +9,7 @@ import { storeInputError } from '../store-input-error';
 export class KyselyTokenCacheRepository implements TokenCacheRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async read(partitionKey: string): Promise<Buffer | null> {

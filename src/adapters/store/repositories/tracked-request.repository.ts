@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type {
   NewTrackedRequest,
   TrackedRequest,
@@ -26,7 +26,7 @@ const PATCHABLE = ['status', 'roleName', 'originConversationId', 'data'] as cons
 export class KyselyTrackedRequestRepository implements TrackedRequestRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async insertIfAbsent(row: NewTrackedRequest): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import {
   DEFAULT_USER_PREFERENCES,
   type UserPreferences,
@@ -19,7 +19,7 @@ const MAX_PREFERENCE_UPDATE_ATTEMPTS = 20;
 export class KyselyUserRepository implements UserRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async upsertProfile(input: UserProfileInput): Promise<UserProfile> {

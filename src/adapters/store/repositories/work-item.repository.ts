@@ -1,6 +1,6 @@
 import type { DateTime, Duration } from 'luxon';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { NewWorkItem, WorkItem, WorkItemRepository, WorkItemStatus } from '../../../ports/stores';
 import {
   jsonFromColumn,
@@ -21,7 +21,7 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async scheduleIfAbsent(item: NewWorkItem): Promise<boolean> {

@@ -1,10 +1,10 @@
 import { Duration } from 'luxon';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
 
 /** What every presenter needs: the clock (relative times), the viewer's zone, and the signer. */
 export interface PresenterContext {
-  clock: Clock;
+  clock: TimeSource;
   signer: CardActionSigner;
   /** The viewer's IANA time zone. */
   zone: string;

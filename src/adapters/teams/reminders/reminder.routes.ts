@@ -1,20 +1,13 @@
 import { Duration } from 'luxon';
-import type {
-  ExtendActivationUseCase,
-  ExtendOutcome,
-} from '../../../app/reminders/extend-activation.use-case';
+import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
 import type { RequestEligibilityExtensionUseCase } from '../../../app/reminders/request-eligibility-extension.use-case';
-import type { Actor } from '../../../app/shared/actor';
 import type { VerbRouter } from '../../../app/routing';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import { roleSubject } from '../card-actions/card-action-signer';
-import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
-import { activationOutcomeCard } from '../presenters/activation-card.presenter';
-import { errorCard } from '../presenters/error-card.presenter';
-import type { PresenterContext } from '../presenters/presenter-context';
 import { asActor, type RouteServices } from '../routes/route-services';
 import { requireToken } from '../routes/verified-action';
 import type { TeamsTurn } from '../teams-turn';
+import { extendOutcomeCard } from './extend-outcome.presenter';
 import { eligibilityExtensionRequestedCard } from './reminder-cards.presenter';
 
 export interface ReminderRouteUseCases {
@@ -39,7 +32,21 @@ export function registerReminderRoutes(
       const duration = extendBy(data.extendBy);
       await turn.typing();
       const outcome = await useCases.extend.execute({ actor, ...target, duration });
-      await turn.answerCardAction(await extendOutcomeCard(services, turn, actor, ctx, outcome, duration));
+      if (outcome.kind !== 'stepUpRequired') return turn.answerCardAction(extendOutcomeCard(ctx, outcome));
+      // Nothing was changed yet: Extend runs again, deactivation included, once the user verified.
+      const verify = await services.stepUp.start(turn, actor, {
+        reason: outcome.reason,
+        claims: outcome.claims,
+        roleName: outcome.role.roleName,
+        purpose: 'extend',
+        cardActivityId: turn.activity.replyToId ?? undefined,
+        activation: {
+          selection: { type: 'exact', ...target, kind: outcome.role.kind },
+          duration,
+          originConversationId: turn.conversationId,
+        },
+      });
+      await turn.answerCardAction(verify);
     }),
   );
 
@@ -90,52 +97,4 @@ export function extendBy(value: unknown): Duration {
     );
   }
   return duration;
-}
-
-async function extendOutcomeCard(
-  services: RouteServices,
-  turn: TeamsTurn,
-  actor: Actor,
-  ctx: PresenterContext,
-  outcome: ExtendOutcome,
-  duration: Duration,
-): Promise<AdaptiveCardJson> {
-  if (outcome.kind === 'tooSoon') {
-    const at = outcome.possibleAt.setZone(ctx.zone).toFormat('HH:mm (ZZZZ)');
-    return errorCard(
-      new DomainError(
-        ErrorCodes.DeactivateTooSoon,
-        `Elevate extends ${outcome.role.roleName} by deactivating and activating it again, and PIM allows a deactivation only 5 minutes after activation.`,
-        {
-          remedy: `Press Extend again after ${at}. Nothing was changed; the role stays active until it ends.`,
-        },
-      ),
-      'Extend is possible a little later',
-    );
-  }
-  const result = outcome.outcome;
-  if (result.kind === 'stepUpRequired') {
-    return services.stepUp.start(turn, actor, {
-      reason: result.reason,
-      claims: result.claims,
-      roleName: result.role.roleName,
-      activation: {
-        selection: {
-          type: 'exact',
-          roleId: result.role.roleId,
-          directoryScopeId: result.role.directoryScopeId,
-          kind: result.role.kind,
-        },
-        duration,
-        originConversationId: turn.conversationId,
-      },
-    });
-  }
-  if (result.kind === 'failed') {
-    return errorCard(
-      result.error,
-      `${outcome.previous.roleName} was deactivated for the extension but could not be activated again`,
-    );
-  }
-  return activationOutcomeCard(ctx, result);
 }

@@ -10,6 +10,10 @@ export interface PendingStepUp {
   roleName: string;
   /** The same activation, re-run by itself once the step-up succeeded. */
   activation: Omit<ActivateRolesInput, 'actor'>;
+  /** 'extend': the step-up is for Extend, which runs again (deactivate + re-activate) once verified. */
+  purpose?: 'activate' | 'extend';
+  /** The card the user pressed; the outcome replaces it in place. */
+  cardActivityId?: string;
 }
 
 /** An approver's decision that waits for a step-up sign-in. */

@@ -1,6 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { Duration } from 'luxon';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 
 /** How long an exchange id is remembered; Teams retries within seconds. */
@@ -15,7 +15,7 @@ const REMEMBER = Duration.fromObject({ hours: 1 });
 export class SsoDedupeStorage implements Storage {
   constructor(
     private readonly keys: OneTimeKeyRepository,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async read(): Promise<StoreItems> {

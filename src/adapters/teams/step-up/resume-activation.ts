@@ -1,5 +1,6 @@
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
 import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
+import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
@@ -10,24 +11,45 @@ import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { errorCard } from '../presenters/error-card.presenter';
+import type { PresenterContext } from '../presenters/presenter-context';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+import { extendOutcomeCard } from '../reminders/extend-outcome.presenter';
 import { payloadDuration, payloadStart, type StepUpPayload } from './step-up-state';
 
 type ConversationRef = JsonObject;
+type Activated = Extract<ActivationOutcome, { kind: 'activated' }>;
 
 export interface ResumeDeps {
   clock: Clock;
   signer: CardActionSigner;
   activate: ActivateRolesUseCase;
+  extend: ExtendActivationUseCase;
   messenger: ProactiveMessenger;
   logger: Logger;
   /** When given, the resumed activation's card is updated to "effective" once the assignment is visible. */
   pim?: Pick<PimGateway, 'waitUntilEffective'>;
 }
 
+/** The card to show after the step-up, and the activation to confirm as effective, if any. */
+interface Resumed {
+  card: AdaptiveCardJson;
+  activated?: Activated;
+  text: { justification?: string; ticket?: string };
+}
+
+const stillAsksForStepUp = (roleName: string) =>
+  errorCard(
+    new DomainError(ErrorCodes.StepUpRequired, 'PIM still asks for a stronger sign-in after verification.', {
+      remedy:
+        'Check with your administrator that your account can satisfy the required authentication context.',
+    }),
+    `Could not activate ${roleName}`,
+  );
+
 /**
- * After a successful step-up: the same activation runs again with the stepped-up token, and its
- * outcome is posted in the conversation the request came from.
+ * After a successful step-up: the same activation (or Extend) runs again with the stepped-up
+ * token, and its outcome is shown in the conversation the request came from, replacing the
+ * pressed card when there is one.
  */
 export async function resumeActivation(
   deps: ResumeDeps,
@@ -35,75 +57,119 @@ export async function resumeActivation(
   payload: StepUpPayload,
   reference: ConversationRef | undefined,
 ): Promise<void> {
-  const ctx = {
+  const ctx: PresenterContext = {
     clock: deps.clock,
     signer: deps.signer,
     zone: actor.timeZone,
     viewerId: actor.userId,
   };
-  let card: AdaptiveCardJson;
-  let activated: Extract<ActivationOutcome, { kind: 'activated' }> | undefined;
+  let resumed: Resumed;
   try {
-    const [outcome] = await deps.activate.execute({
-      actor,
-      selection: {
-        type: 'exact',
-        roleId: payload.roleId,
-        directoryScopeId: payload.directoryScopeId,
-        kind: payload.kind,
-      },
-      duration: payloadDuration(payload),
-      startAt: payloadStart(payload),
-      justification: payload.justification,
-      ticket: payload.ticket,
-      originConversationId: payload.originConversationId,
-    });
-    if (outcome.kind === 'activated') activated = outcome;
-    card =
-      outcome.kind === 'stepUpRequired'
-        ? errorCard(
-            new DomainError(
-              ErrorCodes.StepUpRequired,
-              'PIM still asks for a stronger sign-in after verification.',
-              {
-                remedy:
-                  'Check with your administrator that your account can satisfy the required authentication context.',
-              },
-            ),
-            `Could not activate ${payload.roleName}`,
-          )
-        : activationOutcomeCard(ctx, outcome, {
-            justification: payload.justification,
-            ticket: payload.ticket,
-          });
+    resumed = payload.extend
+      ? await runExtend(deps, ctx, actor, payload)
+      : await runActivate(deps, ctx, actor, payload);
   } catch (error) {
     deps.logger.error({ err: error, userId: actor.userId }, 'resuming the activation after step-up failed');
-    card = errorCard(
-      error instanceof DomainError
-        ? error
-        : new DomainError(ErrorCodes.Internal, 'The activation could not be resumed after verification.', {
-            remedy: 'Send the activate command again.',
-          }),
-      `Could not activate ${payload.roleName}`,
-    );
+    resumed = {
+      card: errorCard(
+        error instanceof DomainError
+          ? error
+          : new DomainError(ErrorCodes.Internal, 'The activation could not be resumed after verification.', {
+              remedy: 'Send the activate command again.',
+            }),
+        `Could not ${payload.extend ? 'extend' : 'activate'} ${payload.roleName}`,
+      ),
+      text: {},
+    };
   }
   if (!reference) {
     deps.logger.warn({ userId: actor.userId }, 'no conversation to post the step-up outcome to');
     return;
   }
-  const activityId = await deps.messenger.send(reference, { card }).catch((error: unknown) => {
-    deps.logger.error({ err: error, userId: actor.userId }, 'could not post the step-up outcome');
-    return undefined;
+  const activityId = await show(deps, reference, payload.cardActivityId, resumed.card).catch(
+    (error: unknown) => {
+      deps.logger.error({ err: error, userId: actor.userId }, 'could not post the step-up outcome');
+      return undefined;
+    },
+  );
+  if (resumed.activated && activityId) {
+    await confirmEffective(deps, ctx, actor, resumed.activated, resumed.text, reference, activityId);
+  }
+}
+
+async function runActivate(
+  deps: ResumeDeps,
+  ctx: PresenterContext,
+  actor: Actor,
+  payload: StepUpPayload,
+): Promise<Resumed> {
+  const text = { justification: payload.justification, ticket: payload.ticket };
+  const [outcome] = await deps.activate.execute({
+    actor,
+    selection: {
+      type: 'exact',
+      roleId: payload.roleId,
+      directoryScopeId: payload.directoryScopeId,
+      kind: payload.kind,
+    },
+    duration: payloadDuration(payload),
+    startAt: payloadStart(payload),
+    ...text,
+    originConversationId: payload.originConversationId,
   });
-  if (activated && activityId) await confirmEffective(deps, actor, payload, activated, reference, activityId);
+  if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(payload.roleName), text };
+  return {
+    card: activationOutcomeCard(ctx, outcome, text),
+    activated: outcome.kind === 'activated' ? outcome : undefined,
+    text,
+  };
+}
+
+async function runExtend(
+  deps: ResumeDeps,
+  ctx: PresenterContext,
+  actor: Actor,
+  payload: StepUpPayload,
+): Promise<Resumed> {
+  const duration = payloadDuration(payload);
+  if (!duration) throw new DomainError(ErrorCodes.DurationInvalid, 'The extension lost its duration.');
+  const outcome = await deps.extend.execute({
+    actor,
+    roleId: payload.roleId,
+    directoryScopeId: payload.directoryScopeId,
+    duration,
+  });
+  if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(payload.roleName), text: {} };
+  const text =
+    outcome.kind === 'extended' ? { justification: outcome.justification, ticket: outcome.ticket } : {};
+  return {
+    card: extendOutcomeCard(ctx, outcome),
+    activated: outcome.kind === 'extended' ? outcome.outcome : undefined,
+    text,
+  };
+}
+
+/** Replaces the pressed card when there is one (one event, one message); posts otherwise. */
+async function show(
+  deps: ResumeDeps,
+  reference: ConversationRef,
+  cardActivityId: string | undefined,
+  card: AdaptiveCardJson,
+): Promise<string | undefined> {
+  if (cardActivityId) {
+    await deps.messenger.update(reference, cardActivityId, card);
+    return cardActivityId;
+  }
+  return deps.messenger.send(reference, { card });
 }
 
 /** Keeps the card's promise: "This card updates when it is [effective]". */
 async function confirmEffective(
   deps: ResumeDeps,
+  ctx: PresenterContext,
   actor: Actor,
-  payload: StepUpPayload,
-  outcome: Extract<ActivationOutcome, { kind: 'activated' }>,
+  outcome: Activated,
+  text: { justification?: string; ticket?: string },
   reference: ConversationRef,
   activityId: string,
 ): Promise<void> {
@@ -116,16 +182,10 @@ async function confirmEffective(
       directoryScopeId: outcome.role.directoryScopeId,
     });
     if (!visible) return;
-    const ctx = {
-      clock: deps.clock,
-      signer: deps.signer,
-      zone: actor.timeZone,
-      viewerId: actor.userId,
-    };
     const card = activationOutcomeCard(
       ctx,
       { ...outcome, until: visible.endDateTime ?? outcome.until },
-      { justification: payload.justification, ticket: payload.ticket, effective: true },
+      { ...text, effective: true },
     );
     await deps.messenger.update(reference, activityId, card);
   } catch (error) {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
+import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
 import type { PimGateway } from '../../../ports/pim-gateway';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 import type { ConversationRepository, UserRepository } from '../../../ports/stores';
-import type { TokenProvider } from '../../../ports/token-provider';
+import type { DelegatedUser, TokenProvider } from '../../../ports/token-provider';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
@@ -48,6 +49,7 @@ export class StepUpService implements StepUpStarter {
       tokens: TokenProvider;
       oneTimeKeys: OneTimeKeyRepository;
       activate: ActivateRolesUseCase;
+      extend: ExtendActivationUseCase;
       users: UserRepository;
       conversations: ConversationRepository;
       messenger: ProactiveMessenger;
@@ -97,6 +99,8 @@ export class StepUpService implements StepUpStarter {
       justification: pending.activation.justification,
       ticket: pending.activation.ticket,
       originConversationId: pending.activation.originConversationId ?? turn.conversationId,
+      extend: pending.purpose === 'extend' ? true : undefined,
+      cardActivityId: pending.cardActivityId,
     };
     return this.verifyCard(actor, payload);
   }
@@ -171,12 +175,15 @@ export class StepUpService implements StepUpStarter {
       codeVerifier: this.verifier(nonce),
     });
     const profile = await this.deps.users.get(payload.tenantId, userId);
+    // The token satisfies the claims it was obtained for: asking for them again gives the same token.
+    const delegated: DelegatedUser = { userId, accessToken: async () => result.accessToken };
+    delegated.withClaims = () => delegated;
     const actor: Actor = {
       tenantId: payload.tenantId,
       userId,
       displayName: profile?.displayName ?? userId,
       timeZone: profile?.timeZone ?? 'UTC',
-      delegated: { userId, accessToken: async () => result.accessToken },
+      delegated,
     };
     if (payload.decision) {
       void this.resumeDecision(actor, payload, payload.decision);
@@ -190,7 +197,7 @@ export class StepUpService implements StepUpStarter {
     return {
       kind: 'done',
       title: 'Verified',
-      message: `Thanks. Elevate is now activating ${payload.roleName} for you; the result appears in Teams. You can close this window.`,
+      message: `Thanks. Elevate is now ${payload.extend ? 'extending' : 'activating'} ${payload.roleName} for you; the result appears in Teams. You can close this window.`,
     };
   }
 

@@ -22,6 +22,10 @@ export interface StepUpPayload {
   justification?: string;
   ticket?: string;
   originConversationId?: string;
+  /** Set when the step-up is for Extend rather than a plain activation. */
+  extend?: boolean;
+  /** The card the user pressed; the outcome replaces it in place. */
+  cardActivityId?: string;
   /** Set when the step-up is for an approver's decision rather than an activation. */
   decision?: { requestId: string; verdict: 'Approve' | 'Deny'; reason?: string };
 }
