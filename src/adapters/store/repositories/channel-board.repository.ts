@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import type { ChannelBoard, ChannelBoardRepository } from '../../../ports/stores';
 import { jsonFromColumn, jsonToColumn, requireText, timeFromColumn, timeToColumn } from '../column-codecs';
 import type { Database } from '../database';
@@ -8,7 +8,7 @@ import type { Database } from '../database';
 export class KyselyChannelBoardRepository implements ChannelBoardRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async claim(input: { conversationId: string; conversationRef: object }): Promise<boolean> {

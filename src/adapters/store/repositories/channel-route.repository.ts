@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../../ports/clock';
+import type { TimeSource } from '../../../ports/clock';
 import {
   ALL_ROLES,
   CHANNEL_ROUTE_PURPOSES,
@@ -19,7 +19,7 @@ const MAX_ROLE_IDS = 100;
 export class KyselyChannelRouteRepository implements ChannelRouteRepository {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
   ) {}
 
   async add(route: ChannelRouteInput): Promise<boolean> {
