@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { Duration } from 'luxon';
@@ -35,8 +35,10 @@ export function migrationsContract(ctx: ContractContext): void {
       const database = await ctx.backend.freshDatabase();
       if (ctx.backend.name === 'sqlite') {
         // One process drives one SQLite file through a single synchronous connection, so
-        // "at once" means several processes here.
-        await expect(openInParallelProcesses(database.sqlitePath!, 3)).resolves.toBeUndefined();
+        // "at once" means several processes here. Before new files were created in WAL mode,
+        // this failed now and then with "database is locked" at PRAGMA journal_mode = WAL.
+        await expect(openInParallelProcesses(database.sqlitePath!, 5)).resolves.toBeUndefined();
+        expect(readdirSync(dirname(database.sqlitePath!)).filter((f) => f.endsWith('.creating'))).toEqual([]);
       } else {
         const stores = await Promise.all(Array.from({ length: 5 }, () => database.open(ctx.clock)));
         await Promise.all(stores.map((store) => store.ping()));
@@ -114,6 +116,9 @@ export function createStoreOptionsContract(): void {
         const db = new BetterSqlite3(path, { readonly: true });
         expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
         db.close();
+        expect(readdirSync(join(dir, 'nested', 'deeper'))).toEqual(
+          expect.not.arrayContaining([expect.stringMatching(/\.creating/)]),
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './database';
@@ -8,14 +9,44 @@ import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 /**
  * Opens (creating file and directory if needed) a SQLite database. WAL lets readers run beside
  * the writer; busy_timeout makes a second process wait for the write lock instead of failing.
+ *
+ * A new database file is created already in WAL mode (see createInWalMode), so no instance ever
+ * switches the journal mode of a file another instance may be using. Switching writes page 1
+ * while holding a read transaction, and SQLite answers such a read-to-write upgrade with
+ * SQLITE_BUSY at once, without calling the busy handler (it could deadlock otherwise): two
+ * instances starting together on a fresh file failed with "database is locked" at
+ * `PRAGMA journal_mode = WAL`.
  */
 export function openSqlite(path: string): Kysely<Database> {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
+    if (!existsSync(path)) createInWalMode(path);
   }
-  const database = new BetterSqlite3(path);
-  database.pragma('journal_mode = WAL');
+  const database = new BetterSqlite3(path, { timeout: 5000 });
   database.pragma('busy_timeout = 5000');
+  // A no-op on files created above; converts a database an older version created in rollback mode.
+  database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+}
+
+/**
+ * Builds an empty WAL-mode database under a private name and hard-links it into place: `link`
+ * is atomic and refuses an existing target, so the file at `path` is in WAL mode from the moment
+ * it exists, and when several instances race, one file wins and the others open it.
+ */
+function createInWalMode(path: string): void {
+  const draft = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.creating`;
+  try {
+    const database = new BetterSqlite3(draft);
+    database.pragma('journal_mode = WAL');
+    database.close();
+    try {
+      linkSync(draft, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${draft}${suffix}`, { force: true });
+  }
 }
