@@ -120,6 +120,7 @@ export const envSchema = z
     REMINDER_LEAD_MINUTES: positiveInt(10, 'minutes', 1440),
     PROACTIVE_SEND_RATE_PER_SECOND: positiveInt(20, 'messages per second', 1000),
     WORK_LEASE_SECONDS: positiveInt(120, 'seconds', 3600),
+    MAX_ROLES_PER_REQUEST: positiveInt(10, 'roles', 50),
     APPROVALS_CHANNEL_ID: optionalString,
     ADMIN_GROUP_ID: optionalString.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the object id (GUID) of the Entra group whose members administer Elevate',

@@ -31,6 +31,8 @@ export interface AppConfig {
   proactiveSendRatePerSecond: number;
   /** How long a claimed scheduler work item stays leased before another instance may take it. */
   workLease: Duration;
+  /** Most roles one `activate` or `deactivate` may name (bounds messages and Graph calls per message). */
+  maxRolesPerRequest: number;
   approvalsChannelId?: string;
   adminGroupId?: string;
   env: Env;
@@ -89,6 +91,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     reminderLead: Duration.fromObject({ minutes: env.REMINDER_LEAD_MINUTES }),
     proactiveSendRatePerSecond: env.PROACTIVE_SEND_RATE_PER_SECOND,
     workLease: Duration.fromObject({ seconds: env.WORK_LEASE_SECONDS }),
+    maxRolesPerRequest: env.MAX_ROLES_PER_REQUEST,
     approvalsChannelId: env.APPROVALS_CHANNEL_ID,
     adminGroupId: env.ADMIN_GROUP_ID,
     env,

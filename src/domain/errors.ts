@@ -7,6 +7,10 @@ export const ErrorCodes = {
   // configuration and input
   ConfigInvalid: 'CONFIG_INVALID',
   CommandInvalid: 'COMMAND_INVALID',
+  /** A message, role name or other typed value over its size limit (domain/input-limits.ts). */
+  InputTooLong: 'INPUT_TOO_LONG',
+  /** More roles in one activate/deactivate than MAX_ROLES_PER_REQUEST. */
+  TooManyRoles: 'TOO_MANY_ROLES',
   DurationInvalid: 'DURATION_INVALID',
   DurationTooLong: 'DURATION_TOO_LONG',
   DurationTooShort: 'DURATION_TOO_SHORT',

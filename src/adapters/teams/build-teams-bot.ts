@@ -137,6 +137,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     signer,
     logger,
     followUps: messenger,
+    maxRolesPerRequest: config.maxRolesPerRequest,
   };
 
   const commands = new CommandRouter<TeamsTurn>();

@@ -2,6 +2,7 @@ import { commandInvalid } from '../../domain/commands/command-error';
 import { matchCommandWord } from '../../domain/commands/match-command-word';
 import { normaliseCommandText } from '../../domain/commands/normalise-command-text';
 import { DomainError, ErrorCodes } from '../../domain/errors';
+import { checkMessageLength } from '../../domain/input-limits';
 
 export interface CommandMatch {
   /** The registered command's name (the first of its words). */
@@ -95,10 +96,12 @@ export class CommandRouter<Ctx, R = void> {
   }
 
   /**
-   * Runs the handler for `text`. Without a match it runs the fallback, or, when none is
+   * Runs the handler for `text`; a message over INPUT_LIMITS.message is refused (InputTooLong)
+   * before it is parsed. Without a match it runs the fallback, or, when none is
    * registered, throws CommandInvalid listing the commands.
    */
   async dispatch(text: string, ctx: Ctx): Promise<R> {
+    checkMessageLength(text);
     const found = this.match(text);
     if (found) {
       const registration = this.registrations.find((candidate) => candidate.name === found.name);

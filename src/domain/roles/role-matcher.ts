@@ -1,6 +1,7 @@
 import { DomainError, ErrorCodes } from '../errors';
 import type { EligibleRole } from '../roles';
 import { adminVariants, ROLE_ALIASES } from './role-aliases';
+import { INPUT_LIMITS } from '../input-limits';
 import { editDistance } from './string-distance';
 
 export type RoleMatch =
@@ -93,6 +94,9 @@ function resolveNames(query: string, names: readonly string[]): NameResolution {
   return fuzzy(query, variants, names);
 }
 
+/** Names further than this many edits from the query rank as equally far (keeps the distance cheap). */
+const RANKING_BOUND = 32;
+
 function fuzzy(query: string, variants: readonly string[], names: readonly string[]): NameResolution {
   const aliasesByTarget = new Map<string, string[]>();
   for (const [alias, target] of Object.entries(ROLE_ALIASES)) {
@@ -101,7 +105,9 @@ function fuzzy(query: string, variants: readonly string[], names: readonly strin
   const scored = names
     .map((name) => {
       const spellings = [name, ...(aliasesByTarget.get(name) ?? [])];
-      const distance = Math.min(...variants.flatMap((v) => spellings.map((s) => editDistance(v, s))));
+      const distance = Math.min(
+        ...variants.flatMap((v) => spellings.map((s) => editDistance(v, s, RANKING_BOUND))),
+      );
       return { name, distance };
     })
     .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
@@ -123,7 +129,7 @@ function fuzzy(query: string, variants: readonly string[], names: readonly strin
   const loose = Math.max(2, Math.floor(queryCore.length / 2.5));
   const words = queryCore.split(' ').filter((word) => word.length >= 3);
   const close = queryCore
-    ? scored.filter((s) => editDistance(queryCore, core(s.name)) <= loose).map((s) => s.name)
+    ? scored.filter((s) => editDistance(queryCore, core(s.name), loose) <= loose).map((s) => s.name)
     : [];
   const sharingWord = scored
     .filter((s) => words.some((word) => s.name.split(' ').some((part) => part.startsWith(word))))
@@ -154,6 +160,16 @@ export function matchRole(
   roles: readonly EligibleRole[],
   options: RoleMatchOptions = {},
 ): RoleMatch {
+  if (query.length > INPUT_LIMITS.roleName) {
+    throw new DomainError(
+      ErrorCodes.InputTooLong,
+      `That role name is ${query.length.toLocaleString('en-US')} characters long; role names have at most ${INPUT_LIMITS.roleName}.`,
+      {
+        remedy: 'Check the name, or say "roles" to see the roles you can use and their exact names.',
+        details: { length: query.length, allowed: INPUT_LIMITS.roleName },
+      },
+    );
+  }
   const q = normaliseQuery(query);
   if (!q) {
     throw new DomainError(

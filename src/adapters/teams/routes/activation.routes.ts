@@ -6,6 +6,7 @@ import type { VerbRouter, CommandRouter } from '../../../app/routing';
 import { parseActivate } from '../../../domain/commands/parsers/activate.parser';
 import type { ActivateCommand, ActivateGroupCommand } from '../../../domain/commands/command';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { parseStartTime } from '../../../domain/schedule';
 import { roleSubject } from '../card-actions/card-action-signer';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
@@ -29,6 +30,11 @@ export function registerActivationRoutes(
     asActor(services, turn, async (actor, ctx) => {
       const command = parseActivate(args, { now: services.clock.now(), zone: actor.timeZone });
       if (command.kind === 'activateForm') return showForm(services, turn, actor, ctx, undefined, 'send');
+      checkRoleNames(
+        command.kind === 'activate' ? command.roles : [command.group],
+        services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
+        'activate',
+      );
       const input = toInput(actor, turn, command);
       await runActivation(services, turn, actor, ctx, input, 'send');
     }),

@@ -1,7 +1,9 @@
 import type { CommandRouter, VerbRouter } from '../../../app/routing';
 import { parseDeactivate } from '../../../domain/commands/parsers/deactivate.parser';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { roleSubject } from '../card-actions/card-action-signer';
+import { combineCards } from '../cards/combine-cards';
 import { deactivationOutcomeCard } from '../presenters/deactivation-card.presenter';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
@@ -16,11 +18,19 @@ export function registerDeactivationRoutes(
   commands.command(['deactivate'], (args, turn) =>
     asActor(services, turn, async (actor, ctx) => {
       const command = parseDeactivate(args);
+      checkRoleNames(
+        command.roles,
+        services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
+        'deactivate',
+      );
       await turn.typing();
+      // The whole request is answered in one card (one message however many roles).
+      const cards = [];
       for (const name of command.roles) {
         const outcome = await services.deactivate.execute(actor, { type: 'name', name });
-        await turn.sendCard(deactivationOutcomeCard(ctx, outcome));
+        cards.push(deactivationOutcomeCard(ctx, outcome));
       }
+      await turn.sendCard(combineCards(cards));
     }),
   );
   for (const verb of ['deactivate', 'deactivateNow']) {

@@ -38,6 +38,8 @@ export interface RouteServices {
    * within Teams' 15-second limit. Without it, the follow-up runs inside the turn.
    */
   followUps?: Pick<ProactiveMessenger, 'send' | 'update'>;
+  /** Most roles one activate/deactivate may name (config MAX_ROLES_PER_REQUEST; default 10). */
+  maxRolesPerRequest?: number;
 }
 
 export function presenterContext(
