@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type { AppConfig } from './config/config';
 import type { Clock } from './ports/clock';
@@ -16,6 +16,7 @@ import { GraphHttp } from './adapters/graph/graph-http';
 import { GraphDirectory } from './adapters/graph/graph-directory';
 import { GraphPimGateway } from './adapters/graph/graph-pim-gateway';
 import { createHttpServer } from './adapters/http/http-server';
+import { activityEndpoint } from './adapters/http/activity-endpoint';
 import { createCloudAdapter, type CloudAdapterOverrides } from './adapters/teams/cloud-adapter.factory';
 import { buildTeamsBot } from './adapters/teams/build-teams-bot';
 import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
@@ -157,8 +158,11 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const server = createHttpServer({
       logger,
       metrics,
-      processActivity: (req: Request, res: Response) =>
-        adapter.process(req, res, (context: TurnContext) => bot.run(context)),
+      processActivity: activityEndpoint({
+        adapter,
+        logic: (context: TurnContext) => bot.run(context),
+        logger,
+      }),
       readiness: [
         { name: 'store', check: () => store.ping() },
         { name: 'graph-token', check: async () => void (await tokens.appOnlyToken()) },

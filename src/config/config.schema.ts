@@ -121,6 +121,17 @@ export const envSchema = z
     PROACTIVE_SEND_RATE_PER_SECOND: positiveInt(20, 'messages per second', 1000),
     WORK_LEASE_SECONDS: positiveInt(120, 'seconds', 3600),
     MAX_ROLES_PER_REQUEST: positiveInt(10, 'roles', 50),
+    BOT_FRAMEWORK_LOCAL_URL: optionalString.refine(
+      (v) => {
+        if (v === undefined) return true;
+        const match = /^http:\/\/(\[::1\]|[^\s/:]+)(:\d+)?\/?$/.exec(v);
+        return match !== null && isLoopbackHost(match[1].replace(/^\[|\]$/g, ''));
+      },
+      {
+        message:
+          'must be the local simulator origin on loopback, such as http://127.0.0.1:3979 (tenant mode on this machine only)',
+      },
+    ),
     APPROVALS_CHANNEL_ID: optionalString,
     ADMIN_GROUP_ID: optionalString.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the object id (GUID) of the Entra group whose members administer Elevate',

@@ -33,6 +33,11 @@ export interface AppConfig {
   workLease: Duration;
   /** Most roles one `activate` or `deactivate` may name (bounds messages and Graph calls per message). */
   maxRolesPerRequest: number;
+  /**
+   * Tenant mode on this machine: the simulator's origin (loopback only) that stands in for the
+   * Bot Framework (channel token validation, the bot's outgoing token, the user-token service).
+   */
+  botFrameworkLocalUrl?: string;
   approvalsChannelId?: string;
   adminGroupId?: string;
   env: Env;
@@ -92,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     proactiveSendRatePerSecond: env.PROACTIVE_SEND_RATE_PER_SECOND,
     workLease: Duration.fromObject({ seconds: env.WORK_LEASE_SECONDS }),
     maxRolesPerRequest: env.MAX_ROLES_PER_REQUEST,
+    botFrameworkLocalUrl: env.BOT_FRAMEWORK_LOCAL_URL,
     approvalsChannelId: env.APPROVALS_CHANNEL_ID,
     adminGroupId: env.ADMIN_GROUP_ID,
     env,

@@ -1,10 +1,12 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
 import type { AppConfig } from '../../config/config';
+import { localBotFrameworkAuthentication } from './local-bot-framework';
 import type { Logger } from '../observability/logger';
 
 export interface CloudAdapterOverrides {
@@ -15,6 +17,40 @@ export interface CloudAdapterOverrides {
   authentication?: ConfigurationBotFrameworkAuthenticationOptions;
 }
 
+type BotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication;
+
+export type ActivityProcessing =
+  { status: number; body?: unknown } | { status: 401; refused: 'authentication'; reason: string };
+
+/**
+ * botbuilder's CloudAdapter, with authentication and the turn as two steps, so a refused token is
+ * always 401 (CloudAdapter.process answers some bad tokens 500 and prints the error, which can
+ * hold key material, to the console) and the activity reaching the turn is the one the edge
+ * validated.
+ */
+export class ElevateCloudAdapter extends CloudAdapter {
+  constructor(readonly authentication: BotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  async processValidated(
+    activity: Activity,
+    authHeader: string,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<ActivityProcessing> {
+    let authenticated: Awaited<ReturnType<BotFrameworkAuthentication['authenticateRequest']>>;
+    try {
+      authenticated = await this.authentication.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      // The reason names the check that failed (its error class), never the token or a key.
+      const reason = error instanceof Error ? error.name || 'Error' : typeof error;
+      return { status: 401, refused: 'authentication', reason };
+    }
+    const response = await this.processActivity(authenticated, activity, logic);
+    return { status: response?.status ?? 200, body: response?.body };
+  }
+}
+
 /**
  * CloudAdapter for both modes. Demo mode has no app id, which botbuilder treats as anonymous
  * auth (the config schema refuses that on any non-loopback address).
@@ -23,7 +59,15 @@ export function createCloudAdapter(
   config: AppConfig,
   logger: Logger,
   overrides: CloudAdapterOverrides = {},
-): CloudAdapter {
+): ElevateCloudAdapter {
+  const local =
+    config.mode === 'tenant' && config.botFrameworkLocalUrl
+      ? localBotFrameworkAuthentication(config.botFrameworkLocalUrl, {
+          appId: config.bot.appId ?? '',
+          password: config.bot.appPassword ?? '',
+          tenantId: config.bot.tenantId ?? '',
+        })
+      : undefined;
   const options: ConfigurationBotFrameworkAuthenticationOptions =
     config.mode === 'tenant'
       ? {
@@ -31,10 +75,13 @@ export function createCloudAdapter(
           MicrosoftAppPassword: config.bot.appPassword,
           MicrosoftAppTenantId: config.bot.tenantId,
           MicrosoftAppType: config.bot.appType,
+          ...local?.options,
           ...overrides.authentication,
         }
       : { ...overrides.authentication };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new ElevateCloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(options, local?.credentialsFactory),
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;
     logger.error(
