@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import type { Clock } from '../../ports/clock';
 
@@ -20,6 +21,11 @@ export class RemoteSimClock implements Clock {
 
   now(): DateTime {
     return DateTime.utc().plus({ milliseconds: this.offsetMs });
+  }
+
+  /** Real time passes; the offset stays. */
+  async sleep(ms: number): Promise<void> {
+    await wait(Math.max(0, ms));
   }
 
   async refresh(): Promise<void> {
