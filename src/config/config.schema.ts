@@ -133,6 +133,21 @@ export const envSchema = z
       },
     ),
     APPROVALS_CHANNEL_ID: optionalString,
+    TICKET_PATTERN: optionalString
+      .transform((v) => v ?? '[A-Z][A-Z0-9]+-\\d+')
+      .refine(
+        (v) => {
+          try {
+            return v.length > 0 && v.length <= 200 && !new RegExp(`^(?:${v})$`, 'i').test('');
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must be a regular expression for one ticket id, such as [A-Z][A-Z0-9]+-\\d+ (INC-5521)' },
+      ),
+    SHIFT_END: optionalString.refine((v) => v === undefined || /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), {
+      message: 'must be a clock time HH:MM such as 18:00 (when "till end of shift" ends)',
+    }),
     ADMIN_GROUP_ID: optionalString.refine((v) => v === undefined || GUID.test(v), {
       message: 'must be the object id (GUID) of the Entra group whose members administer Elevate',
     }),

@@ -40,6 +40,8 @@ export interface AppConfig {
   botFrameworkLocalUrl?: string;
   approvalsChannelId?: string;
   adminGroupId?: string;
+  /** The command grammar's tenant settings: ticket ids without "ticket", the end of a shift. */
+  grammar: { ticketPattern: string; shiftEnd?: string };
   env: Env;
 }
 
@@ -100,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     botFrameworkLocalUrl: env.BOT_FRAMEWORK_LOCAL_URL,
     approvalsChannelId: env.APPROVALS_CHANNEL_ID,
     adminGroupId: env.ADMIN_GROUP_ID,
+    grammar: { ticketPattern: env.TICKET_PATTERN, shiftEnd: env.SHIFT_END },
     env,
   };
 }

@@ -33,6 +33,10 @@ import { registerReminderSettingsRoutes } from './routes/reminder-settings.route
 import { registerReminderRoutes } from './reminders/reminder.routes';
 import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
+import { registerExtendRoutes } from './routes/extend.routes';
+import { registerWhoRoutes } from './routes/who.routes';
+import { ReadActivationCommandUseCase } from '../../app/commands/read-activation-command.use-case';
+import { compileTicketPattern } from '../../domain/commands/ticket-pattern';
 import { registerRefreshRoute } from './routes/refresh.routes';
 import { showApprovalsList } from './approvals/approval.routes';
 import { approvalRequestCard } from './approvals/approval-card.presenter';
@@ -138,6 +142,11 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     logger,
     followUps: messenger,
     maxRolesPerRequest: config.maxRolesPerRequest,
+    readActivation: new ReadActivationCommandUseCase(pim),
+    grammar: {
+      ticketPattern: compileTicketPattern(config.grammar.ticketPattern),
+      shiftEnd: config.grammar.shiftEnd,
+    },
   };
 
   const commands = new CommandRouter<TeamsTurn>();
@@ -147,6 +156,9 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerDeactivationRoutes(services, commands, verbs);
   registerRequestRoutes(services, commands, verbs);
   registerReminderSettingsRoutes(services, commands);
+  // The same Extend use case for the reminder button and the `extend` chat command.
+  registerExtendRoutes(services, commands, extend);
+  registerWhoRoutes(commands);
   registerReminderRoutes(services, verbs, {
     extend,
     eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: store.audit, clock }),

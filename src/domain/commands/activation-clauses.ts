@@ -1,18 +1,11 @@
 import { parseDuration } from '../durations/parse-duration';
+import { durationUntil } from '../schedule/parse-end-time';
 import { parseStartTime } from '../schedule/parse-start-time';
+import { clauseAtIn, DEFAULT_TICKET, isSeparator, TICKET_IN_TEXT, type ClauseKind } from './clause-starts';
 import type { ActivationOptions, ParseContext } from './command';
 import { commandInvalid } from './command-error';
+import { isTicketWord } from './ticket-pattern';
 import { joinTokens, type Token } from './tokenise';
-
-type ClauseKind = 'duration' | 'start' | 'justification' | 'ticket' | 'scope';
-
-interface ClauseStart {
-  kind: ClauseKind;
-  /** Index of the first value token. */
-  valueStart: number;
-  /** Index after the last value token, for clauses with a fixed shape; open clauses run to the next clause. */
-  valueEnd?: number;
-}
 
 export interface ActivationClauses extends ActivationOptions {
   /** Tokens before the first clause: the role list, or the group name and access. */
@@ -20,125 +13,9 @@ export interface ActivationClauses extends ActivationOptions {
   scope?: string;
 }
 
-const DURATION_PIECE =
-  /^(\d[\d.,:]*(?:[a-z]+[\d.,]*)*|pt?\d[\dtdhmw.,]*|days?|d|hours?|hrs?|h|minutes?|mins?|m|and)$/i;
-/** A complete compact duration written without "for" (`2h`, `90m`, `1h30m`, `PT2H`). */
-const BARE_DURATION = /^(\d+(?:[.,]\d+)?(?:d|h|hrs?|m|mins?)(?:\d+m?)?|pt\d[\dhm]*|p\d+[dw](?:t[\dhm]+)?)$/i;
-const TIME = /^(\d{1,2}(?:[:.h]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight)$/i;
-const MERIDIEM = /^(am|pm|a\.m\.|p\.m\.)$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}(?:t\d{1,2}:\d{2})?$/i;
-const DAY = /^(today|tomorrow)$/i;
-const KEYWORDS = new Set([
-  'for',
-  'at',
-  'on',
-  'in',
-  'today',
-  'tomorrow',
-  'because',
-  'reason',
-  'justification',
-  'ticket',
-  'scope',
-  'and',
-]);
-const TICKET_ID = /^(?=[#\w\-./]*\d)[#A-Za-z0-9][\w\-./#]*$/;
-const TICKET_IN_TEXT = /\bticket\s*[:=]?\s*((?=[#\w\-./]*\d)[#A-Za-z0-9][\w\-/#]*(?:\.[\w\-/#]+)*)/i;
-
-const isSeparator = (token: Token) =>
-  !token.quoted && (token.text === ',' || token.text.toLowerCase() === 'and');
-const plain = (tokens: readonly Token[], index: number): string | undefined =>
-  tokens[index] && !tokens[index].quoted ? tokens[index].text : undefined;
-const is = (tokens: readonly Token[], index: number, pattern: RegExp): boolean =>
-  pattern.test(plain(tokens, index) ?? '\u0000');
-
-function durationEnd(tokens: readonly Token[], from: number): number {
-  let end = from;
-  if (is(tokens, end, /^half$/i) && is(tokens, end + 1, /^an?$/i))
-    end += 2; // half an hour
-  else if (is(tokens, end, /^an?$/i))
-    end += 1; // an hour
-  else if (!is(tokens, end, DURATION_PIECE)) return from + 1; // let the duration parser say what is wrong
-  while (is(tokens, end, DURATION_PIECE)) end += 1;
-  while (end > from && plain(tokens, end - 1)?.toLowerCase() === 'and') end -= 1;
-  // `for 2 fortnights`: take the unknown unit too, so the duration error names it.
-  const unit = plain(tokens, end)?.toLowerCase();
-  if (
-    end > from &&
-    is(tokens, end - 1, /^\d+(?:[.,]\d+)?$/) &&
-    unit &&
-    /^[a-z]+$/.test(unit) &&
-    !KEYWORDS.has(unit)
-  ) {
-    end += 1;
-  }
-  return end;
-}
-
-function timeEnd(tokens: readonly Token[], from: number, allowDay: boolean): number {
-  let end = from;
-  if (is(tokens, end, /^at$/i) && is(tokens, end + 1, TIME)) end += 1;
-  if (!is(tokens, end, TIME)) return from;
-  end += 1;
-  if (is(tokens, end, MERIDIEM)) end += 1;
-  if (allowDay && is(tokens, end, DAY)) end += 1;
-  return end;
-}
-
-/**
- * Where a start-time clause beginning at `keyword` ends. Inside free text (`strict`) only
- * well-formed times count; in clause position `at <anything>` and a lone `tomorrow` are taken as
- * start times too, so the start-time parser can say what is wrong with them.
- */
-function startEnd(tokens: readonly Token[], keyword: number, strict: boolean): number | undefined {
-  const word = plain(tokens, keyword)?.toLowerCase();
-  const next = keyword + 1;
-  if (word === 'at' || word === 'on') {
-    if (is(tokens, next, DATE)) return Math.max(timeEnd(tokens, next + 1, false), next + 1);
-    if (word === 'at' && is(tokens, next, TIME)) return timeEnd(tokens, next, true);
-    if (word === 'at' && !strict && plain(tokens, next) !== undefined && plain(tokens, next) !== ',')
-      return next + 1;
-    return undefined;
-  }
-  if (word === 'today' || word === 'tomorrow') {
-    const end = timeEnd(tokens, next, false);
-    if (end > next) return end;
-    return strict ? undefined : next;
-  }
-  if (word === 'in' && is(tokens, next, /^\d/)) return durationEnd(tokens, next);
-  return undefined;
-}
-
-/**
- * The clause starting at `index`, if any. `within` is the open clause (justification or scope)
- * whose text is being read: there, only well-formed clauses end the text, and "because" is a word.
- */
-function clauseAt(tokens: readonly Token[], index: number, within?: ClauseKind): ClauseStart | undefined {
-  const raw = plain(tokens, index);
-  if (raw === undefined) return undefined;
-  const inOpenClause = within !== undefined;
-  const word = raw.toLowerCase().replace(/:$/, '');
-  const next = index + 1;
-  const spelledOut =
-    is(tokens, next, /^(an?|half)$/i) && is(tokens, next + 1, /^(an?|hours?|days?|minutes?)$/i);
-  if (word === 'for' && (is(tokens, next, /^(\d|pt?\d)/i) || spelledOut)) {
-    return { kind: 'duration', valueStart: next, valueEnd: durationEnd(tokens, next) };
-  }
-  const start = startEnd(tokens, index, inOpenClause);
-  if (start !== undefined) return { kind: 'start', valueStart: index, valueEnd: start };
-  if (['because', 'reason', 'justification'].includes(word) && within !== 'justification') {
-    return { kind: 'justification', valueStart: next };
-  }
-  if (word === 'ticket' && is(tokens, next, TICKET_ID))
-    return { kind: 'ticket', valueStart: next, valueEnd: next + 1 };
-  if (word === 'scope' && tokens[next]) return { kind: 'scope', valueStart: next };
-  if (!inOpenClause && BARE_DURATION.test(raw))
-    return { kind: 'duration', valueStart: index, valueEnd: index + 1 };
-  return undefined;
-}
-
 const CLAUSE_NAMES: Record<ClauseKind, string> = {
   duration: 'duration (for …)',
+  until: 'end time (until …)',
   start: 'start time (at …)',
   justification: 'justification (because …)',
   ticket: 'ticket',
@@ -162,10 +39,12 @@ export function readActivationClauses(
   example: string,
 ): ActivationClauses {
   const input = joinTokens(tokens);
+  const pattern = ctx.ticketPattern ?? DEFAULT_TICKET;
+  const clauseAt = (at: number, within?: ClauseKind) => clauseAtIn(tokens, at, pattern, within);
   const result: ActivationClauses = { head: [] };
   const seen = new Map<ClauseKind, string>();
   let index = 0;
-  while (index < tokens.length && !clauseAt(tokens, index)) index += 1;
+  while (index < tokens.length && !clauseAt(index)) index += 1;
   result.head = tokens.slice(0, index);
 
   while (index < tokens.length) {
@@ -173,7 +52,12 @@ export function readActivationClauses(
       index += 1; // `ticket INC-1, because …`, `for 2h and ticket INC-1`
       continue;
     }
-    const clause = clauseAt(tokens, index);
+    let clause = clauseAt(index);
+    if (!clause && !seen.has('justification')) {
+      // `activate GA 2h prod mail outage`: free text after the role is the reason, "because" or not.
+      clause = { kind: 'justification', valueStart: index };
+      result.reasonImplicit = true;
+    }
     if (!clause) {
       const previous = joinTokens(tokens.slice(Math.max(0, index - 2), index));
       throw commandInvalid(
@@ -188,7 +72,7 @@ export function readActivationClauses(
     if (clause.valueEnd === undefined) {
       // Open text runs to the next clause not given yet (a repeated one is just words in it).
       const endsText = (at: number) => {
-        const next = clauseAt(tokens, at, clause.kind);
+        const next = clauseAt(at, clause.kind);
         return next !== undefined && next.kind !== clause.kind && !seen.has(next.kind);
       };
       while (end < tokens.length && !endsText(end)) end += 1;
@@ -205,6 +89,9 @@ export function readActivationClauses(
       );
     }
     seen.set(clause.kind, keywordText);
+    if (clause.kind === 'justification' && !(value.length === 1 && value[0].quoted)) {
+      takeTicketFromReason(result, value, pattern);
+    }
     applyClause(result, clause.kind, value, ctx, example, input);
     index = end;
   }
@@ -213,7 +100,47 @@ export function readActivationClauses(
     const inText = TICKET_IN_TEXT.exec(result.justification);
     if (inText) result.ticket = inText[1];
   }
+  if (result.untilText !== undefined) {
+    if (result.duration) {
+      throw commandInvalid(
+        `Give either a duration ("${seen.get('duration')}") or an end time ("${seen.get('until')}"), not both.`,
+        example,
+        { input },
+      );
+    }
+    result.duration = durationUntil(result.untilText, result.start ?? ctx.now, {
+      now: ctx.now,
+      zone: ctx.zone,
+      shiftEnd: ctx.shiftEnd,
+    });
+  }
   return result;
+}
+
+/**
+ * A ticket id by the tenant's pattern at the start or end of an unquoted reason
+ * (`prod mail outage INC-5521`) is the ticket, and leaves the reason; one in the middle stays in
+ * the reason and is also taken as the ticket. Only when no ticket is given separately.
+ */
+function takeTicketFromReason(result: ActivationClauses, value: Token[], pattern: RegExp): void {
+  if (result.ticket !== undefined) return;
+  const isTicket = (token: Token | undefined) =>
+    token !== undefined && !token.quoted && isTicketWord(token.text, pattern);
+  const last = value[value.length - 1];
+  if (value.length > 1 && isTicket(last)) {
+    result.ticket = last.text.replace(/[.,;:]+$/, '');
+    value.pop();
+    while (value.length > 1 && isSeparator(value[value.length - 1])) value.pop();
+    return;
+  }
+  if (value.length > 1 && isTicket(value[0])) {
+    result.ticket = value[0].text.replace(/[.,;:]+$/, '');
+    value.shift();
+    while (value.length > 1 && isSeparator(value[0])) value.shift();
+    return;
+  }
+  const inside = value.find(isTicket);
+  if (inside) result.ticket = inside.text.replace(/[.,;:]+$/, '');
 }
 
 function applyClause(
@@ -228,6 +155,9 @@ function applyClause(
   switch (kind) {
     case 'duration':
       result.duration = parseDuration(text);
+      return;
+    case 'until':
+      result.untilText = text;
       return;
     case 'start':
       result.start = parseStartTime(text, ctx);

@@ -7,6 +7,7 @@
  * - `title`: what Teams shows in the command menu and inserts into the compose box (≤ 32 chars).
  * - `description`: one line for the command menu (≤ 128 chars).
  * - `example`: a complete, valid command a user can copy.
+ * - `more`: further complete examples (shorter forms) the help card shows.
  * - `words`: every word sequence that starts this command (the name first, then aliases).
  */
 export type CommandScope = 'personal' | 'team' | 'groupChat';
@@ -16,6 +17,7 @@ export interface CommandCatalogueEntry {
   title: string;
   description: string;
   example: string;
+  more?: readonly string[];
   scopes: CommandScope[];
   words: readonly string[];
 }
@@ -37,6 +39,7 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     description:
       'Activate one or more eligible roles or a PIM group for a bounded time, with a reason and ticket.',
     example: 'activate Exchange Admin for 2h because mailbox migration ticket INC-42',
+    more: ['activate exchange admin 2h prod mail outage INC-5521', 'activate User Admin until 18:00'],
     scopes: [...EVERYWHERE],
     words: ['activate'],
   },
@@ -47,6 +50,14 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     example: 'deactivate Exchange Admin',
     scopes: [...EVERYWHERE],
     words: ['deactivate'],
+  },
+  {
+    name: 'extend',
+    title: 'extend',
+    description: 'Keep an active role longer (1 h unless you say how long).',
+    example: 'extend Exchange Admin by 1h',
+    scopes: [...EVERYWHERE],
+    words: ['extend'],
   },
   {
     name: 'status',
@@ -72,6 +83,14 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     example: 'approvals',
     scopes: [...EVERYWHERE],
     words: ['approvals'],
+  },
+  {
+    name: 'who',
+    title: 'who has',
+    description: 'See who holds a role right now.',
+    example: 'who has Exchange Admin',
+    scopes: [...EVERYWHERE],
+    words: ['who', 'who has', 'who holds'],
   },
   {
     name: 'reminders',

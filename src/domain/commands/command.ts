@@ -10,6 +10,13 @@ export interface ActivationOptions {
   startText?: string;
   justification?: string;
   ticket?: string;
+  /** The end as the user wrote it (`until 18:00`, `till end of shift`); the duration is computed from it. */
+  untilText?: string;
+  /**
+   * True when the justification was not introduced by "because"/"reason" (`activate GA 2h prod
+   * outage`): words the user meant as part of the role name may have ended up in it, or the other way round.
+   */
+  reasonImplicit?: boolean;
 }
 
 export interface RolesCommand {
@@ -53,6 +60,13 @@ export interface ActivateGroupCommand extends ActivationOptions {
   group: string;
   /** PIM for Groups access: membership (default) or ownership. */
   access: 'member' | 'owner';
+}
+/** `extend <role> [by 1h]`: keep an active role longer. */
+export interface ExtendCommand {
+  kind: 'extend';
+  role: string;
+  /** How much longer; undefined means the default (1 h). */
+  by?: Duration;
 }
 export interface RemindBeforeCommand {
   kind: 'remindBefore';
@@ -106,6 +120,7 @@ export type Command =
   | ActivateFormCommand
   | ActivateCommand
   | ActivateGroupCommand
+  | ExtendCommand
   | RemindBeforeCommand
   | RemindersToggleCommand
   | SubscribeCommand
@@ -120,4 +135,8 @@ export interface ParseContext {
   now: DateTime;
   /** The user's IANA time zone. */
   zone: string;
+  /** Ticket ids recognised without the word "ticket" (TICKET_PATTERN); default DEFAULT_TICKET_PATTERN. */
+  ticketPattern?: RegExp;
+  /** The end of a shift (`18:00`, SHIFT_END) for `till end of shift`; unset: not known. */
+  shiftEnd?: string;
 }

@@ -19,3 +19,5 @@ export {
   APPROVALS_HERE_EXAMPLE,
   MAX_ROLES_PER_CHANNEL_COMMAND,
 } from './parsers/channel.parsers';
+export { parseExtend, EXTEND_EXAMPLE } from './parsers/extend.parser';
+export { DEFAULT_TICKET_PATTERN, compileTicketPattern } from './ticket-pattern';

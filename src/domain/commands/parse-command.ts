@@ -6,8 +6,9 @@ import { normaliseCommandText } from './normalise-command-text';
 import { parseActivate } from './parsers/activate.parser';
 import { parseCancel } from './parsers/cancel.parser';
 import { parseDeactivate } from './parsers/deactivate.parser';
+import { parseExtend } from './parsers/extend.parser';
 import { parseRemindMe, parseReminders } from './parsers/reminders.parser';
-import { parseApprovalsCommand, parseSubscriptionCommand } from './parsers/channel.parsers';
+import { parseApprovalsCommand, parseSubscriptionCommand, parseWho } from './parsers/channel.parsers';
 import { parseHelp, parseRoles, parseStatus } from './parsers/simple.parsers';
 
 /** One parser per catalogue command: (text after the command word, context, the word matched). */
@@ -17,6 +18,8 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandArgumentParser>> = 
   roles: (args) => parseRoles(args),
   activate: (args, ctx) => parseActivate(args, ctx),
   deactivate: (args) => parseDeactivate(args),
+  extend: (args) => parseExtend(args),
+  who: (args) => parseWho(args),
   status: (args) => parseStatus(args),
   cancel: (args) => parseCancel(args),
   approvals: (args) => parseApprovalsCommand(args),

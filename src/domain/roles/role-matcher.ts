@@ -203,3 +203,14 @@ export function matchRole(
   }
   return candidates.length === 1 ? { kind: 'match', role: candidates[0] } : { kind: 'ambiguous', candidates };
 }
+
+/**
+ * True when `query` names `role` exactly: its name or a known alias (`Exchange Admin`, `GA`),
+ * ignoring case, spacing and a leading "the" / trailing "role". Prefixes, initials and typo fixes
+ * are not exact: a command read that way is shown back to the user before it runs.
+ */
+export function namesRoleExactly(query: string, role: Pick<EligibleRole, 'roleName'>): boolean {
+  const q = normaliseQuery(query);
+  const name = lower(role.roleName);
+  return adminVariants(q).some((v) => v === name || lower(ROLE_ALIASES[v] ?? '') === name);
+}

@@ -41,7 +41,7 @@ describe('renderCard', () => {
   it('refuses an unknown template and lists the known ones', () => {
     expect(() => renderCard('approval', {})).toThrow(CardTemplateError);
     expect(() => renderCard('approval', {})).toThrow(
-      /Card template "approval": no such template; known templates: activation-form, .*who-holds-what/,
+      /Card template "approval": no such template; known templates: activation-confirm, activation-form, .*who-holds-what/,
     );
   });
 

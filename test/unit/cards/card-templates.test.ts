@@ -17,6 +17,7 @@ import {
 } from './card-inspection';
 
 const expectedTemplates = [
+  'activation-confirm',
   'activation-form',
   'activation-progress',
   'activation-result',
@@ -29,6 +30,7 @@ const expectedTemplates = [
   'ended',
   'error',
   'help',
+  'notice',
   'pick-role',
   'reminder',
   'roles-list',

@@ -173,7 +173,18 @@ describe('the catalogue wired through the router', () => {
       .command(['roles'], async () => undefined)
       .command(['whoami'], async () => undefined);
     expect(catalogueDrift(router, COMMAND_CATALOGUE)).toEqual({
-      missing: ['activate', 'deactivate', 'status', 'cancel', 'approvals', 'reminders', 'subscribe', 'help'],
+      missing: [
+        'activate',
+        'deactivate',
+        'extend',
+        'status',
+        'cancel',
+        'approvals',
+        'who',
+        'reminders',
+        'subscribe',
+        'help',
+      ],
       extra: ['whoami'],
       differentWords: [{ name: 'roles', router: ['roles'], catalogue: ['roles', 'my roles'] }],
     });

@@ -88,3 +88,19 @@ export const deactivationResultCardData = z
   .superRefine(
     needs((d) => d.outcome === 'tooSoon', ['possibleAt', 'possibleIn'], 'when refused as too soon'),
   );
+
+/** "Is this what you meant?" for a loosely written command: what was understood, Confirm / Edit. */
+export const activationConfirmCardData = z.object({
+  summary: filled,
+  facts: z.array(z.object({ title: filled, value: filled })).min(1),
+  why: filled,
+  ...roleRef,
+  role: filled,
+  duration: text,
+  startDate: text,
+  startTime: text,
+  justification: text,
+  ticketNumber: text,
+  token,
+  editToken: token,
+});

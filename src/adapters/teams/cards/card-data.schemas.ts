@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  activationConfirmCardData,
   activationFormCardData,
   activationProgressCardData,
   activationResultCardData,
@@ -7,7 +8,12 @@ import {
 } from './activation-card-data.schemas';
 import { approvalRequestCardData, approvalsListCardData } from './approval-card-data.schemas';
 import { channelAnnouncementCardData, whoHoldsWhatCardData } from './channel-card-data.schemas';
-import { errorCardData, helpCardData, statusCardData } from './conversation-card-data.schemas';
+import {
+  errorCardData,
+  helpCardData,
+  noticeCardData,
+  statusCardData,
+} from './conversation-card-data.schemas';
 import { eligibilityExpiringCardData, endedCardData, reminderCardData } from './reminder-card-data.schemas';
 import { didYouMeanCardData, pickRoleCardData, rolesListCardData } from './role-card-data.schemas';
 import { signInCardData, verifyCardData } from './sign-in-card-data.schemas';
@@ -21,6 +27,7 @@ import { signInCardData, verifyCardData } from './sign-in-card-data.schemas';
  */
 
 export {
+  activationConfirmCardData,
   activationFormCardData,
   activationOutcomes,
   activationProgressCardData,
@@ -33,13 +40,19 @@ export {
   channelAnnouncementCardData,
   whoHoldsWhatCardData,
 } from './channel-card-data.schemas';
-export { errorCardData, helpCardData, statusCardData } from './conversation-card-data.schemas';
+export {
+  errorCardData,
+  helpCardData,
+  noticeCardData,
+  statusCardData,
+} from './conversation-card-data.schemas';
 export { eligibilityExpiringCardData, endedCardData, reminderCardData } from './reminder-card-data.schemas';
 export { didYouMeanCardData, pickRoleCardData, rolesListCardData } from './role-card-data.schemas';
 export { signInCardData, verifyCardData } from './sign-in-card-data.schemas';
 
 /** Schema of each card's data, by template name. */
 export const cardDataSchemas = {
+  'activation-confirm': activationConfirmCardData,
   'activation-form': activationFormCardData,
   'activation-progress': activationProgressCardData,
   'activation-result': activationResultCardData,
@@ -52,6 +65,7 @@ export const cardDataSchemas = {
   ended: endedCardData,
   error: errorCardData,
   help: helpCardData,
+  notice: noticeCardData,
   'pick-role': pickRoleCardData,
   reminder: reminderCardData,
   'roles-list': rolesListCardData,

@@ -6,7 +6,7 @@ export const helpCardData = z.object({
   title: filled,
   intro: filled,
   notice: text,
-  commands: z.array(z.object({ name: filled, description: filled, example: filled })).min(1),
+  commands: z.array(z.object({ name: filled, description: filled, examples: z.array(filled).min(1) })).min(1),
   footer: text,
   token,
 });
@@ -46,3 +46,6 @@ export const statusCardData = z.object({
   active: z.array(activeRoleItem),
   token,
 });
+
+/** A plain, neutral answer: no error styling, no buttons. */
+export const noticeCardData = z.object({ title: filled, text: filled, hint: text });

@@ -29,6 +29,21 @@ export function durationChoices(max: Duration): { title: string; value: string }
   }));
 }
 
+/** The choices plus `wanted` (a duration the user already asked for) when it fits the maximum. */
+function withChoice(
+  choices: { title: string; value: string }[],
+  wanted: string | undefined,
+  max: Duration,
+): { title: string; value: string }[] {
+  const duration = wanted ? Duration.fromISO(wanted) : undefined;
+  if (!wanted || !duration?.isValid || choices.some((c) => c.value === wanted)) return choices;
+  if (duration > max || duration.as('minutes') < 5) return choices;
+  const added = { title: formatDurationForHumans(duration), value: formatDurationForGraph(duration) };
+  return [...choices, added].sort(
+    (a, b) => Duration.fromISO(a.value).as('minutes') - Duration.fromISO(b.value).as('minutes'),
+  );
+}
+
 /**
  * The activation form, shaped by the selected role's policy: durations bounded by its maximum,
  * justification and ticket required exactly when the policy says so.
@@ -46,7 +61,7 @@ export function activationFormCard(
 ): AdaptiveCardJson {
   const rules = input.rules.get(rulesKey(input.selected));
   const max = rules?.maximumDuration ?? Duration.fromObject({ hours: 8 });
-  const durations = durationChoices(max);
+  const durations = withChoice(durationChoices(max), input.values?.duration, max);
   const oneHour = durations.find((d) => d.value === 'PT1H');
   const now = ctx.clock.now().setZone(ctx.zone);
   return renderCard('activation-form', {
@@ -61,7 +76,10 @@ export function activationFormCard(
     })),
     minDuration: '5 minutes',
     maxDuration: formatDurationForHumans(max),
-    defaultDuration: input.values?.duration ?? oneHour?.value ?? durations[durations.length - 1].value,
+    defaultDuration:
+      durations.find((d) => d.value === input.values?.duration)?.value ??
+      oneHour?.value ??
+      durations[durations.length - 1].value,
     durations,
     justificationRequired: rules?.justificationRequired ?? false,
     ticketRequired: rules?.ticketRequired ?? false,

@@ -13,7 +13,7 @@ export function helpCard(ctx: PresenterContext, notice = ''): AdaptiveCardJson {
     commands: COMMAND_CATALOGUE.map((entry) => ({
       name: entry.name,
       description: entry.description,
-      example: entry.example,
+      examples: [entry.example, ...(entry.more ?? [])],
     })),
     footer: `In group chats and channels, @mention Elevate first. Times are shown in your time zone (${ctx.zone}).`,
     token: signFor(ctx, ['showRoles', 'refresh'], 'roles'),

@@ -14,7 +14,8 @@ import { activationFormCard, parseRoleChoice } from '../presenters/activation-fo
 import { renderCard } from '../cards/card-renderer';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
-import { asActor, type RouteServices } from './route-services';
+import { activationConfirmCard } from '../presenters/activation-confirm.presenter';
+import { asActor, parseContextFor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
 
 /**
@@ -28,13 +29,21 @@ export function registerActivationRoutes(
 ): void {
   commands.command(['activate'], (args, turn) =>
     asActor(services, turn, async (actor, ctx) => {
-      const command = parseActivate(args, { now: services.clock.now(), zone: actor.timeZone });
+      let command = parseActivate(args, parseContextFor(services, actor));
       if (command.kind === 'activateForm') return showForm(services, turn, actor, ctx, undefined, 'send');
       checkRoleNames(
         command.kind === 'activate' ? command.roles : [command.group],
         services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
         'activate',
       );
+      if (command.kind === 'activate' && services.readActivation) {
+        const reading = await services.readActivation.execute(actor, command);
+        if (reading.kind === 'understood' && reading.confirm) {
+          await turn.sendCard(activationConfirmCard(ctx, { ...reading, typed: args }));
+          return;
+        }
+        if (reading.kind === 'understood') command = reading.command;
+      }
       const input = toInput(actor, turn, command);
       await runActivation(services, turn, actor, ctx, input, 'send');
     }),
@@ -82,7 +91,13 @@ export function registerActivationRoutes(
         target ? roleSubject(target.roleId, target.directoryScopeId) : undefined,
         actor,
       );
-      await showForm(services, turn, actor, ctx, target, 'answer');
+      // Edit on the "Is this what you meant?" card: the form comes back filled in with what was read.
+      const values = {
+        ...(typeof data.duration === 'string' && data.duration ? { duration: data.duration } : {}),
+        ...(typeof data.justification === 'string' ? { justification: data.justification } : {}),
+        ...(typeof data.ticketNumber === 'string' ? { ticket: data.ticketNumber } : {}),
+      };
+      await showForm(services, turn, actor, ctx, target, 'answer', values);
     });
   // The router hands handlers its case-folded key; tokens are signed for the verb as written.
   verbs.verb('showActivationForm', (data, turn) => openForm(data, turn, 'showActivationForm'));
@@ -170,6 +185,7 @@ async function showForm(
   ctx: PresenterContext,
   target: { roleId: string; directoryScopeId: string } | undefined,
   how: 'send' | 'answer',
+  values?: { duration?: string; justification?: string; ticket?: string },
 ): Promise<void> {
   const overview = await services.listRoles.execute(actor);
   if (overview.eligible.length === 0) {
@@ -196,6 +212,7 @@ async function showForm(
     selected,
     rules: overview.rules,
     approverNames: approvers.map((a) => a.displayName),
+    values,
   });
   if (how === 'send') await turn.sendCard(card);
   else await turn.answerCardAction(card);

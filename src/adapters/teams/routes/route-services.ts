@@ -1,3 +1,4 @@
+import type { ReadActivationCommandUseCase } from '../../../app/commands/read-activation-command.use-case';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
 import type { ApproverResolver } from '../../../app/activation/approver-resolver';
 import type { DeactivateRoleUseCase } from '../../../app/activation/deactivate-role.use-case';
@@ -40,6 +41,19 @@ export interface RouteServices {
   followUps?: Pick<ProactiveMessenger, 'send' | 'update'>;
   /** Most roles one activate/deactivate may name (config MAX_ROLES_PER_REQUEST; default 10). */
   maxRolesPerRequest?: number;
+  /** Settles which words of a loosely written `activate` are the role and which the reason. */
+  readActivation?: ReadActivationCommandUseCase;
+  /** The tenant's grammar settings: TICKET_PATTERN, SHIFT_END. */
+  grammar?: { ticketPattern: RegExp; shiftEnd?: string };
+}
+
+/** What the command parsers need for this actor: now, their zone, the tenant's grammar settings. */
+export function parseContextFor(services: RouteServices, actor: { timeZone: string }) {
+  return {
+    now: services.clock.now(),
+    zone: actor.timeZone,
+    ...(services.grammar ?? {}),
+  };
 }
 
 export function presenterContext(

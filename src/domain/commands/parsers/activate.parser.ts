@@ -8,8 +8,10 @@ export const ACTIVATE_EXAMPLE = 'activate Exchange Admin for 2h because mailbox 
 export const ACTIVATE_GROUP_EXAMPLE = 'activate group SG-Ops-Admins owner for 1h because incident INC-7';
 
 function options(clauses: ActivationClauses) {
-  const { duration, start, startText, justification, ticket } = clauses;
+  const { duration, start, startText, justification, ticket, untilText, reasonImplicit } = clauses;
   return {
+    ...(untilText !== undefined ? { untilText } : {}),
+    ...(reasonImplicit ? { reasonImplicit } : {}),
     ...(duration ? { duration } : {}),
     ...(start ? { start, startText } : {}),
     ...(justification !== undefined ? { justification } : {}),
@@ -45,7 +47,7 @@ function parseGroup(tokens: Token[], ctx: ParseContext): ActivateGroupCommand {
 }
 
 /**
- * `activate <role>[, <role>…] [for …] [at …] [because …] [ticket …] [scope …]`,
+ * `activate <role>[, <role>…] [for …|2h|until …] [at …] [because …|free text] [ticket …|INC-1] [scope …]`,
  * `activate group <group> [member|owner] [for …] …`, or `activate` alone (the form card).
  */
 export function parseActivate(

@@ -1,0 +1,88 @@
+import { Duration } from 'luxon';
+import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
+import { findActiveRole } from '../../../app/roles/find-active-role';
+import type { CommandRouter } from '../../../app/routing';
+import { parseExtend } from '../../../domain/commands/parsers/extend.parser';
+import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { errorCard } from '../presenters/error-card.presenter';
+import { roleLabel } from '../presenters/role-label';
+import { extendOutcomeCard } from '../reminders/extend-outcome.presenter';
+import type { TeamsTurn } from '../teams-turn';
+import { asActor, type RouteServices } from './route-services';
+
+/** How much longer when `extend <role>` says nothing: the reminder card's first choice. */
+export const DEFAULT_EXTEND_BY = Duration.fromObject({ hours: 1 });
+
+/**
+ * `extend <role> [by 1h]` in chat: finds the active role by name and calls the same
+ * ExtendActivationUseCase as the reminder card's Extend button, answered with the same card.
+ */
+export function registerExtendRoutes(
+  services: RouteServices,
+  commands: CommandRouter<TeamsTurn>,
+  extend: ExtendActivationUseCase,
+): void {
+  commands.command(['extend'], (args, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      const command = parseExtend(args);
+      const duration = command.by ?? DEFAULT_EXTEND_BY;
+      const found = await findActiveRole(services.pim, actor, command.role);
+      if (found.kind === 'notActive') {
+        const active = found.active.map((role) => roleLabel(role));
+        await turn.sendCard(
+          errorCard(
+            new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${found.query}".`, {
+              remedy: active.length
+                ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${found.query}" to start a new activation.`
+                : `Nothing is active, so there is nothing to extend. Say "activate ${found.query} for 1h" to activate it.`,
+            }),
+            'Nothing to extend',
+          ),
+        );
+        return;
+      }
+      if (found.kind === 'ambiguous') {
+        const names = found.candidates.map((role) => `${roleLabel(role)} (${role.scopeName})`);
+        await turn.sendCard(
+          errorCard(
+            new DomainError(ErrorCodes.RoleAmbiguous, `"${found.query}" matches ${names.join(' and ')}.`, {
+              remedy: 'Say "extend" with the full role name, or press Extend on the reminder card.',
+            }),
+            'Which role?',
+          ),
+        );
+        return;
+      }
+      await turn.typing();
+      const outcome = await extend.execute({
+        actor,
+        roleId: found.role.roleId,
+        directoryScopeId: found.role.directoryScopeId,
+        duration,
+      });
+      if (outcome.kind !== 'stepUpRequired') {
+        await turn.sendCard(extendOutcomeCard(ctx, outcome));
+        return;
+      }
+      // Nothing was changed yet: Extend runs again, deactivation included, once the user verified.
+      await turn.sendCard(
+        await services.stepUp.start(turn, actor, {
+          reason: outcome.reason,
+          claims: outcome.claims,
+          roleName: outcome.role.roleName,
+          purpose: 'extend',
+          activation: {
+            selection: {
+              type: 'exact',
+              roleId: found.role.roleId,
+              directoryScopeId: found.role.directoryScopeId,
+              kind: outcome.role.kind,
+            },
+            duration,
+            originConversationId: turn.conversationId,
+          },
+        }),
+      );
+    }),
+  );
+}
