@@ -120,7 +120,7 @@ describe('renderCard', () => {
     const many = Array.from({ length: 2000 }, (_, i) => ({
       name: `command ${i}`,
       description: 'x'.repeat(40),
-      example: `example ${i}`,
+      examples: [`example ${i}`],
     }));
     expect(() => renderCard('help', { ...sampleData('help'), commands: many })).toThrow(
       new RegExp(`expanded card is \\d+ bytes; Teams messages must stay under ${MAX_CARD_BYTES} bytes`),
