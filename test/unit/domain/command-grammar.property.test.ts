@@ -32,6 +32,7 @@ const SHAPES: Record<string, { head: string; clauses: string[]; tail?: string }>
   approvals: { head: 'approvals', clauses: [] },
   'who has Exchange Admin': { head: 'who has Exchange Admin', clauses: [] },
   'remind me 15m before': { head: 'remind me 15m before', clauses: [] },
+  'subscribe Exchange Admin, User Admin': { head: 'subscribe Exchange Admin, User Admin', clauses: [] },
   help: { head: 'help', clauses: [] },
 };
 
