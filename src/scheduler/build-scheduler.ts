@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ApproverResolver } from '../app/activation/approver-resolver';
+import { AnnounceHandler } from '../app/channels/announce.handler';
 import { ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
 import { RequestStatusHandler } from '../app/reconcile/request-status.handler';
 import type { RequestStatusListener } from '../app/reconcile/request-status-listener';
@@ -58,6 +59,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
       pim,
       approvers: deps.approvers,
       labels: new RoleLabels(pim, deps.directory),
+      directory: deps.directory,
       clock,
       tenantId,
     });
@@ -70,8 +72,20 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
         notifier,
         audit: store.audit,
         trackedRequests: store.trackedRequests,
+        pim,
+        directory: deps.directory,
         clock,
         recheckEvery,
+      }),
+    ],
+    [
+      WorkKinds.announce,
+      new AnnounceHandler({
+        trackedRequests: store.trackedRequests,
+        pim,
+        directory: deps.directory,
+        notifier,
+        clock,
       }),
     ],
     [WorkKinds.eligibilityEnding, new EligibilityEndingHandler({ notifier, clock })],
@@ -95,6 +109,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
     tenantId,
     recheckEvery,
     log,
+    channelRoutes: store.channelRoutes,
   });
   const dispatch = new DispatchDueWorkUseCase({
     workItems: store.workItems,

@@ -232,7 +232,7 @@ test('the channel thread announces when the activation made there has ended', as
       /Alex Morgan · Exchange Administrator/,
       60_000,
     );
-    expect(text).toMatch(/Ended at .* \(active from /);
+    expect(text).toMatch(/Ended: expired at .* \(active from /);
     // Kept current on the same card: the thread's answer became the announcement, no second post.
     expect(message.messageId).toBe(threadCardId);
     expect(await ui.countCards('Exchange Administrator is active')).toBe(0);

@@ -175,9 +175,10 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     directory: deps.directory,
     tenantId: deps.tenantId,
     approvalsChannelId: config.approvalsChannelId,
-    // A request started in a channel: the reconciler's request-status work keeps that thread current.
-    onClosed: async (change, tracked) => {
-      if (tracked.originConversationId) await store.workItems.scheduleIfAbsent(requestStatusWork(change));
+    // The reconciler's request-status work keeps the request's announcements current (the thread
+    // it was started in, and subscribed conversations).
+    onClosed: async (change) => {
+      await store.workItems.scheduleIfAbsent(requestStatusWork(change));
     },
   });
   stepUp.setDecisionResumer(async (actor, decision) => {

@@ -3,6 +3,7 @@ import type { RoleKind } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
 import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
 import type {
+  ChannelRouteRepository,
   NewWorkItem,
   TrackedRequest,
   TrackedRequestRepository,
@@ -11,6 +12,8 @@ import type {
 import type { ReminderLead } from '../reminders/reminder-lead';
 import {
   activationWork,
+  announceActivationWork,
+  announcePendingWork,
   eligibilityWork,
   requestStatusWork,
   WorkKinds,
@@ -38,6 +41,8 @@ export interface ReconcileDeps {
   /** How often an active activation is checked for having ended (the reconcile interval). */
   recheckEvery: Duration;
   log: WorkLog;
+  /** When some conversation is subscribed, activations and pending requests are announced. */
+  channelRoutes?: Pick<ChannelRouteRepository, 'listConversations'>;
 }
 
 export interface ReconcileResult {
@@ -80,11 +85,17 @@ export class ReconcileUseCase {
       }
       return lead;
     };
+    const announcing = await this.someoneSubscribed();
     for (const instance of snapshot.instances.values()) {
-      scheduled += await this.scheduleActivation(instance, now, await leadFor(instance.principalId));
+      scheduled += await this.scheduleActivation(
+        instance,
+        now,
+        await leadFor(instance.principalId),
+        announcing,
+      );
     }
     scheduled += await this.scheduleEligibilities(now);
-    const statusChanges = await this.checkTrackedRequests(now);
+    const statusChanges = await this.checkTrackedRequests(now, announcing);
     return { snapshot, scheduled, statusChanges };
   }
 
@@ -109,10 +120,21 @@ export class ReconcileUseCase {
     return { takenAt: now, listed, instances };
   }
 
+  private async someoneSubscribed(): Promise<boolean> {
+    if (!this.deps.channelRoutes) return false;
+    try {
+      return (await this.deps.channelRoutes.listConversations('announce')).length > 0;
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'reconcile: could not read subscriptions; announcing next pass');
+      return false;
+    }
+  }
+
   private async scheduleActivation(
     instance: ActiveAssignment,
     now: DateTime,
     lead: Duration | null,
+    announcing: boolean,
   ): Promise<number> {
     const end = instance.endDateTime;
     if (!end || end <= now) return 0;
@@ -134,6 +156,7 @@ export class ReconcileUseCase {
       if (due > start && (await this.schedule(activationWork(WorkKinds.expiryReminder, facts, due))))
         scheduled += 1;
     }
+    if (announcing && (await this.schedule(announceActivationWork(facts, now)))) scheduled += 1;
     const firstCheck = earlier(end, now.plus(this.deps.recheckEvery));
     if (await this.schedule(activationWork(WorkKinds.activationEnded, facts, firstCheck))) scheduled += 1;
     return scheduled;
@@ -167,7 +190,7 @@ export class ReconcileUseCase {
    * 24 hours, cancelled elsewhere, a scheduled start that came) becomes durable work keyed by
    * request and status, so every instance that notices it schedules the same single item.
    */
-  private async checkTrackedRequests(now: DateTime): Promise<number> {
+  private async checkTrackedRequests(now: DateTime, announcing: boolean): Promise<number> {
     let open: TrackedRequest[];
     try {
       open = await this.deps.trackedRequests.listByStatus(OPEN_REQUEST_STATUSES);
@@ -187,7 +210,11 @@ export class ReconcileUseCase {
         );
         continue;
       }
-      if (status.toLowerCase() === tracked.status.toLowerCase()) continue;
+      if (status.toLowerCase() === tracked.status.toLowerCase()) {
+        if (announcing && status.toLowerCase() === 'pendingapproval')
+          await this.schedule(announcePendingWork(tracked.id, now));
+        continue;
+      }
       // The handler records the new status (through the approvals use case); until it has, each
       // pass sees the change again and the insert-if-absent key keeps it to one work item.
       if (await this.schedule(requestStatusWork({ requestId: tracked.id, status, at: now }))) changes += 1;

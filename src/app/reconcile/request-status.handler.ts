@@ -58,13 +58,15 @@ export class RequestStatusHandler implements WorkHandler {
     return done(`status ${facts.status} handled`);
   }
 
-  /** The channel thread goes first: it is an idempotent update, and stays current even when the approvals use case fails. */
+  /**
+   * The announcements go first (the thread the request came from, and subscribed conversations):
+   * an idempotent update that stays current even when the approvals use case fails.
+   */
   private async updateChannelThread(
     tracked: TrackedRequest,
     facts: RequestStatusFacts,
     dueAt: DateTime,
   ): Promise<void> {
-    if (!tracked.originConversationId) return;
     const request = await this.deps.pim
       .getRequest({ kind: tracked.kind, requestId: tracked.id })
       .catch(() => undefined);

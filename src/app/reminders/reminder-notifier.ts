@@ -10,11 +10,20 @@ export type EndedHow = 'expired' | 'deactivated' | 'elsewhere';
 export type ChannelThreadState = 'pending' | 'scheduled' | 'active' | 'ended' | 'denied' | 'cancelled';
 
 export interface ChannelThreadUpdate {
+  /**
+   * The request the announcement is about. An activation Elevate did not make (portal,
+   * PowerShell) is announced under a stand-in with id `instance:<instanceId>` (see announce-subject.ts).
+   */
   request: TrackedRequest;
   state: ChannelThreadState;
   startedAt?: DateTime;
   endsAt?: DateTime;
   endedAt?: DateTime;
+  /** Ended: how it ended, and who deactivated it. */
+  how?: EndedHow;
+  endedBy?: string;
+  /** Active again with a later end (Extend). */
+  extended?: boolean;
 }
 
 /**
@@ -31,6 +40,11 @@ export interface ReminderNotifier {
     dueAt: DateTime,
   ): Promise<Delivery>;
   eligibilityEnding(eligibility: EligibilityFacts, dueAt: DateTime): Promise<Delivery>;
-  /** Keeps the card in the channel / group chat a request was made from current. */
+  /**
+   * Keeps the announcement cards of a request current: the card in the channel / group chat it
+   * was made from, and one card in each conversation subscribed to its role. Every existing copy
+   * is updated in place; a conversation without a copy gets one posted (once, across instances)
+   * only while the request is pending, scheduled or active.
+   */
   channelThread(update: ChannelThreadUpdate, dueAt: DateTime): Promise<Delivery>;
 }

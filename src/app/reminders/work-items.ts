@@ -15,6 +15,11 @@ export const WorkKinds = {
   eligibilityEnding: 'eligibility',
   /** A tracked request changed status outside Elevate. Key: request-status:<requestId>:<status>. */
   requestStatus: 'request-status',
+  /**
+   * Announce a pending request or an activation in subscribed conversations. Keys:
+   * announce:<instanceId> (activation), announce:<requestId>:pending.
+   */
+  announce: 'announce',
 } as const;
 
 export type WorkKind = (typeof WorkKinds)[keyof typeof WorkKinds];
@@ -61,7 +66,25 @@ export const workKeys = {
     `${WorkKinds.eligibilityEnding}:${e.instanceId}:${iso(e.endAt)}:${e.daysBefore}`,
   requestStatus: (r: { requestId: string; status: string }) =>
     `${WorkKinds.requestStatus}:${r.requestId}:${r.status}`,
+  announceActivation: (a: { instanceId: string }) => `${WorkKinds.announce}:${a.instanceId}`,
+  announcePending: (r: { requestId: string }) => `${WorkKinds.announce}:${r.requestId}:pending`,
 };
+
+/** Announce an activation the reconciler saw, once, in subscribed conversations. */
+export function announceActivationWork(facts: ActivationFacts, dueAt: DateTime): NewWorkItem {
+  const { payload } = activationWork(WorkKinds.activationEnded, facts, dueAt);
+  return { key: workKeys.announceActivation(facts), kind: WorkKinds.announce, dueAt, payload };
+}
+
+/** Announce a pending request, once, in subscribed conversations. */
+export function announcePendingWork(requestId: string, dueAt: DateTime): NewWorkItem {
+  return {
+    key: workKeys.announcePending({ requestId }),
+    kind: WorkKinds.announce,
+    dueAt,
+    payload: { requestId },
+  };
+}
 
 export function activationWork(kind: WorkKind, facts: ActivationFacts, dueAt: DateTime): NewWorkItem {
   const key =

@@ -44,7 +44,7 @@ describe('channel thread kept current by the reconciler', () => {
 
     await h.advance('PT31M');
     await h.elevate.scheduler.runOnce();
-    const ended = await h.waitForCard(channel, /Ended at/);
+    const ended = await h.waitForCard(channel, /Ended: expired at/);
     expect(ended.activityId).toBe(announcement.activityId);
     expect(ended.updates).toBeGreaterThanOrEqual(1);
     // Jordan also gets the personal "ended" note.

@@ -378,4 +378,21 @@ describe('other cards', () => {
     const card = variant('channel-announcement', { state, approvers: ['Megan Bowen'], endedAt: '15:10' });
     expect(visibleText(card)).toContain(says);
   });
+
+  it.each([
+    [{ state: 'active', extended: true }, 'Extended: active until 15:30 (CET)'],
+    [{ state: 'ended', endedHow: 'expired' }, 'Ended: expired at 15:10 (active from 13:30)'],
+    [
+      { state: 'ended', endedHow: 'deactivated', endedBy: 'Adele Vance' },
+      'Ended: deactivated by Adele Vance at 15:10',
+    ],
+    [
+      { state: 'denied', decidedBy: 'Megan Bowen', decisionReason: 'not in the freeze' },
+      'Denied by Megan Bowen at 15:10',
+    ],
+    [{ state: 'denied', decidedBy: 'Megan Bowen', decisionReason: 'not in the freeze' }, 'not in the freeze'],
+  ])('channel-announcement says how it ended or changed (%o)', (data, says) => {
+    const card = variant('channel-announcement', { approvers: [], endedAt: '15:10', ...data });
+    expect(visibleText(card)).toContain(says);
+  });
 });

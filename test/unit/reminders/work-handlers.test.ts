@@ -127,6 +127,8 @@ describe('reminder work handlers', () => {
         notifier,
         audit: store.audit,
         trackedRequests: store.trackedRequests,
+        pim: { getRoleDefinition: async (id) => ({ id, displayName: 'Role', isBuiltIn: true }) },
+        directory: { getGroup: async (id) => ({ id, displayName: 'Group' }) },
         clock,
         recheckEvery: Duration.fromObject({ minutes: 1 }),
       });
@@ -172,7 +174,13 @@ describe('reminder work handlers', () => {
         snapshot: snapshot([live({ instanceId: 'inst-new', endDateTime: clock.now().plus({ hours: 2 }) })]),
       });
       expect(outcome).toMatchObject({ type: 'done', note: 're-activated under a new instance (extended)' });
-      expect(notifier.calls).toHaveLength(0);
+      // No "ended" note; only its announcements (a stand-in: Elevate did not make it) show the new end.
+      expect(notifier.calls.map((c) => c.method)).toEqual(['channelThread']);
+      expect(notifier.calls[0].args[0]).toMatchObject({
+        state: 'active',
+        extended: true,
+        request: { id: 'instance:inst-1' },
+      });
     });
 
     it('after Extend, moves the channel thread to the new end instead of "ended"', async () => {

@@ -17,8 +17,18 @@ export const channelAnnouncementCardData = z
     endedAt: text,
     justification: text,
     ticketNumber: text,
+    /** Active: the end moved out (Extend). */
+    extended: z.boolean(),
+    /** Ended: how ('' when unknown). */
+    endedHow: z.enum(['expired', 'deactivated', 'elsewhere', '']),
+    /** Ended by deactivation: who. */
+    endedBy: text,
+    /** Denied: by whom, and the reason they gave. */
+    decidedBy: text,
+    decisionReason: text,
   })
   .superRefine(needs((d) => d.state === 'pending', ['requestedAt'], 'while pending'))
+  .superRefine(needs((d) => d.endedHow === 'deactivated', ['endedBy'], 'when deactivated'))
   .superRefine(needs((d) => d.state === 'scheduled', ['startedAt', 'endsAt'], 'when scheduled'))
   .superRefine(needs((d) => d.state === 'active', ['endsAt'], 'while active'))
   .superRefine(needs((d) => d.state === 'ended', ['startedAt', 'endedAt'], 'once ended'))

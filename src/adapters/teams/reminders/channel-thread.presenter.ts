@@ -19,7 +19,14 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 /** The announcement card in the channel / group chat a request came from, in its current state. */
 export function channelThreadCard(
   update: ChannelThreadUpdate,
-  context: { clock: Clock; zone: string; holderName: string; approvers: string[] },
+  context: {
+    clock: Clock;
+    zone: string;
+    holderName: string;
+    approvers: string[];
+    decidedBy?: string;
+    decisionReason?: string;
+  },
 ): AdaptiveCardJson {
   const now = context.clock.now();
   const at = (t: ChannelThreadUpdate['endsAt']) => (t ? formatInstant(t, context.zone, now) : '');
@@ -38,5 +45,10 @@ export function channelThreadCard(
     endedAt: at(update.endedAt) || (state === 'denied' || state === 'cancelled' ? at(now) : ''),
     justification: str(request.data.justification),
     ticketNumber: str(request.data.ticket),
+    extended: state === 'active' && update.extended === true,
+    endedHow: state === 'ended' ? (update.how ?? '') : '',
+    endedBy: state === 'ended' && update.how === 'deactivated' ? update.endedBy || context.holderName : '',
+    decidedBy: state === 'denied' ? (context.decidedBy ?? '') : '',
+    decisionReason: state === 'denied' ? (context.decisionReason ?? '') : '',
   });
 }

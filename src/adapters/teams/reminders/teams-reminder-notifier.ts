@@ -10,7 +10,9 @@ import type {
 import type { ActivationFacts, EligibilityFacts } from '../../../app/reminders/work-items';
 import type { Clock } from '../../../ports/clock';
 import type { PimGateway } from '../../../ports/pim-gateway';
-import type { Store } from '../../../ports/stores';
+import type { Directory } from '../../../ports/directory';
+import type { JsonObject, Store } from '../../../ports/stores';
+import { readApprovalRecord } from '../../../app/approvals/approval-record';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { PresenterContext } from '../presenters/presenter-context';
@@ -20,7 +22,9 @@ import { eligibilityEndingCard, endedCard, reminderCard } from './reminder-cards
 import type { RoleLabels } from './role-labels';
 
 export interface TeamsReminderNotifierDeps {
-  store: Pick<Store, 'conversations' | 'users' | 'cardCopies'>;
+  store: Pick<Store, 'conversations' | 'users' | 'cardCopies' | 'channelRoutes' | 'oneTimeKeys'>;
+  /** Names of holders Elevate has not met (portal activations). */
+  directory?: Pick<Directory, 'getUser'>;
   messenger: ProactiveMessenger;
   signer: CardActionSigner;
   pim: PimGateway;
@@ -89,44 +93,100 @@ export class TeamsReminderNotifier implements ReminderNotifier {
 
   async channelThread(update: ChannelThreadUpdate, dueAt: DateTime): Promise<Delivery> {
     const { request } = update;
-    if (!request.originConversationId)
-      return { kind: 'unreachable', reason: 'not started in a conversation' };
-    const shared = await this.deps.store.conversations.getForConversation(request.originConversationId);
-    if (!shared) return { kind: 'unreachable', reason: 'not started in a channel or group chat' };
-    const holder = await this.deps.store.users.get(shared.tenantId, request.principalId);
+    const targets = await this.announcementTargets(request);
+    if (targets.length === 0)
+      return { kind: 'unreachable', reason: 'no channel or chat follows this request' };
+    const holder = await this.deps.store.users.get(this.deps.tenantId, request.principalId);
     const holderName =
       holder?.displayName ??
-      (typeof request.data.requesterName === 'string' ? request.data.requesterName : 'Someone');
+      (typeof request.data.requesterName === 'string'
+        ? request.data.requesterName
+        : ((await this.deps.directory?.getUser(request.principalId).catch(() => undefined))?.displayName ??
+          'Someone'));
     const endsAt = update.endsAt ?? fromIso(request.data.endAt);
+    const record = readApprovalRecord(request);
     const card = channelThreadCard(
       { ...update, endsAt },
-      { clock: this.deps.clock, zone: holder?.timeZone ?? 'UTC', holderName, approvers: [] },
+      {
+        clock: this.deps.clock,
+        zone: holder?.timeZone ?? 'UTC',
+        holderName,
+        approvers: update.state === 'pending' ? await this.approverNames(request, record) : [],
+        decidedBy: record?.decision?.byName,
+        decisionReason: record?.decision?.reason,
+      },
     );
     const copies = (await this.deps.store.cardCopies.listForRequest(request.id)).filter(
       (c) => c.kind === 'channel',
     );
-    if (copies.length > 0) {
-      for (const copy of copies) {
-        await this.deps.messenger.update(
-          copy.conversationRef as Partial<ConversationReference>,
-          copy.activityId,
-          card,
-          { dueAt },
-        );
-      }
-      return { kind: 'sent' };
+    for (const copy of copies) {
+      await this.deps.messenger.update(
+        copy.conversationRef as Partial<ConversationReference>,
+        copy.activityId,
+        card,
+        { dueAt },
+      );
     }
-    const reference = shared.reference as Partial<ConversationReference>;
-    const activityId = await this.deps.messenger.send(reference, { card }, { dueAt });
-    if (activityId) {
-      await this.deps.store.cardCopies.add({
-        requestId: request.id,
-        kind: 'channel',
-        conversationRef: reference,
-        activityId,
-      });
+    const postable = POSTABLE_STATES.has(update.state);
+    for (const target of targets) {
+      if (copies.some((c) => baseConversationId(c.conversationRef) === target.conversationId)) continue;
+      // The thread a request was started in always shows it; a subscribed conversation only learns
+      // of live requests (no "ended" card for something it never saw begin).
+      if (!target.origin && !postable) continue;
+      // One post per conversation and request, across instances and work items.
+      const claim = `announce:${request.id}:${target.conversationId}`;
+      if (!(await this.deps.store.oneTimeKeys.consume(claim, this.deps.clock.now().plus({ days: 30 }))))
+        continue;
+      const reference = target.reference as Partial<ConversationReference>;
+      const activityId = await this.deps.messenger.send(reference, { card }, { dueAt });
+      if (activityId) {
+        await this.deps.store.cardCopies.add({
+          requestId: request.id,
+          kind: 'channel',
+          conversationRef: reference,
+          activityId,
+        });
+      }
     }
     return { kind: 'sent' };
+  }
+
+  /** The conversation the request was made in, and every conversation subscribed to its role. */
+  private async announcementTargets(
+    request: ChannelThreadUpdate['request'],
+  ): Promise<{ conversationId: string; reference: object; origin: boolean }[]> {
+    const targets = new Map<string, { conversationId: string; reference: object; origin: boolean }>();
+    if (request.originConversationId) {
+      const shared = await this.deps.store.conversations.getForConversation(request.originConversationId);
+      if (shared)
+        targets.set(baseConversationId(shared.reference), {
+          conversationId: baseConversationId(shared.reference),
+          reference: shared.reference,
+          origin: true,
+        });
+    }
+    const routes = await this.deps.store.channelRoutes.listForRole('announce', request.roleId);
+    for (const conversationId of new Set(routes.map((r) => r.conversationId))) {
+      if (targets.has(conversationId)) continue;
+      const shared = await this.deps.store.conversations.getForConversation(conversationId);
+      if (shared)
+        targets.set(conversationId, {
+          conversationId,
+          reference: subscriptionReference(shared.reference),
+          origin: false,
+        });
+    }
+    return [...targets.values()];
+  }
+
+  private async approverNames(
+    request: ChannelThreadUpdate['request'],
+    record: ReturnType<typeof readApprovalRecord>,
+  ): Promise<string[]> {
+    if (record?.approvers.length) return record.approvers.map((a) => a.displayName);
+    const rules = await this.deps.pim.getActivationRules({ kind: request.kind, roleId: request.roleId });
+    const resolved = await this.deps.approvers.resolve(rules.approvers).catch(() => []);
+    return resolved.length ? resolved.map((a) => a.displayName) : ['the role’s approvers'];
   }
 
   /** The holder's personal chat, and the role's display label with its ids for the card. */
@@ -176,6 +236,25 @@ export class TeamsReminderNotifier implements ReminderNotifier {
       throw error;
     }
   }
+}
+
+/** States in which a subscribed conversation that has no card yet gets one. */
+const POSTABLE_STATES = new Set<ChannelThreadUpdate['state']>(['pending', 'scheduled', 'active']);
+
+/** A channel thread reference carries `;messageid=…`; the channel itself is the part before it. */
+function baseConversationId(reference: JsonObject | object): string {
+  const id = (reference as { conversation?: { id?: string } }).conversation?.id ?? '';
+  return id.split(';')[0];
+}
+
+/** Announcements to a subscribed channel start a new post in the channel, not a reply in someone's thread. */
+function subscriptionReference(reference: JsonObject): object {
+  const conversation = (reference as { conversation?: Record<string, unknown> }).conversation ?? {};
+  return {
+    ...reference,
+    activityId: undefined,
+    conversation: { ...conversation, id: baseConversationId(reference) },
+  };
 }
 
 function fromIso(value: unknown): DateTime | undefined {

@@ -7,7 +7,9 @@ import type { EndedHow, ReminderNotifier } from '../reminder-notifier';
 import { done, retryAt, type WorkContext, type WorkHandler, type WorkOutcome } from '../work-handler';
 import type { ActivationFacts } from '../work-items';
 import { readActivationFacts } from '../work-items';
-import { findChannelRequest } from '../channel-request';
+import { announcedSubject } from '../../channels/announce-subject';
+import type { Directory } from '../../../ports/directory';
+import type { PimGateway } from '../../../ports/pim-gateway';
 
 /** Ending within this margin of the planned end counts as "expired as planned". */
 const EXPIRY_MARGIN = Duration.fromObject({ seconds: 30 });
@@ -24,6 +26,9 @@ export class ActivationEndedHandler implements WorkHandler {
       notifier: ReminderNotifier;
       audit: AuditRepository;
       trackedRequests: TrackedRequestRepository;
+      /** Role and group names for activations Elevate did not make (their announcements). */
+      pim: Pick<PimGateway, 'getRoleDefinition'>;
+      directory: Pick<Directory, 'getGroup'>;
       clock: Clock;
       recheckEvery: Duration;
     },
@@ -41,11 +46,17 @@ export class ActivationEndedHandler implements WorkHandler {
     }
     const successor = activeAgain(snapshot, facts);
     if (successor) {
-      // Extended: the channel thread shows the new end; no "ended" note.
-      const request = await findChannelRequest(this.deps.trackedRequests, facts);
-      if (request && successor.endDateTime) {
+      // Extended: the announcements show the new end; no "ended" note.
+      if (successor.endDateTime) {
+        const request = await announcedSubject(this.deps, facts);
         await this.deps.notifier.channelThread(
-          { request, state: 'active', startedAt: facts.startAt, endsAt: successor.endDateTime },
+          {
+            request,
+            state: 'active',
+            startedAt: facts.startAt,
+            endsAt: successor.endDateTime,
+            extended: true,
+          },
           item.dueAt,
         );
       }
@@ -53,13 +64,11 @@ export class ActivationEndedHandler implements WorkHandler {
     }
 
     const { how, endedAt } = await this.howItEnded(facts, snapshot.takenAt);
-    const request = await findChannelRequest(this.deps.trackedRequests, facts);
-    if (request) {
-      await this.deps.notifier.channelThread(
-        { request, state: 'ended', startedAt: facts.startAt, endedAt },
-        item.dueAt,
-      );
-    }
+    const request = await announcedSubject(this.deps, facts);
+    await this.deps.notifier.channelThread(
+      { request, state: 'ended', startedAt: facts.startAt, endedAt, how },
+      item.dueAt,
+    );
     const delivery = await this.deps.notifier.activationEnded(facts, how, endedAt, item.dueAt);
     return done(delivery.kind === 'sent' ? `ended note sent (${how})` : `not sent: ${delivery.reason}`);
   }
