@@ -3,6 +3,7 @@ import restify from 'restify';
 import { createControlHandler } from './control/control-api';
 import { FaultInjector } from './control/faults';
 import { RequestLog } from './control/request-log';
+import { checkLocalRequest, isLoopbackName } from '../adapters/http/local-request-guard';
 import { createGraphHandler } from './graph/graph-handler';
 import { directoryRoutes } from './graph/routes/directory-routes';
 import { pimRoutes } from './graph/routes/pim-routes';
@@ -55,6 +56,13 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const clock = new SimClock();
   const state = new TenantState(clock, initialSeed);
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackName(host.toLowerCase())) {
+    throw new Error(
+      `--host must be a loopback address (127.0.0.1, localhost or ::1); got '${host}'. ` +
+        'The simulator has no authentication (its control API resets the tenant and acts "in the portal"), ' +
+        'so it must not be reachable from other machines.',
+    );
+  }
   let baseUrl = '';
   const identity = createIdentity({ clock, getDirectory: () => state.directory, baseUrl: () => baseUrl });
   const requestLog = new RequestLog();
@@ -62,6 +70,16 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
 
   const server = restify.createServer({ name: 'elevate-simulator', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
+    // The control API trusts whoever reaches it: JSON only, loopback Host, no foreign Origin.
+    const refused = req.url?.startsWith('/_sim/')
+      ? checkLocalRequest(req.method ?? 'GET', req.headers, { requireJsonBody: true })
+      : undefined;
+    if (refused) {
+      res.writeHead(refused.status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: refused.code, message: refused.message } }));
+      next(false);
+      return;
+    }
     requestLog.record(req, clock.now().toISO() ?? '');
     if (options.log) process.stdout.write(`simulator: ${req.method} ${req.url}\n`);
     faults.apply(req, res, clock.now().toUTC().toISO() ?? '').then(

@@ -217,9 +217,13 @@ describe('simulator: control API', () => {
     const res = await c.control('POST', '/seed', broken);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain("'policies.0.maximumDuration'");
-    const missing = await c.control('POST', '/seed', { path: '/nonexistent/seed.json' });
-    expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toContain('/nonexistent/seed.json');
+    // Paths outside the project's seed folder are refused (issue 14, defect 5).
+    const outside = await c.control('POST', '/seed', { path: '/nonexistent/seed.json' });
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.message).toContain('src/simulator/seed');
+    const missing = await c.control('POST', '/seed', { path: 'nonexistent.json' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain("no seed file 'nonexistent.json'");
     const fromPath = await c.control('POST', '/seed', {
       path: require.resolve('../../src/simulator/seed/demo-tenant.json'),
     });

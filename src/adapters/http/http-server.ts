@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { InFlightTracker } from './in-flight-tracker';
+import { checkLocalRequest } from './local-request-guard';
 
 export interface ReadinessCheck {
   name: string;
@@ -16,6 +17,11 @@ export interface HttpServerOptions {
   readiness: ReadinessCheck[];
   /** Extra routes (step-up pages…) registered by other adapters. */
   routes?: ((server: Server) => void)[];
+  /**
+   * Demo mode (anonymous Bot Framework auth): /api/messages accepts only JSON, loopback Host
+   * values and no foreign Origin (see local-request-guard.ts).
+   */
+  localOnly?: boolean;
 }
 
 export interface HttpServer {
@@ -34,6 +40,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
+    const refused = options.localOnly
+      ? checkLocalRequest(req.method ?? 'POST', req.headers, { requireJsonBody: true })
+      : undefined;
+    if (refused) {
+      logger.info({ status: refused.status, code: refused.code }, 'request to /api/messages refused');
+      res.send(refused.status, { error: { code: refused.code, message: refused.message } });
+      return;
+    }
     const body: unknown = req.body;
     const type = isActivityLike(body) ? body.type : undefined;
     if (!type) {

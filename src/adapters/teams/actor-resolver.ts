@@ -18,6 +18,8 @@ export class ActorResolver {
       tokens: TokenProvider;
       users: UserRepository;
       defaultTenantId?: string;
+      /** Runs once the sender's identity is checked (records their conversation reference). */
+      onVerified?: (turn: TeamsTurn) => Promise<void>;
     },
   ) {}
 
@@ -46,6 +48,7 @@ export class ActorResolver {
         },
       );
     }
+    await this.deps.onVerified?.(turn);
     const profile = await this.deps.users.get(tenantId, userId);
     let cached: Promise<string> | undefined;
     return {

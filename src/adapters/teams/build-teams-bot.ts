@@ -77,7 +77,10 @@ export interface TeamsBot {
 /** Builds use cases, routes and the Teams activity handler. */
 export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { store, pim, clock, logger, config } = deps;
-  const signingSecret = config.cardSigningKey ?? `demo:${deps.tenantId}:${config.bot.appId ?? 'elevate'}`;
+  // Always a secret: CARD_SIGNING_KEY, or the per-install key demo mode generates (composition root).
+  const signingSecret = config.cardSigningKey;
+  if (!signingSecret)
+    throw new Error('buildTeamsBot needs config.cardSigningKey (a secret of 32+ characters)');
   const signer = new CardActionSigner(signingSecret);
   const messenger = new ProactiveMessenger(deps.adapter, config.bot.appId ?? '', {
     ratePerSecond: config.proactiveSendRatePerSecond,
@@ -115,8 +118,15 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   deps.registerRoutes(stepUpPages(stepUp, logger));
 
+  const recorder = new ConversationRecorder({
+    conversations: store.conversations,
+    users: store.users,
+    defaultTenantId: deps.tenantId,
+    logger,
+  });
   const services: RouteServices = {
     actors: new ActorResolver({
+      onVerified: (turn) => recorder.record(turn),
       sso: deps.sso,
       tokens: deps.tokens,
       users: store.users,
@@ -238,12 +248,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       },
     },
     verbs,
-    recorder: new ConversationRecorder({
-      conversations: store.conversations,
-      users: store.users,
-      defaultTenantId: deps.tenantId,
-      logger,
-    }),
+    recorder,
     welcome: (turn) => sendWelcome(services, turn),
     removed: async (turn) => {
       const removed = await channelRoutes.forget(turn.conversationId, turn.userId ?? 'system:teams');

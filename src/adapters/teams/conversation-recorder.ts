@@ -3,9 +3,15 @@ import type { ConversationRepository, UserRepository } from '../../ports/stores'
 import type { TeamsTurn } from './teams-turn';
 
 /**
- * Every incoming activity refreshes the sender's conversation reference (personal chat), the
- * channel's or group chat's reference, and the sender's profile (name, time zone), so proactive
- * messages (approvals, reminders) can reach them later.
+ * Where each user and conversation can be reached later (approvals, reminders): the sender's
+ * personal-chat reference, the channel's or group chat's reference, and the sender's profile
+ * (name, time zone).
+ *
+ * Identity first: `record` (which re-points an existing reference) runs only once the sender's
+ * identity has been checked (ActorResolver, the SSO token's oid against the activity). Before
+ * that, `recordFirstContact` only fills in what Elevate does not know yet (a user who just
+ * installed the app and never sent a command still gets approval cards), so an activity that
+ * claims to be someone else can never redirect that person's messages.
  */
 export class ConversationRecorder {
   constructor(
@@ -41,13 +47,32 @@ export class ConversationRecorder {
     }
   }
 
+  /** Records what is not known yet; never changes an existing reference or profile. */
+  async recordFirstContact(turn: TeamsTurn): Promise<void> {
+    await this.write(turn, false);
+  }
+
+  /** Records (and re-points) the turn's references and the sender's profile: after the identity check. */
   async record(turn: TeamsTurn): Promise<void> {
+    await this.write(turn, true);
+  }
+
+  private async write(turn: TeamsTurn, verified: boolean): Promise<void> {
     const tenantId = turn.tenantId ?? this.deps.defaultTenantId;
     const serviceUrl = turn.activity.serviceUrl;
     if (!tenantId || !serviceUrl) return;
     const reference = turn.reference();
     const userId = turn.userId;
     try {
+      if (!verified) {
+        const known =
+          turn.conversationKind === 'personal'
+            ? !userId || (await this.deps.conversations.getForUser(tenantId, userId)) !== null
+            : (await this.deps.conversations.getForConversation(turn.conversationId)) !== null;
+        const profileKnown = !userId || (await this.deps.users.get(tenantId, userId)) !== null;
+        if (known && profileKnown) return;
+        if (known) return await this.writeProfile(turn, tenantId, userId);
+      }
       if (turn.conversationKind === 'personal') {
         if (userId) await this.deps.conversations.upsertForUser({ tenantId, userId, serviceUrl, reference });
       } else {
@@ -58,14 +83,8 @@ export class ConversationRecorder {
           reference,
         });
       }
-      if (userId && turn.activity.from?.name) {
-        await this.deps.users.upsertProfile({
-          tenantId,
-          userId,
-          displayName: turn.activity.from.name,
-          timeZone: turn.timeZone,
-          locale: turn.activity.locale ?? undefined,
-        });
+      if (verified || !userId || (await this.deps.users.get(tenantId, userId)) === null) {
+        await this.writeProfile(turn, tenantId, userId);
       }
     } catch (error) {
       // Recording must never block the user's request; the next activity tries again.
@@ -74,5 +93,16 @@ export class ConversationRecorder {
         'could not record the conversation reference',
       );
     }
+  }
+
+  private async writeProfile(turn: TeamsTurn, tenantId: string, userId: string | undefined): Promise<void> {
+    if (!userId || !turn.activity.from?.name) return;
+    await this.deps.users.upsertProfile({
+      tenantId,
+      userId,
+      displayName: turn.activity.from.name,
+      timeZone: turn.timeZone,
+      locale: turn.activity.locale ?? undefined,
+    });
   }
 }

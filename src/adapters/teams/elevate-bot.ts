@@ -40,15 +40,16 @@ const SIGNED_IN_TEXT =
   'You are signed in to Elevate. Send your request again (for example "roles") and it will go through.';
 
 /**
- * The Teams surface: records where each user and conversation can be reached, then hands chat
- * text and card actions to the registered routes. No business logic lives here.
+ * The Teams surface: notes where a new user or conversation can be reached (re-pointing a known
+ * one waits for the identity check, see ConversationRecorder), then hands chat text and card
+ * actions to the registered routes. No business logic lives here.
  */
 export class ElevateBot extends TeamsActivityHandler {
   constructor(private readonly deps: ElevateBotDeps) {
     super();
     this.onMessage(async (context, next) => {
       const turn = new TeamsTurn(context);
-      await deps.recorder.record(turn);
+      await deps.recorder.recordFirstContact(turn);
       const value = context.activity.value as Record<string, unknown> | undefined;
       if (value && typeof value === 'object' && typeof value.verb === 'string') {
         await this.runVerb(turn, value.verb, value);
@@ -83,7 +84,7 @@ export class ElevateBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const turn = new TeamsTurn(context);
-    await this.deps.recorder.record(turn);
+    await this.deps.recorder.recordFirstContact(turn);
     const action = invokeValue.action;
     const data = (action?.data ?? {}) as Record<string, unknown>;
     await this.runVerb(turn, action?.verb ?? String(data.verb ?? ''), data);
@@ -95,7 +96,7 @@ export class ElevateBot extends TeamsActivityHandler {
 
   private async recordAndWelcomeIfNew(turn: TeamsTurn, botAdded: boolean): Promise<void> {
     const isNew = botAdded && !(await this.deps.recorder.isKnown(turn));
-    await this.deps.recorder.record(turn);
+    await this.deps.recorder.recordFirstContact(turn);
     if (isNew) await this.deps.welcome(turn);
   }
 

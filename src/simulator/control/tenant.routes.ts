@@ -3,6 +3,7 @@ import { parseSeed, readSeedFile } from '../pim/seed-schema';
 import { clockJson } from './clock.routes';
 import { parseWith, readJson } from './control-body';
 import type { ControlRoutes } from './control-route';
+import { seedFilePath } from './seed-folder';
 import { stateSummary } from './state-summary';
 
 const SettingsSchema = z
@@ -15,7 +16,7 @@ const SettingsSchema = z
 
 /**
  * The tenant as a whole: POST /_sim/reset (clock, initial seed, faults, request log, identity),
- * POST /_sim/seed (a seed object, or {"path"}), GET/PATCH /_sim/settings, GET /_sim/state.
+ * POST /_sim/seed (a seed object, or {"path"} of a file in src/simulator/seed), GET/PATCH /_sim/settings, GET /_sim/state.
  */
 export const tenantRoutes: ControlRoutes = (deps) => [
   {
@@ -37,7 +38,7 @@ export const tenantRoutes: ControlRoutes = (deps) => [
       const body = (await readJson(req)) as Record<string, unknown>;
       const seed =
         typeof body.path === 'string' && Object.keys(body).length === 1
-          ? readSeedFile(body.path)
+          ? readSeedFile(seedFilePath(body.path))
           : parseSeed(body, 'in the request body');
       deps.state.load(seed);
       return [
