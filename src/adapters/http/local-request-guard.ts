@@ -46,12 +46,7 @@ export function checkLocalRequest(
   }
   const origin = headers.origin;
   if (origin !== undefined && origin !== 'null') {
-    let originHost = '';
-    try {
-      originHost = new URL(origin).hostname;
-    } catch {
-      originHost = '';
-    }
+    const originHost = originHostName(origin);
     if (!isLoopbackName(originHost.toLowerCase())) {
       return {
         status: 403,
@@ -80,4 +75,12 @@ export function checkLocalRequest(
     }
   }
   return undefined;
+}
+
+function originHostName(origin: string): string {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return '';
+  }
 }
