@@ -7,6 +7,7 @@ import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case
 import { ExtendActivationUseCase } from '../../app/reminders/extend-activation.use-case';
 import { RequestEligibilityExtensionUseCase } from '../../app/reminders/request-eligibility-extension.use-case';
 import { StatusUseCase } from '../../app/requests/status.use-case';
+import { WaitUntilEffective } from '../../app/shared/wait-until-effective';
 import { ListRolesUseCase } from '../../app/roles/list-roles.use-case';
 import { CommandRouter, VerbRouter } from '../../app/routing';
 import type { AppConfig } from '../../config/config';
@@ -24,6 +25,7 @@ import { wireApprovals, type ApprovalsModule } from './approvals/wire-approvals'
 import { CardActionSigner } from './card-actions/card-action-signer';
 import { ConversationRecorder } from './conversation-recorder';
 import { ElevateBot } from './elevate-bot';
+import { EffectiveCardFollowUp } from './follow-ups/effective-card.follow-up';
 import { errorCard } from './presenters/error-card.presenter';
 import { ProactiveMessenger } from './proactive/proactive-messenger';
 import { registerActivationRoutes } from './routes/activation.routes';
@@ -86,6 +88,11 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     ratePerSecond: config.proactiveSendRatePerSecond,
   });
   const approvers = new ApproverResolver(deps.directory);
+  const effective = new EffectiveCardFollowUp({
+    wait: new WaitUntilEffective({ pim, clock }),
+    messenger,
+    logger,
+  });
   const activate = new ActivateRolesUseCase({
     pim,
     approvers,
@@ -114,7 +121,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     conversations: store.conversations,
     messenger,
     logger,
-    pim,
+    effective,
   });
   deps.registerRoutes(stepUpPages(stepUp, logger));
 
@@ -150,7 +157,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     clock,
     signer,
     logger,
-    followUps: messenger,
+    effective,
     maxRolesPerRequest: config.maxRolesPerRequest,
     readActivation: new ReadActivationCommandUseCase(pim),
     grammar: {

@@ -32,7 +32,24 @@ export function registerReminderRoutes(
       const duration = extendBy(data.extendBy);
       await turn.typing();
       const outcome = await useCases.extend.execute({ actor, ...target, duration });
-      if (outcome.kind !== 'stepUpRequired') return turn.answerCardAction(extendOutcomeCard(ctx, outcome));
+      if (outcome.kind !== 'stepUpRequired') {
+        await turn.answerCardAction(extendOutcomeCard(ctx, outcome));
+        // The answer replaced the pressed card; it becomes "effective" in place once PIM lists it.
+        if (outcome.kind === 'extended') {
+          services.effective.start(
+            turn.reference(),
+            turn.activity.replyToId ?? undefined,
+            actor,
+            ctx,
+            outcome.outcome,
+            {
+              justification: outcome.justification,
+              ticket: outcome.ticket,
+            },
+          );
+        }
+        return;
+      }
       // Nothing was changed yet: Extend runs again, deactivation included, once the user verified.
       const verify = await services.stepUp.start(turn, actor, {
         reason: outcome.reason,

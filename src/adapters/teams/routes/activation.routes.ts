@@ -282,11 +282,7 @@ export async function runActivation(
     if (outcome.kind === 'activated') {
       // For a button click the card to update is the clicked one (the invoke's replyToId).
       const cardId = shownId ?? (turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined);
-      if (services.followUps) {
-        void confirmEffectiveLater(services, turn, actor, ctx, outcome, cardId, options);
-      } else {
-        await confirmEffective(services, turn, actor, ctx, outcome, cardId, options);
-      }
+      services.effective.start(turn.reference(), cardId, actor, ctx, outcome, options);
     }
   }
 }
@@ -312,74 +308,4 @@ async function rememberCopy(
     activityId,
     recipientId: shared ? undefined : turn.userId,
   });
-}
-
-/**
- * The same confirmation after the turn has answered: waiting for PIM (up to a minute) inside the
- * turn would pass Teams' 15-second limit, and Teams would re-send the message.
- */
-async function confirmEffectiveLater(
-  services: RouteServices,
-  turn: TeamsTurn,
-  actor: Actor,
-  ctx: PresenterContext,
-  outcome: Extract<ActivationOutcome, { kind: 'activated' }>,
-  cardId: string | undefined,
-  options: { justification?: string; ticket?: string },
-): Promise<void> {
-  const followUps = services.followUps;
-  if (!followUps) return;
-  const reference = turn.reference();
-  try {
-    const visible = await services.pim.waitUntilEffective(actor.delegated, {
-      kind: outcome.role.kind,
-      roleId: outcome.role.roleId,
-      directoryScopeId: outcome.role.directoryScopeId,
-    });
-    if (!visible) return;
-    const card = activationOutcomeCard(
-      ctx,
-      { ...outcome, until: visible.endDateTime ?? outcome.until },
-      { ...options, effective: true },
-    );
-    if (cardId) await followUps.update(reference, cardId, card);
-    else await followUps.send(reference, { card });
-  } catch (error) {
-    services.logger.warn(
-      { err: error, requestId: outcome.requestId },
-      'could not confirm that the activation is effective',
-    );
-  }
-}
-
-async function confirmEffective(
-  services: RouteServices,
-  turn: TeamsTurn,
-  actor: Actor,
-  ctx: PresenterContext,
-  outcome: Extract<ActivationOutcome, { kind: 'activated' }>,
-  cardId: string | undefined,
-  options: { justification?: string; ticket?: string },
-): Promise<void> {
-  const visible = await services.pim
-    .waitUntilEffective(actor.delegated, {
-      kind: outcome.role.kind,
-      roleId: outcome.role.roleId,
-      directoryScopeId: outcome.role.directoryScopeId,
-    })
-    .catch((error: unknown) => {
-      services.logger.warn(
-        { err: error, requestId: outcome.requestId },
-        'could not confirm that the activation is effective',
-      );
-      return undefined;
-    });
-  if (!visible) return;
-  const card = activationOutcomeCard(
-    ctx,
-    { ...outcome, until: visible.endDateTime ?? outcome.until },
-    { ...options, effective: true },
-  );
-  if (cardId) await turn.updateCard(cardId, card);
-  else await turn.sendCard(card);
 }

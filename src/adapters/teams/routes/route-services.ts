@@ -15,7 +15,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import type { StepUpStarter } from './step-up-starter';
-import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+import type { EffectiveCardFollowUp } from '../follow-ups/effective-card.follow-up';
 
 /** Everything the chat and card routes call. Built once in the composition root. */
 export interface RouteServices {
@@ -34,11 +34,8 @@ export interface RouteServices {
   clock: Clock;
   signer: CardActionSigner;
   logger: Logger;
-  /**
-   * Follow-ups after the turn (the "effective" update of an activation card), so a turn answers
-   * within Teams' 15-second limit. Without it, the follow-up runs inside the turn.
-   */
-  followUps?: Pick<ProactiveMessenger, 'send' | 'update'>;
+  /** "Tell me when it is effective": updates an active card after the turn. */
+  effective: EffectiveCardFollowUp;
   /** Most roles one activate/deactivate may name (config MAX_ROLES_PER_REQUEST; default 10). */
   maxRolesPerRequest?: number;
   /** Settles which words of a loosely written `activate` are the role and which the reason. */

@@ -4,7 +4,6 @@ import type { ExtendActivationUseCase } from '../../../app/reminders/extend-acti
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
-import type { PimGateway } from '../../../ports/pim-gateway';
 import type { JsonObject } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
@@ -12,6 +11,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { errorCard } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
+import type { EffectiveCardFollowUp } from '../follow-ups/effective-card.follow-up';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import { extendOutcomeCard } from '../reminders/extend-outcome.presenter';
 import { payloadDuration, payloadStart, type StepUpPayload } from './step-up-state';
@@ -26,8 +26,8 @@ export interface ResumeDeps {
   extend: ExtendActivationUseCase;
   messenger: ProactiveMessenger;
   logger: Logger;
-  /** When given, the resumed activation's card is updated to "effective" once the assignment is visible. */
-  pim?: Pick<PimGateway, 'waitUntilEffective'>;
+  /** Updates the resumed activation's card to "effective" once the assignment is visible. */
+  effective: EffectiveCardFollowUp;
 }
 
 /** The card to show after the step-up, and the activation to confirm as effective, if any. */
@@ -93,7 +93,7 @@ export async function resumeActivation(
     },
   );
   if (resumed.activated && activityId) {
-    await confirmEffective(deps, ctx, actor, resumed.activated, resumed.text, reference, activityId);
+    deps.effective.start(reference, activityId, actor, ctx, resumed.activated, resumed.text);
   }
 }
 
@@ -161,37 +161,4 @@ async function show(
     return cardActivityId;
   }
   return deps.messenger.send(reference, { card });
-}
-
-/** Keeps the card's promise: "This card updates when it is [effective]". */
-async function confirmEffective(
-  deps: ResumeDeps,
-  ctx: PresenterContext,
-  actor: Actor,
-  outcome: Activated,
-  text: { justification?: string; ticket?: string },
-  reference: ConversationRef,
-  activityId: string,
-): Promise<void> {
-  const pim = deps.pim;
-  if (!pim) return;
-  try {
-    const visible = await pim.waitUntilEffective(actor.delegated, {
-      kind: outcome.role.kind,
-      roleId: outcome.role.roleId,
-      directoryScopeId: outcome.role.directoryScopeId,
-    });
-    if (!visible) return;
-    const card = activationOutcomeCard(
-      ctx,
-      { ...outcome, until: visible.endDateTime ?? outcome.until },
-      { ...text, effective: true },
-    );
-    await deps.messenger.update(reference, activityId, card);
-  } catch (error) {
-    deps.logger.warn(
-      { err: error, requestId: outcome.requestId },
-      'could not confirm that the resumed activation is effective',
-    );
-  }
 }

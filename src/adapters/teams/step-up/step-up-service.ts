@@ -5,7 +5,6 @@ import type { ExtendActivationUseCase } from '../../../app/reminders/extend-acti
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
-import type { PimGateway } from '../../../ports/pim-gateway';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 import type { ConversationRepository, UserRepository } from '../../../ports/stores';
 import type { DelegatedUser, TokenProvider } from '../../../ports/token-provider';
@@ -14,6 +13,7 @@ import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
 import { errorCard } from '../presenters/error-card.presenter';
+import type { EffectiveCardFollowUp } from '../follow-ups/effective-card.follow-up';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { PendingDecisionStepUp, PendingStepUp, StepUpStarter } from '../routes/step-up-starter';
 import type { TeamsTurn } from '../teams-turn';
@@ -54,8 +54,8 @@ export class StepUpService implements StepUpStarter {
       conversations: ConversationRepository;
       messenger: ProactiveMessenger;
       logger: Logger;
-      /** When given, a resumed activation's card is updated to "effective" once the assignment is visible. */
-      pim?: Pick<PimGateway, 'waitUntilEffective'>;
+      /** Updates a resumed activation's card to "effective" once the assignment is visible. */
+      effective: EffectiveCardFollowUp;
     },
   ) {}
 

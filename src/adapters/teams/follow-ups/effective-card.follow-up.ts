@@ -1,0 +1,85 @@
+import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
+import type { Actor } from '../../../app/shared/actor';
+import type { WaitUntilEffective } from '../../../app/shared/wait-until-effective';
+import type { Logger } from '../../observability/logger';
+import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import type { PresenterContext } from '../presenters/presenter-context';
+import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+
+type Activated = Extract<ActivationOutcome, { kind: 'activated' }>;
+type Reference = Parameters<ProactiveMessenger['update']>[0];
+
+/**
+ * Keeps the promise of an "active" card ("This card updates when it is [effective]"), the same way
+ * for a chat command, a card click, Extend and a step-up resume: after the turn (waiting inside it
+ * would pass Teams' 15-second limit), wait until PIM lists the assignment, then update that card in
+ * place (or post one when there is no card to update).
+ */
+export class EffectiveCardFollowUp {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly deps: {
+      wait: WaitUntilEffective;
+      messenger: Pick<ProactiveMessenger, 'send' | 'update'>;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Starts the follow-up without waiting for it. */
+  start(
+    reference: Reference,
+    cardId: string | undefined,
+    actor: Actor,
+    ctx: PresenterContext,
+    outcome: Activated,
+    text: { justification?: string; ticket?: string } = {},
+  ): void {
+    const run = this.run(reference, cardId, actor, ctx, outcome, text).finally(() =>
+      this.running.delete(run),
+    );
+    this.running.add(run);
+  }
+
+  /** Resolves when every started follow-up has finished (shutdown, tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running]);
+  }
+
+  private async run(
+    reference: Reference,
+    cardId: string | undefined,
+    actor: Actor,
+    ctx: PresenterContext,
+    outcome: Activated,
+    text: { justification?: string; ticket?: string },
+  ): Promise<void> {
+    const result = await this.deps.wait.wait(actor.delegated, {
+      kind: outcome.role.kind,
+      roleId: outcome.role.roleId,
+      directoryScopeId: outcome.role.directoryScopeId,
+    });
+    if (result.kind !== 'effective') {
+      const err = result.kind === 'failed' ? result.error : undefined;
+      this.deps.logger.warn(
+        { err, requestId: outcome.requestId, result: result.kind },
+        'could not confirm that the activation is effective',
+      );
+      return;
+    }
+    const card = activationOutcomeCard(
+      ctx,
+      { ...outcome, until: result.assignment.endDateTime ?? outcome.until },
+      { ...text, effective: true },
+    );
+    try {
+      if (cardId) await this.deps.messenger.update(reference, cardId, card);
+      else await this.deps.messenger.send(reference, { card });
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, requestId: outcome.requestId },
+        'could not show that the activation is effective',
+      );
+    }
+  }
+}
