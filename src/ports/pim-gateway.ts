@@ -34,12 +34,6 @@ export interface PimGateway {
   listMyRequests(user: DelegatedUser, kind: RoleKind): Promise<PimRequest[]>;
   /** Polls until the status is no longer transient (bounded). Returns the last state seen. */
   waitForSettled(request: RequestRef, user?: DelegatedUser, options?: WaitOptions): Promise<PimRequest>;
-  /** Polls until the activation is visible as an active assignment (bounded). */
-  waitUntilEffective(
-    user: DelegatedUser,
-    target: RoleTarget,
-    options?: WaitOptions,
-  ): Promise<ActiveRole | undefined>;
 
   /** Requests waiting for this approver (directory roles and PIM for Groups). */
   listPendingApprovals(approver: DelegatedUser): Promise<PimRequest[]>;

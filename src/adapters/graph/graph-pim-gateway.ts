@@ -144,14 +144,6 @@ export class GraphPimGateway implements PimGateway {
     return this.requests.waitForSettled(request, user, options);
   }
 
-  waitUntilEffective(
-    user: DelegatedUser,
-    target: RoleTarget,
-    options?: WaitOptions,
-  ): Promise<ActiveRole | undefined> {
-    return this.requests.waitUntilEffective(user, target, options);
-  }
-
   // ---- approvals ----------------------------------------------------------------------------
 
   listPendingApprovals(approver: DelegatedUser): Promise<PimRequest[]> {

@@ -1,5 +1,5 @@
 import type { ActiveRole, RoleKind } from '../../domain/roles';
-import type { PimRequest, RequestRef, RoleTarget, WaitOptions } from '../../ports/pim-gateway';
+import type { PimRequest, RequestRef, WaitOptions } from '../../ports/pim-gateway';
 import type { DelegatedUser } from '../../ports/token-provider';
 import { getAllAsUser } from './delegated-reads';
 import { requireBody } from './graph-body';
@@ -70,26 +70,6 @@ export class RequestPolling {
         );
         return current;
       }
-      await this.sleep(intervalMs);
-    }
-  }
-
-  async waitUntilEffective(
-    user: DelegatedUser,
-    target: RoleTarget,
-    options?: WaitOptions,
-  ): Promise<ActiveRole | undefined> {
-    const { timeoutMs, intervalMs } = waitBounds(options);
-    const started = Date.now();
-    for (;;) {
-      const match = (await this.listActiveRoles(user)).find(
-        (role) =>
-          role.kind === target.kind &&
-          role.roleId === target.roleId &&
-          (target.kind !== 'directoryRole' || role.directoryScopeId === target.directoryScopeId),
-      );
-      if (match) return match;
-      if (Date.now() - started + intervalMs > timeoutMs) return undefined;
       await this.sleep(intervalMs);
     }
   }

@@ -78,7 +78,12 @@ describe('expiry reminders and the reconciler', () => {
     await pass();
     const [reminder] = cardsIn(alex, /Global Reader ends in/).slice(-1);
     const extend = findAction(reminder.card, 'extend');
-    const result = await h.execute(alex, 'extend', { ...extend.data, extendBy: 'PT2H' });
+    const result = await h.execute(
+      alex,
+      'extend',
+      { ...extend.data, extendBy: 'PT2H' },
+      { replyToId: reminder.activityId },
+    );
     const text = cardText(result.card);
     expect(text).toMatch(/Global Reader/);
     expect(text).not.toMatch(/could not|error/i);
@@ -92,6 +97,15 @@ describe('expiry reminders and the reconciler', () => {
     );
     expect(active).toHaveLength(1);
     expect(Math.round(active[0].end!.diff(h.sim.clock.now(), 'minutes').minutes)).toBe(120);
+    // The answer replaced the pressed reminder; that same card says when it is effective (no stale
+    // "This card updates when it is" card, no second message).
+    const effective = await h.waitForUpdate(reminder.activityId, 'Effective now');
+    expect(cardText(effective.card)).not.toMatch(/updates when it is/);
+    expect(
+      h.shown(personal(alex)).filter((m) => /Global Reader is active/.test(cardText(m.card))),
+    ).toHaveLength(
+      2, // the chat activation's card and the pressed reminder, nothing new
+    );
     // The old instance ended because of the extension: no "ended" note for it.
     await pass();
     expect(cardsIn(alex, /Global Reader has ended/)).toHaveLength(0);
@@ -130,7 +144,7 @@ describe('expiry reminders and the reconciler', () => {
     expect(pending).toHaveLength(0);
   });
 
-  it('Deactivate now ends the activation from the reminder, and the ended note says so', async () => {
+  it('Deactivate now ends the activation from the reminder: the pressed card says so, and nothing else does', async () => {
     await portalActivation({
       principalId: riley.id,
       roleDefinitionId: APP_ADMIN,
@@ -142,15 +156,18 @@ describe('expiry reminders and the reconciler', () => {
     await pass();
     const [reminder] = cardsIn(riley, /Application Administrator ends in/);
     expect(reminder).toBeDefined();
+    const before = h.shown(personal(riley)).length;
     const button = findAction(reminder.card, 'deactivateNow');
-    const result = await h.execute(riley, 'deactivateNow', button.data);
+    const result = await h.execute(riley, 'deactivateNow', button.data, { replyToId: reminder.activityId });
     expect(cardText(result.card)).toMatch(/Application Administrator/);
     // The watch on the activation looks again each reconcile interval (60 s here).
     await h.advance('PT1M');
     await pass();
-    const ended = cardsIn(riley, /Application Administrator has ended/);
-    expect(ended).toHaveLength(1);
-    expect(cardText(ended[0].card)).toMatch(/You deactivated it/);
+    await pass();
+    // One event, one message: the answer that replaced the pressed reminder; no "has ended" note.
+    expect(cardsIn(riley, /Application Administrator has ended/)).toHaveLength(0);
+    expect(h.shown(personal(riley)).length).toBe(before);
+    expect(h.logs.join('\n')).not.toMatch(/work item failed/);
   });
 
   it('reminds about portal-made activations only for users who have the app installed', async () => {

@@ -154,7 +154,7 @@ describe('reminder work handlers', () => {
       expect((ended()[0].args[2] as DateTime).toISO()).toBe(facts.endAt.toISO());
     });
 
-    it('says "deactivated" when Elevate deactivated it, and "elsewhere" otherwise', async () => {
+    it('sends no note when Elevate deactivated it (the pressed card said so), and "elsewhere" otherwise', async () => {
       await store.audit.append({
         at: clock.now().minus({ minutes: 1 }),
         actorId: 'user-1',
@@ -163,10 +163,11 @@ describe('reminder work handlers', () => {
         outcome: 'succeeded',
         details: { roleId: 'role-1', directoryScopeId: '/', instanceId: 'inst-1' },
       });
-      await handler().handle(item('ended'), { snapshot: snapshot([]) });
+      const mine = await handler().handle(item('ended'), { snapshot: snapshot([]) });
+      expect(mine).toMatchObject({ type: 'done', note: expect.stringMatching(/deactivated in Elevate/) });
       facts = { ...facts, instanceId: 'inst-2', roleId: 'role-2' };
       await handler().handle(item('ended'), { snapshot: snapshot([]) });
-      expect(ended().map((c) => c.args[1])).toEqual(['deactivated', 'elsewhere']);
+      expect(ended().map((c) => c.args[1])).toEqual(['elsewhere']);
     });
 
     it('ends silently when the same role is active again under a new instance (Extend)', async () => {

@@ -1,3 +1,4 @@
+import type { EffectiveCardFollowUp } from '../../../src/adapters/teams/follow-ups/effective-card.follow-up';
 import type { ExtendActivationUseCase } from '../../../src/app/reminders/extend-activation.use-case';
 import { DateTime } from 'luxon';
 import pino from 'pino';
@@ -57,6 +58,7 @@ function setup() {
     oneTimeKeys,
     activate: {} as ActivateRolesUseCase,
     extend: {} as ExtendActivationUseCase,
+    effective: {} as EffectiveCardFollowUp,
     users,
     conversations,
     messenger,

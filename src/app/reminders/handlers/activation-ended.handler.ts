@@ -69,6 +69,10 @@ export class ActivationEndedHandler implements WorkHandler {
       { request, state: 'ended', startedAt: facts.startAt, endedAt, how },
       item.dueAt,
     );
+    if (how === 'deactivated') {
+      // The person deactivated it in Elevate and the card they pressed already says so: one event, one message.
+      return done('deactivated in Elevate; the answer card said so');
+    }
     const delivery = await this.deps.notifier.activationEnded(facts, how, endedAt, item.dueAt);
     return done(delivery.kind === 'sent' ? `ended note sent (${how})` : `not sent: ${delivery.reason}`);
   }
