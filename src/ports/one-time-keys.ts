@@ -6,4 +6,6 @@ import type { DateTime } from 'luxon';
  */
 export interface OneTimeKeyRepository {
   consume(key: string, expiresAt: DateTime): Promise<boolean>;
+  /** True when `key` was consumed and has not expired yet. A look only: it consumes nothing. */
+  isUsed(key: string): Promise<boolean>;
 }

@@ -7,7 +7,9 @@ export function oneTimeKeysContract(ctx: ContractContext): void {
       const store = ctx.store();
       const key = uniqueId('stepup');
       const expiresAt = ctx.clock.now().plus({ minutes: 10 });
+      expect(await store.oneTimeKeys.isUsed(key)).toBe(false);
       expect(await store.oneTimeKeys.consume(key, expiresAt)).toBe(true);
+      expect(await store.oneTimeKeys.isUsed(key)).toBe(true);
       expect(await store.oneTimeKeys.consume(key, expiresAt)).toBe(false);
       expect(await store.oneTimeKeys.consume(uniqueId('other'), expiresAt)).toBe(true);
     });

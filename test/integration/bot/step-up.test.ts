@@ -36,9 +36,16 @@ afterAll(async () => {
 });
 
 async function verifyUrl(user: SeedUser, command: string, where: Where = 'personal'): Promise<string> {
+  // The user has a personal chat with Elevate (as after installing the app).
+  if (where !== 'personal') await bot.say(user, 'help');
   const turn = await bot.say(user, command, { where });
-  expect(cardText(turn.card)).toContain("Verify it's you");
-  const url = cardActions(turn.card).find((a) => a.type === 'Action.OpenUrl')?.url;
+  // In a channel the link goes to the requester's personal chat; the channel only reads that.
+  const card =
+    where === 'personal'
+      ? turn.card
+      : (await bot.waitForCard(bot.conversationId(user), "Verify it's you")).card;
+  expect(cardText(card)).toContain("Verify it's you");
+  const url = cardActions(card).find((a) => a.type === 'Action.OpenUrl')?.url;
   if (!url) throw new Error(`no Verify link on:\n${cardText(turn.card)}`);
   return url;
 }

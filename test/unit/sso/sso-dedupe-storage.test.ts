@@ -6,7 +6,10 @@ import type { OneTimeKeyRepository } from '../../../src/ports/one-time-keys';
 /** An in-memory stand-in for the store's one-time keys (the real one has its own contract tests). */
 function memoryKeys(): OneTimeKeyRepository {
   const used = new Set<string>();
-  return { consume: async (key) => (used.has(key) ? false : Boolean(used.add(key))) };
+  return {
+    consume: async (key) => (used.has(key) ? false : Boolean(used.add(key))),
+    isUsed: async (key) => used.has(key),
+  };
 }
 
 const clock = { now: () => DateTime.fromISO('2026-11-22T12:00:00Z') };

@@ -33,6 +33,7 @@ function setup() {
   const used = new Set<string>();
   const oneTimeKeys: OneTimeKeyRepository = {
     consume: async (key) => !used.has(key) && Boolean(used.add(key)),
+    isUsed: async (key) => used.has(key),
   };
   const reference = { conversation: { id: 'a:dana-personal' }, serviceUrl: 'http://127.0.0.1/' };
   const conversations = {
@@ -64,7 +65,7 @@ function setup() {
     messenger,
     logger: pino({ level: 'silent' }),
   });
-  const turn = { conversationId: 'a:dana-personal' } as TeamsTurn;
+  const turn = { conversationId: 'a:dana-personal', conversationKind: 'personal' } as TeamsTurn;
   const actor = {
     tenantId: TENANT,
     userId: DANA,

@@ -26,4 +26,15 @@ export class KyselyOneTimeKeyRepository implements OneTimeKeyRepository {
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
+
+  async isUsed(key: string): Promise<boolean> {
+    const now = timeToColumn('now', this.clock.now());
+    const row = await this.db
+      .selectFrom('one_time_keys')
+      .select('key')
+      .where('key', '=', requireText('key', key))
+      .where('expires_at', '>=', now)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 }

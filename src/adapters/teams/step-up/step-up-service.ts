@@ -17,8 +17,18 @@ import type { EffectiveCardFollowUp } from '../follow-ups/effective-card.follow-
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { PendingDecisionStepUp, PendingStepUp, StepUpStarter } from '../routes/step-up-starter';
 import type { TeamsTurn } from '../teams-turn';
-import { decodePayload, encodePayload, STEP_UP_TTL, type StepUpPayload } from './step-up-state';
+import {
+  alreadyUsedPage,
+  authContextName,
+  decodePayload,
+  encodePayload,
+  pkceChallenge,
+  refused,
+  STEP_UP_TTL,
+  type StepUpPayload,
+} from './step-up-state';
 import { resumeActivation } from './resume-activation';
+import { deliverVerifyPrivately } from './private-delivery';
 
 export const STEP_UP_PATH = '/auth/step-up';
 export const STEP_UP_CALLBACK_PATH = '/auth/step-up/callback';
@@ -71,7 +81,7 @@ export class StepUpService implements StepUpStarter {
     actor: Actor,
     pending: PendingDecisionStepUp,
   ): Promise<AdaptiveCardJson> {
-    return this.verifyCard(actor, {
+    const card = this.verifyCard(actor, {
       tenantId: actor.tenantId,
       reason: pending.reason,
       claims: pending.claims,
@@ -81,6 +91,7 @@ export class StepUpService implements StepUpStarter {
       originConversationId: turn.conversationId,
       decision: { requestId: pending.requestId, verdict: pending.verdict, reason: pending.justification },
     });
+    return deliverVerifyPrivately(this.deps, turn, actor, card, pending.roleName);
   }
 
   async start(turn: TeamsTurn, actor: Actor, pending: PendingStepUp): Promise<AdaptiveCardJson> {
@@ -102,7 +113,7 @@ export class StepUpService implements StepUpStarter {
       extend: pending.purpose === 'extend' ? true : undefined,
       cardActivityId: pending.cardActivityId,
     };
-    return this.verifyCard(actor, payload);
+    return deliverVerifyPrivately(this.deps, turn, actor, this.verifyCard(actor, payload), pending.roleName);
   }
 
   private verifyCard(actor: Actor, payload: StepUpPayload): AdaptiveCardJson {
@@ -160,13 +171,10 @@ export class StepUpService implements StepUpStarter {
       );
     }
     const { payload, userId, nonce, expiresAt } = checked;
-    if (!(await this.deps.oneTimeKeys.consume(`stepup:${nonce}`, expiresAt))) {
-      return refused(
-        409,
-        'This link was already used',
-        'Each Verify link works once. The result was posted in Teams; select Verify again if you need another try.',
-      );
-    }
+    const alreadyUsed = alreadyUsedPage();
+    if (await this.deps.oneTimeKeys.isUsed(`stepup:${nonce}`)) return alreadyUsed;
+    // The account check comes first: someone else opening the link (a teammate who saw it) is
+    // refused without spending its one use, so the requester can still complete it.
     const result = await this.deps.tokens.redeemStepUpCode({
       userId,
       code: query.code,
@@ -174,6 +182,7 @@ export class StepUpService implements StepUpStarter {
       claims: payload.claims,
       codeVerifier: this.verifier(nonce),
     });
+    if (!(await this.deps.oneTimeKeys.consume(`stepup:${nonce}`, expiresAt))) return alreadyUsed;
     const profile = await this.deps.users.get(payload.tenantId, userId);
     // The token satisfies the claims it was obtained for: asking for them again gives the same token.
     const delegated: DelegatedUser = { userId, accessToken: async () => result.accessToken };
@@ -287,18 +296,4 @@ export class StepUpService implements StepUpStarter {
   private verifier(nonce: string): string {
     return createHash('sha256').update(`${this.deps.secret}:pkce:${nonce}`).digest('base64url');
   }
-}
-
-function pkceChallenge(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
-}
-
-function refused(status: number, title: string, message: string): StepUpPageResult {
-  return { kind: 'refused', status, title, message };
-}
-
-function authContextName(claims: string): string {
-  const match = /"acrs"\s*:\s*\{[^}]*"value"\s*:\s*"([^"]+)"/.exec(claims);
-  // The card says 'authentication context "c1"': the name alone.
-  return match ? match[1] : 'multi-factor authentication';
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import type { RoleKind } from '../../../domain/roles';
 
@@ -51,4 +52,33 @@ export function payloadDuration(payload: StepUpPayload): Duration | undefined {
 
 export function payloadStart(payload: StepUpPayload): DateTime | undefined {
   return payload.startAt ? DateTime.fromISO(payload.startAt, { zone: 'utc' }) : undefined;
+}
+
+export function pkceChallenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
+export function refused(
+  status: number,
+  title: string,
+  message: string,
+): { kind: 'refused'; status: number; title: string; message: string } {
+  return { kind: 'refused', status, title, message };
+}
+
+export function authContextName(claims: string): string {
+  const match = /"acrs"\s*:\s*\{[^}]*"value"\s*:\s*"([^"]+)"/.exec(claims);
+  // The card says 'authentication context "c1"': the name alone.
+  return match ? match[1] : 'multi-factor authentication';
+}
+
+/** The page for a Verify link whose one use is spent: what happened now (nothing), and what to do. */
+export function alreadyUsedPage(): { kind: 'refused'; status: number; title: string; message: string } {
+  return refused(
+    409,
+    'This link was already used',
+    'Each Verify link works once, and this one was used before, so Elevate did nothing this time. ' +
+      'If that first use went through, its result is in your Teams chat with Elevate. ' +
+      'To try again, send your request again in Teams for a new Verify link.',
+  );
 }

@@ -1,0 +1,55 @@
+import {
+  cardActions,
+  cardText,
+  seedUsers as u,
+  startBotHarness,
+  type BotHarness,
+} from '../../fixtures/bot-harness';
+import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
+
+/**
+ * Issue 14 defect 6 and issue 13 point 8: Verify links go to the requester privately; someone
+ * else opening one is refused before its one use is spent; the "already used" page says what
+ * happened.
+ */
+let bot: BotHarness;
+beforeAll(async () => {
+  bot = await startBotHarness();
+});
+afterAll(async () => bot?.close());
+
+const linkOf = (card: unknown) => cardActions(card).find((a) => a.type === 'Action.OpenUrl')?.url;
+
+test('in a channel the Verify link goes to the requester’s personal chat; the channel gets no link', async () => {
+  await bot.say(u.riley, 'help');
+  const turn = await bot.say(u.riley, 'activate privileged role admin for 1h because change 7', {
+    where: 'channel',
+  });
+  const inChannel = turn.cards.map((card) => cardText(card)).join('\n');
+  expect(inChannel).toContain('Elevate sent you a Verify link in your personal chat');
+  expect(turn.cards.every((card) => linkOf(card) === undefined)).toBe(true);
+  const personal = await bot.waitForCard(bot.conversationId(u.riley), "Verify it's you");
+  expect(linkOf(personal.card)).toMatch(/\/auth\/step-up\?state=/);
+});
+
+test('a teammate opening the link is refused and does not spend it; the requester then completes it', async () => {
+  const turn = await bot.say(u.chris, 'activate global admin for 30m because change 8');
+  const url = linkOf(turn.card);
+  if (!url) throw new Error(`no Verify link on:\n${cardText(turn.card)}`);
+  const before = bot.sim.state.schedules.length;
+
+  const teammate = await completeStepUpOverHttp(url, u.alex);
+  expect(teammate.title).toBe('Verification did not work');
+  expect(teammate.message).toContain('different account');
+  expect(bot.sim.state.schedules.length).toBe(before);
+
+  const requester = await completeStepUpOverHttp(url, u.chris);
+  expect(requester.title).toBe('Verified');
+  await bot.waitForCard(bot.conversationId(u.chris), '✓ Global Administrator is active');
+
+  const again = await completeStepUpOverHttp(url, u.chris);
+  expect(again.status).toBe(409);
+  expect(again.title).toBe('This link was already used');
+  expect(again.message).toContain('Elevate did nothing this time');
+  expect(again.message).not.toContain('The result was posted');
+});
