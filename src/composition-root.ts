@@ -19,6 +19,7 @@ import { createHttpServer } from './adapters/http/http-server';
 import { activityEndpoint } from './adapters/http/activity-endpoint';
 import { createCloudAdapter, type CloudAdapterOverrides } from './adapters/teams/cloud-adapter.factory';
 import { buildTeamsBot } from './adapters/teams/build-teams-bot';
+import { TenantGate } from './adapters/teams/tenant-gate';
 import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
 import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source';
 import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
@@ -114,6 +115,17 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       ? new DemoSsoTokenSource(demo.sso, app.clientId)
       : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
     const adapter = createCloudAdapter(config, logger, overrides.cloudAdapter);
+    if (config.mode === 'tenant') {
+      // First middleware: activities from other tenants stop here, before anything is stored.
+      adapter.use(
+        new TenantGate({
+          allowedTenantIds: [config.bot.tenantId ?? '', ...config.bot.extraTenantIds].filter(Boolean),
+          audit: store.audit,
+          clock,
+          logger,
+        }),
+      );
+    }
     if (config.mode === 'tenant' && config.bot.oauthConnectionName) {
       // Teams sends one signin/tokenExchange per open client; answer the first, drop the rest.
       adapter.use(

@@ -87,6 +87,13 @@ export const envSchema = z
       })
       .default('SingleTenant'),
     OAUTH_CONNECTION_NAME: optionalString,
+    ALLOWED_TENANT_IDS: optionalString.refine(
+      (v) => v === undefined || v.split(',').every((id) => GUID.test(id.trim())),
+      {
+        message:
+          'must be a comma-separated list of Entra tenant ids (GUIDs) served besides MicrosoftAppTenantId',
+      },
+    ),
     PORT: port(3978),
     HOST: z.string().trim().min(1, 'must be a host name or IP address to listen on').default('127.0.0.1'),
     PUBLIC_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s/]+$/.test(v), {

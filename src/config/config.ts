@@ -15,6 +15,8 @@ export interface AppConfig {
     tenantId?: string;
     appType: Env['MicrosoftAppType'];
     oauthConnectionName?: string;
+    /** Tenant mode: tenants served besides tenantId (ALLOWED_TENANT_IDS). */
+    extraTenantIds: string[];
   };
   store: { databaseUrl?: string; sqlitePath: string };
   graphBaseUrl: string;
@@ -85,6 +87,10 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
       tenantId: env.MicrosoftAppTenantId,
       appType: env.MicrosoftAppType,
       oauthConnectionName: env.OAUTH_CONNECTION_NAME,
+      extraTenantIds: (env.ALLOWED_TENANT_IDS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
     },
     store: { databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH },
     graphBaseUrl: env.GRAPH_BASE_URL,
