@@ -8,6 +8,12 @@ import type { Clock } from './ports/clock';
 import type { Store } from './ports/stores';
 import type { Logger } from './adapters/observability/logger';
 import { createMetrics, type Metrics } from './adapters/observability/metrics';
+import {
+  countProactiveSend,
+  graphCallMetrics,
+  meteredStore,
+  reminderMetrics,
+} from './adapters/observability/metered';
 import { systemClock } from './adapters/clock/system-clock';
 import { createStore } from './adapters/store/create-store';
 import { MsalTokenProvider } from './adapters/auth/msal-token-provider';
@@ -17,6 +23,7 @@ import { GraphDirectory } from './adapters/graph/graph-directory';
 import { GraphPimGateway } from './adapters/graph/graph-pim-gateway';
 import { createHttpServer } from './adapters/http/http-server';
 import { activityEndpoint } from './adapters/http/activity-endpoint';
+import { annotateTurn } from './adapters/observability/turn-context';
 import { createCloudAdapter, type CloudAdapterOverrides } from './adapters/teams/cloud-adapter.factory';
 import { buildTeamsBot } from './adapters/teams/build-teams-bot';
 import { TenantGate } from './adapters/teams/tenant-gate';
@@ -88,14 +95,15 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const app = entraApp(config, demo);
     const graphBaseUrl = demo?.graphBaseUrl ?? config.graphBaseUrl;
 
-    const store = await createStore({
+    const rawStore = await createStore({
       databaseUrl: config.store.databaseUrl,
       sqlitePath: config.store.sqlitePath,
       schema: overrides.storeSchema,
       clock,
       logger,
     });
-    closers.unshift(() => store.close());
+    closers.unshift(() => rawStore.close());
+    const store = meteredStore(rawStore, metrics);
 
     const tokens = await MsalTokenProvider.create({
       clientId: app.clientId,
@@ -106,7 +114,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       clock,
       logger,
     });
-    const http = new GraphHttp({ baseUrl: graphBaseUrl, logger });
+    const http = new GraphHttp({ baseUrl: graphBaseUrl, logger, observer: graphCallMetrics(metrics) });
     const appToken = () => tokens.appOnlyToken();
     const directory = new GraphDirectory(http, appToken);
     const pim = new GraphPimGateway({ http, appToken, directory, clock, logger });
@@ -150,7 +158,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       registerRoutes: (register) => stepUpRoutes.push(register),
     });
 
-    bot.messenger.observe((outcome) => metrics.proactiveSends.inc({ outcome }));
+    bot.messenger.observe((outcome) => countProactiveSend(metrics, outcome));
     const scheduler = buildScheduler({
       config,
       store,
@@ -163,6 +171,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       logger,
       tenantId: app.tenantId,
       requestStatusListener: () => bot.approvals.statusChanged,
+      workObserver: reminderMetrics(metrics),
     });
     // Stopped before the store closes (closers run in order; the store closer was put first).
     closers.unshift(() => scheduler.stop());
@@ -172,12 +181,24 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       metrics,
       processActivity: activityEndpoint({
         adapter,
-        logic: (context: TurnContext) => bot.run(context),
+        logic: (context: TurnContext) => {
+          // Authenticated from here on: every log line of the turn names it.
+          annotateTurn({
+            activityId: context.activity.id,
+            conversationId: context.activity.conversation?.id,
+            userObjectId: context.activity.from?.aadObjectId,
+          });
+          return bot.run(context);
+        },
         logger,
       }),
       readiness: [
-        { name: 'store', check: () => store.ping() },
-        { name: 'graph-token', check: async () => void (await tokens.appOnlyToken()) },
+        { name: 'store', description: 'the database', check: () => store.ping() },
+        {
+          name: 'graph-token',
+          description: 'the Microsoft Entra app-only token (Elevate cannot call Microsoft Graph)',
+          check: async () => void (await tokens.appOnlyToken()),
+        },
       ],
       routes: stepUpRoutes,
       localOnly: config.mode === 'demo',

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   if (envFile) logger.info({ file: envFile }, 'read settings from .env');
 
   const app = await startElevate(config, { logger });

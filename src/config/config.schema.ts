@@ -123,6 +123,12 @@ export const envSchema = z
         message: 'must be one of fatal, error, warn, info, debug, trace, silent',
       })
       .default('info'),
+    LOG_FORMAT: z
+      .enum(['json', 'pretty'], {
+        message:
+          'must be json (one JSON object per line, for log collectors) or pretty (readable lines for a terminal)',
+      })
+      .default('json'),
     RECONCILE_INTERVAL_SECONDS: positiveInt(60, 'seconds', 3600),
     REMINDER_LEAD_MINUTES: positiveInt(10, 'minutes', 1440),
     PROACTIVE_SEND_RATE_PER_SECOND: positiveInt(20, 'messages per second', 1000),

@@ -27,6 +27,7 @@ export interface AppConfig {
   tokenCacheKey?: Buffer;
   cardSigningKey?: string;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: Env['LOG_FORMAT'];
   reconcileInterval: Duration;
   reminderLead: Duration;
   /** Global rate of proactive messages (reminders, card updates) to the Bot Connector. */
@@ -100,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     tokenCacheKey: env.TOKEN_CACHE_KEY ? Buffer.from(env.TOKEN_CACHE_KEY, 'base64') : undefined,
     cardSigningKey: env.CARD_SIGNING_KEY,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     reconcileInterval: Duration.fromObject({ seconds: env.RECONCILE_INTERVAL_SECONDS }),
     reminderLead: Duration.fromObject({ minutes: env.REMINDER_LEAD_MINUTES }),
     proactiveSendRatePerSecond: env.PROACTIVE_SEND_RATE_PER_SECOND,

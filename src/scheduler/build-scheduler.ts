@@ -5,7 +5,7 @@ import { AnnounceHandler } from '../app/channels/announce.handler';
 import { ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
 import { RequestStatusHandler } from '../app/reconcile/request-status.handler';
 import type { RequestStatusListener } from '../app/reconcile/request-status-listener';
-import { DispatchDueWorkUseCase } from '../app/reminders/dispatch-due-work.use-case';
+import { DispatchDueWorkUseCase, type WorkObserver } from '../app/reminders/dispatch-due-work.use-case';
 import { ActivationEndedHandler } from '../app/reminders/handlers/activation-ended.handler';
 import { EligibilityEndingHandler } from '../app/reminders/handlers/eligibility-ending.handler';
 import { ExpiryReminderHandler } from '../app/reminders/handlers/expiry-reminder.handler';
@@ -43,6 +43,8 @@ export interface SchedulerDeps {
   notifier?: ReminderNotifier;
   /** Lease owner name; default host:pid:random. */
   owner?: string;
+  /** Reminder metrics (due / sent / late). */
+  workObserver?: WorkObserver;
 }
 
 /** Wires the reconciler loop: reconcile pass, work handlers, leased dispatcher, Teams notifier. */
@@ -118,6 +120,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
     lease: config.workLease,
     handlers,
     log,
+    observer: deps.workObserver,
   });
   return new ReconcileScheduler({ reconcile, dispatch, interval: config.reconcileInterval, log });
 }

@@ -252,15 +252,25 @@ export class MsalTokenProvider implements TokenProvider {
       }
       return new DomainError(
         ErrorCodes.ServiceUnavailable,
-        `The ${what} could not be obtained (${error.errorCode}).`,
+        `The ${what} could not be obtained: ${firstLine(readable(error.errorMessage) || readable(error.errorCode) || 'Microsoft Entra did not answer')}.`,
         {
           remedy: 'Try again in a minute.',
           details: { errorCode: error.errorCode },
         },
       );
     }
-    return new DomainError(ErrorCodes.Internal, `The ${what} could not be obtained.`, { cause: error });
+    const reason = error instanceof Error ? firstLine(error.message) : '';
+    return new DomainError(
+      ErrorCodes.Internal,
+      `The ${what} could not be obtained${reason ? `: ${reason}` : ''}.`,
+      { cause: error },
+    );
   }
+}
+
+/** Only strings are shown: a code that arrives as an object must not read "[object Object]". */
+function readable(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 function firstLine(text: string): string {

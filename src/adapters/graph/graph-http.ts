@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCodes } from '../../domain/errors';
+import { currentTurn } from '../observability/turn-context';
 import type { AdapterLogger } from './graph-logger';
 import { translateGraphError, type GraphOperation } from './graph-errors';
 import {
@@ -20,6 +21,13 @@ export interface GraphHttpOptions {
   /** Injected for tests; defaults to setTimeout. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  observer?: GraphCallObserver;
+}
+
+/** Told about every HTTP attempt (metrics). `status` is undefined when no response arrived. */
+export interface GraphCallObserver {
+  attempt(operation: GraphOperation, status: number | undefined, durationMs: number): void;
+  retry(operation: GraphOperation): void;
 }
 
 export interface GraphCall {
@@ -74,7 +82,8 @@ export class GraphHttp {
 
   async send<T>(call: GraphCall): Promise<GraphResult<T>> {
     const url = this.urlFor(call);
-    const clientRequestId = randomUUID();
+    // Inside a turn, Graph sees the turn's id: one id finds the turn in our logs and in Graph's.
+    const clientRequestId = currentTurn()?.clientRequestId ?? randomUUID();
     const started = Date.now();
     const logFields = { clientRequestId, method: call.method, path: url.pathname, operation: call.operation };
     const headers: Record<string, string> = {
@@ -99,6 +108,7 @@ export class GraphHttp {
         });
       } catch (error) {
         const kind = networkFailureKind(error);
+        this.options.observer?.attempt(call.operation, undefined, Date.now() - attemptStarted);
         const outcomeUnknown = call.method !== 'GET' && kind !== 'refused';
         this.options.logger.warn(
           { ...logFields, attempt, outcome: kind, durationMs: Date.now() - attemptStarted },
@@ -128,12 +138,14 @@ export class GraphHttp {
           );
         }
         this.options.logger.info({ ...logFields, attempt, waitMs: wait }, 'retrying graph call');
+        this.options.observer?.retry(call.operation);
         await this.sleep(wait);
         continue;
       }
 
       const requestId = response.headers.get('request-id') ?? undefined;
       const durationMs = Date.now() - attemptStarted;
+      this.options.observer?.attempt(call.operation, response.status, durationMs);
       if (response.ok) {
         const text = await response.text();
         this.options.logger.info(
@@ -168,6 +180,7 @@ export class GraphHttp {
         const wait = retryDelayMs(this.policy, attempt, retryAfterSeconds, this.random);
         if (this.mayRetry(attempt, started, wait)) {
           this.options.logger.info({ ...logFields, attempt, waitMs: wait }, 'retrying graph call');
+          this.options.observer?.retry(call.operation);
           await this.sleep(wait);
           continue;
         }

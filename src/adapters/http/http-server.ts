@@ -1,18 +1,23 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { ACTIVITY_TYPES, closedLabel } from '../observability/label-sets';
+import { runInTurn } from '../observability/turn-context';
 import { InFlightTracker } from './in-flight-tracker';
 import { checkLocalRequest } from './local-request-guard';
+import { describeFailure } from './readiness';
 
 export interface ReadinessCheck {
   name: string;
+  /** What the dependency is, in plain words ("the database", "the Microsoft Entra app-only token"). */
+  description: string;
   check(): Promise<void>;
 }
 
 export interface HttpServerOptions {
   logger: Logger;
   metrics: Metrics;
-  /** Processes one Bot Framework activity (CloudAdapter.process). */
+  /** Processes one Bot Framework activity: checks its shape and token, runs the turn, answers. */
   processActivity(req: Request, res: Response): Promise<void>;
   readiness: ReadinessCheck[];
   /** Extra routes (step-up pages…) registered by other adapters. */
@@ -59,22 +64,26 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       });
       return;
     }
-    const stopTimer = metrics.turnDuration.startTimer({ type });
+    // The body is not authenticated yet: its type only picks one of a closed set of labels.
+    const typeLabel = closedLabel(ACTIVITY_TYPES, type);
+    const stopTimer = metrics.turnDuration.startTimer({ type: typeLabel });
     const done = inFlight.begin();
-    try {
-      await options.processActivity(req, res);
-      metrics.turns.inc({ type, outcome: res.statusCode < 400 ? 'ok' : 'rejected' });
-    } catch (error) {
-      metrics.turns.inc({ type, outcome: 'error' });
-      logger.error({ err: error, activityId: (body as { id?: string }).id }, 'activity processing failed');
-      if (!res.headersSent)
-        res.send(500, {
-          error: { code: 'InternalError', message: 'The bot failed to process the activity.' },
-        });
-    } finally {
-      stopTimer();
-      done();
-    }
+    await runInTurn({}, async () => {
+      try {
+        await options.processActivity(req, res);
+        metrics.turns.inc({ type: typeLabel, outcome: turnOutcome(res.statusCode) });
+      } catch (error) {
+        metrics.turns.inc({ type: typeLabel, outcome: 'error' });
+        logger.error({ err: error }, 'activity processing failed');
+        if (!res.headersSent)
+          res.send(500, {
+            error: { code: 'InternalError', message: 'The bot failed to process the activity.' },
+          });
+      } finally {
+        stopTimer();
+        done();
+      }
+    });
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
@@ -88,16 +97,29 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           await r.check();
           return { name: r.name, ok: true as const };
         } catch (error) {
+          const reason = describeFailure(error);
+          logger.warn({ check: r.name, reason }, `not ready: ${r.description} is unavailable`);
           return {
             name: r.name,
             ok: false as const,
-            error: error instanceof Error ? error.message : String(error),
+            error: `${capitalise(r.description)} is unavailable: ${reason}`,
           };
         }
       }),
     );
-    const ready = results.every((r) => r.ok);
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: results });
+    const down = results.filter((r) => !r.ok);
+    const ready = down.length === 0;
+    res.send(ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
+      ...(ready
+        ? {}
+        : {
+            message: `Not ready: ${down
+              .map((r) => options.readiness.find((c) => c.name === r.name)?.description ?? r.name)
+              .join(' and ')} ${down.length === 1 ? 'is' : 'are'} unavailable.`,
+          }),
+      checks: results,
+    });
   });
 
   server.get('/metrics', async (_req: Request, res: Response) => {
@@ -142,6 +164,15 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return settled;
     },
   };
+}
+
+function turnOutcome(status: number): 'ok' | 'rejected' | 'unauthorized' {
+  if (status === 401 || status === 403) return 'unauthorized';
+  return status < 400 ? 'ok' : 'rejected';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isActivityLike(body: unknown): body is { type: string } {

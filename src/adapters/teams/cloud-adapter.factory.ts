@@ -6,8 +6,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AppConfig } from '../../config/config';
+import { isDomainError } from '../../domain/errors';
 import { localBotFrameworkAuthentication } from './local-bot-framework';
 import type { Logger } from '../observability/logger';
+import { currentTurn } from '../observability/turn-context';
 
 export interface CloudAdapterOverrides {
   /**
@@ -84,9 +86,11 @@ export function createCloudAdapter(
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;
+    const reference = currentTurn()?.clientRequestId ?? activity.id ?? 'unknown';
     logger.error(
       {
         err: error,
+        code: isDomainError(error) ? error.code : 'INTERNAL',
         activityId: activity.id,
         activityType: activity.type,
         conversationId: activity.conversation?.id,
@@ -96,7 +100,7 @@ export function createCloudAdapter(
     if (activity.type === 'invoke') return;
     try {
       await context.sendActivity(
-        `Sorry, something went wrong on Elevate's side and your request was not completed (reference ${activity.id ?? 'unknown'}). ` +
+        `Sorry, something went wrong on Elevate's side and your request was not completed (reference ${reference}). ` +
           'Please try again in a moment; if it keeps happening, give this reference to your Teams admin.',
       );
     } catch (sendError) {

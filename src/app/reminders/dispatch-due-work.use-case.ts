@@ -19,6 +19,15 @@ export interface DispatchDueWorkDeps {
   batchSize?: number;
   /** Attempts after which a failing item is given up (and logged); default 8. */
   maxAttempts?: number;
+  /** Told when an item is first picked up (and how late) and when it is done (metrics). */
+  observer?: WorkObserver;
+}
+
+export interface WorkObserver {
+  /** First pickup of an item; `lateBy` is how long after its due time (zero or more). */
+  due(kind: string, lateBy: Duration): void;
+  /** The item's handler finished it (its messages were accepted). */
+  done(kind: string): void;
 }
 
 export interface DispatchSummary {
@@ -93,9 +102,14 @@ export class DispatchDueWorkUseCase {
       await this.giveBack(item, item.dueAt > later ? item.dueAt : later, summary);
       return;
     }
+    if (item.attempts === 1) {
+      const lateBy = this.deps.clock.now().diff(item.dueAt);
+      this.deps.observer?.due(item.kind, lateBy.toMillis() > 0 ? lateBy : Duration.fromMillis(0));
+    }
     try {
       const outcome = await handler.handle(item, { snapshot });
       if (outcome.type === 'done') {
+        this.deps.observer?.done(item.kind);
         if (await this.deps.workItems.complete(item.key, this.deps.owner)) summary.completed += 1;
         else this.deps.log.warn({ key: item.key }, 'work item lease was lost before it could be completed');
         this.deps.log.info({ key: item.key, note: outcome.note }, 'work item done');

@@ -1,6 +1,16 @@
 import type { DomainError } from '../../../domain/errors';
 import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { currentTurn } from '../../observability/turn-context';
+
+/**
+ * The id support searches for: the turn's id (on every log line of the turn, and sent to Graph
+ * as client-request-id), else the Graph call's id the error carries, else none.
+ */
+function supportReference(error?: DomainError): string {
+  const fromError = error?.details.clientRequestId;
+  return currentTurn()?.clientRequestId ?? (typeof fromError === 'string' ? fromError : '');
+}
 
 /** Details worth showing to a person: allowed values and the like, never internals. */
 function detailLines(error: DomainError): string[] {
@@ -27,7 +37,7 @@ export function errorCard(error: DomainError, title?: string): AdaptiveCardJson 
     remedy: error.remedy ?? '',
     details: detailLines(error),
     code: error.code,
-    reference: '',
+    reference: supportReference(error),
   });
 }
 
@@ -46,6 +56,6 @@ export function validationErrorCard(roleName: string, errors: DomainError[]): Ad
       .join(' '),
     details: errors.flatMap(detailLines),
     code: first?.code ?? '',
-    reference: '',
+    reference: supportReference(first),
   });
 }
