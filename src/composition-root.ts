@@ -155,6 +155,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       clock,
       logger,
       tenantId: app.tenantId,
+      adminGroupId: config.adminGroupId ?? demoAdminGroupId(config, simulator),
       registerRoutes: (register) => stepUpRoutes.push(register),
     });
 
@@ -262,6 +263,12 @@ function entraApp(config: AppConfig, demo: DemoTenant | undefined): EntraApp {
   }
   if (!demo) throw new Error('demo mode needs the simulator tenant');
   return { ...demo.app, authority: demo.authority, tenantId: demo.tenantId };
+}
+
+/** Demo mode without ADMIN_GROUP_ID: the seed tenant's "Elevate Admins" group administers Elevate. */
+function demoAdminGroupId(config: AppConfig, simulator: RunningSimulator | undefined): string | undefined {
+  if (config.mode !== 'demo' || !simulator) return undefined;
+  return simulator.state?.directory?.groups?.find((g) => g.displayName === 'Elevate Admins')?.id;
 }
 
 /**

@@ -45,6 +45,12 @@ export const ErrorCodes = {
   NotAnApprover: 'NOT_AN_APPROVER',
   ApproverReasonRequired: 'APPROVER_REASON_REQUIRED',
   CardActionInvalid: 'CARD_ACTION_INVALID',
+  // administration
+  /** An admin command (audit, settings) from someone outside the admin group. */
+  NotAnAdmin: 'NOT_AN_ADMIN',
+  /** No admin group is configured, so nobody can use admin commands. */
+  AdminGroupNotSet: 'ADMIN_GROUP_NOT_SET',
+  SettingInvalid: 'SETTING_INVALID',
   // platform
   PermissionMissing: 'PERMISSION_MISSING',
   AccessDenied: 'ACCESS_DENIED',

@@ -11,6 +11,8 @@ export interface Directory {
   getGroups(groupIds: string[]): Promise<DirectoryGroup[]>;
   /** Groups the user belongs to directly or through nested groups. */
   listTransitiveGroups(userId: string): Promise<DirectoryGroup[]>;
+  /** Whether the user is a member of the group, directly or through nested groups. */
+  isMemberOfGroup(userId: string, groupId: string): Promise<boolean>;
   /** Users in the group, including through nested groups. */
   listGroupMembers(groupId: string): Promise<DirectoryUser[]>;
   /** The group's owners (a team's owners are its Microsoft 365 group's owners). */

@@ -113,7 +113,24 @@ export interface UserRepository {
 // audit
 // ---------------------------------------------------------------------------------------------
 
-export interface AuditEntryInput {
+/** The structured fields of an audit entry (all optional; long text is cut, never refused). */
+export interface AuditFields {
+  actorName?: string | null;
+  principalId?: string | null;
+  principalName?: string | null;
+  roleId?: string | null;
+  roleName?: string | null;
+  scopeId?: string | null;
+  scopeName?: string | null;
+  requestId?: string | null;
+  justification?: string | null;
+  ticket?: string | null;
+  reason?: string | null;
+  conversationId?: string | null;
+  clientRequestId?: string | null;
+}
+
+export interface AuditEntryInput extends AuditFields {
   at: DateTime;
   /** Who did it: a user's object id, or 'system:<component>' for the reconciler. */
   actorId: string;
@@ -131,11 +148,50 @@ export interface AuditEntry extends AuditEntryInput {
   id: number;
 }
 
+// ---------------------------------------------------------------------------------------------
+// settings (admin settings shared by every instance)
+// ---------------------------------------------------------------------------------------------
+
+export interface StoredSetting {
+  key: string;
+  value: unknown;
+  /** Starts at 1; every write adds 1. */
+  version: number;
+  updatedBy: string;
+  updatedAt: DateTime;
+}
+
+export interface SettingsRepository {
+  getAll(): Promise<StoredSetting[]>;
+  /**
+   * Writes `value` if the stored version is still `expectedVersion` (0: not set yet). Returns
+   * false when another writer got there first.
+   */
+  put(input: {
+    key: string;
+    value: unknown;
+    expectedVersion: number;
+    updatedBy: string;
+    at: DateTime;
+  }): Promise<boolean>;
+}
+
 /** Append-only: there is deliberately no update or delete. */
 export interface AuditRepository {
   append(entry: AuditEntryInput): Promise<AuditEntry>;
   /** Newest first (by `at`, then insertion order). `since` is inclusive. `limit` 1..1000. */
   list(query: { since?: DateTime; actorId?: string; limit: number }): Promise<AuditEntry[]>;
+  /**
+   * Newest first. `userId` matches the actor or the principal; `roleId` the role; `since` is
+   * inclusive; `before` continues a listing after its last entry (keyset paging). `limit` 1..1000.
+   */
+  search(query: {
+    userId?: string;
+    roleId?: string;
+    since?: DateTime;
+    before?: { at: DateTime; id: number };
+    limit: number;
+  }): Promise<AuditEntry[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +419,7 @@ export interface Store {
   conversations: ConversationRepository;
   users: UserRepository;
   audit: AuditRepository;
+  settings: SettingsRepository;
   tokenCache: TokenCacheRepository;
   oneTimeKeys: OneTimeKeyRepository;
   cardCopies: CardCopyRepository;

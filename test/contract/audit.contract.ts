@@ -84,7 +84,7 @@ export function auditContract(ctx: ContractContext): void {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(store.audit)).filter(
         (n) => n !== 'constructor',
       );
-      expect(methods.sort()).toEqual(['append', 'list']);
+      expect(methods.sort()).toEqual(['append', 'list', 'search']);
       const entry = await store.audit.append({
         at: base,
         actorId: uniqueId('mallory'),
@@ -113,6 +113,79 @@ export function auditContract(ctx: ContractContext): void {
       );
       expect(await refusal(`delete from audit_log where id = ${entry.id}`)).toMatch(/append-only/);
       expect((await store.audit.list({ actorId: entry.actorId, limit: 1 }))[0].outcome).toBe('succeeded');
+    });
+
+    it('keeps the structured fields and searches by user (actor or principal), role, since and keyset', async () => {
+      const store = ctx.store();
+      const approver = uniqueId('approver');
+      const requester = uniqueId('requester');
+      const roleId = uniqueId('role');
+      const at = (minutes: number) => base.plus({ days: 10, minutes });
+      const fields = {
+        roleId,
+        roleName: 'Global Reader',
+        scopeId: '/',
+        scopeName: 'Directory',
+        requestId: uniqueId('request'),
+        justification: 'x'.repeat(5000),
+        ticket: 'INC-1',
+        conversationId: 'a:personal',
+        clientRequestId: '11111111-2222-4333-8444-555555555555',
+      };
+      const requested = await store.audit.append({
+        at: at(1),
+        actorId: requester,
+        actorName: 'Rita Requester',
+        principalId: requester,
+        action: 'activation.requested',
+        target: 'Global Reader @ Directory',
+        outcome: 'pending',
+        details: {},
+        ...fields,
+      });
+      const decided = await store.audit.append({
+        at: at(2),
+        actorId: approver,
+        principalId: requester,
+        action: 'approval.decided',
+        target: 'Global Reader @ Directory',
+        outcome: 'approved',
+        reason: 'on call',
+        details: {},
+        ...fields,
+      });
+      const other = await store.audit.append({
+        at: at(2),
+        actorId: approver,
+        action: 'settings.changed',
+        target: 'setting ticketPattern',
+        outcome: 'succeeded',
+        details: { setting: 'ticketPattern' },
+      });
+      expect(requested).toMatchObject({ ...fields, justification: expect.stringMatching(/^x{1999}…$/) });
+      expect(decided.reason).toBe('on call');
+      expect(other.roleId).toBeUndefined();
+
+      const ids = (entries: { id: number }[]) => entries.map((e) => e.id);
+      expect(ids(await store.audit.search({ userId: requester, limit: 10 }))).toEqual([
+        decided.id,
+        requested.id,
+      ]);
+      expect(ids(await store.audit.search({ userId: approver, limit: 10 }))).toEqual([other.id, decided.id]);
+      expect(ids(await store.audit.search({ roleId, limit: 10 }))).toEqual([decided.id, requested.id]);
+      expect(ids(await store.audit.search({ roleId, since: at(2), limit: 10 }))).toEqual([decided.id]);
+      // Keyset paging: the page after `decided` (same time, smaller id first), then after `requested`.
+      const firstPage = await store.audit.search({ userId: approver, limit: 1 });
+      expect(ids(firstPage)).toEqual([other.id]);
+      const next = await store.audit.search({
+        userId: approver,
+        before: { at: firstPage[0].at, id: firstPage[0].id },
+        limit: 1,
+      });
+      expect(ids(next)).toEqual([decided.id]);
+      expect(
+        await store.audit.search({ userId: approver, before: { at: next[0].at, id: next[0].id }, limit: 5 }),
+      ).toEqual([]);
     });
 
     it('refuses a bad limit, an invalid time and empty fields', async () => {

@@ -9,7 +9,12 @@ import { createStore } from '../../src/adapters/store/create-store';
 import { type ContractContext, expectStoreInputError } from './contract-context';
 import { childEnv, transpileForChild } from './transpile-for-child';
 
-const MIGRATION_NAMES = ['0001-initial-schema', '0002-one-time-keys', '0003-channel-routes'];
+const MIGRATION_NAMES = [
+  '0001-initial-schema',
+  '0002-one-time-keys',
+  '0003-channel-routes',
+  '0004-audit-fields-and-settings',
+];
 
 export function migrationsContract(ctx: ContractContext): void {
   describe('migrations', () => {

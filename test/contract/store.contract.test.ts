@@ -10,6 +10,7 @@ import { TestClock } from './test-clock';
 import { oneTimeKeysContract } from './one-time-keys.contract';
 import { tokenCacheContract } from './token-cache.contract';
 import { trackedRequestsContract } from './tracked-requests.contract';
+import { settingsContract } from './settings.contract';
 import { usersContract } from './users.contract';
 import { workItemsContract } from './work-items.contract';
 
@@ -39,6 +40,7 @@ describe.each(availableBackends())('store contract on %s', (_name, makeBackend) 
   conversationsContract(ctx);
   usersContract(ctx);
   auditContract(ctx);
+  settingsContract(ctx);
   tokenCacheContract(ctx);
   oneTimeKeysContract(ctx);
   cardCopiesContract(ctx);

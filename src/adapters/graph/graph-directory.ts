@@ -1,3 +1,4 @@
+import { isDomainError } from '../../domain/errors';
 import type { Directory, DirectoryGroup, DirectoryUser } from '../../ports/directory';
 import type { GraphHttp } from './graph-http';
 import { graphPaths, odataString } from './graph-paths';
@@ -63,6 +64,20 @@ export class GraphDirectory implements Directory {
       operation: 'read',
     });
     return raw.filter(isGroup).map(toGroup);
+  }
+
+  /**
+   * Transitive membership from the user's side (`transitiveMemberOf`, app-only): one paged read
+   * however deep the nesting. A user who does not exist is a member of nothing.
+   */
+  async isMemberOfGroup(userId: string, groupId: string): Promise<boolean> {
+    try {
+      const groups = await this.listTransitiveGroups(userId);
+      return groups.some((group) => group.id.toLowerCase() === groupId.toLowerCase());
+    } catch (error) {
+      if (isDomainError(error) && error.details.status === 404) return false;
+      throw error;
+    }
   }
 
   async listGroupMembers(groupId: string): Promise<DirectoryUser[]> {

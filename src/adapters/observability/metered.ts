@@ -58,6 +58,7 @@ const REPOSITORIES = [
   'conversations',
   'users',
   'audit',
+  'settings',
   'tokenCache',
   'oneTimeKeys',
   'cardCopies',
@@ -81,6 +82,7 @@ export function meteredStore(store: Store, metrics: Metrics): Store {
   target.audit = {
     ...audit,
     list: audit.list.bind(audit),
+    search: audit.search.bind(audit),
     append: async (entry: Parameters<Store['audit']['append']>[0]) => {
       const stored = await audit.append(entry);
       if (entry.action === 'activate') countActivation(metrics, entry.outcome);

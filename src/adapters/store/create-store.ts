@@ -6,6 +6,7 @@ import type { Database, StoreDialect } from './database';
 import { openPostgres, requireSchemaName } from './open-postgres';
 import { openSqlite } from './open-sqlite';
 import { KyselyAuditRepository } from './repositories/audit.repository';
+import { KyselySettingsRepository } from './repositories/settings.repository';
 import { KyselyCardCopyRepository } from './repositories/card-copy.repository';
 import { KyselyChannelBoardRepository } from './repositories/channel-board.repository';
 import { KyselyChannelRouteRepository } from './repositories/channel-route.repository';
@@ -109,6 +110,7 @@ function assembleStore(db: Kysely<Database>, dialect: StoreDialect, clock: TimeS
     conversations: new KyselyConversationRepository(db, clock),
     users: new KyselyUserRepository(db, clock),
     audit: new KyselyAuditRepository(db),
+    settings: new KyselySettingsRepository(db),
     tokenCache: new KyselyTokenCacheRepository(db, clock),
     oneTimeKeys: new KyselyOneTimeKeyRepository(db, clock),
     cardCopies: new KyselyCardCopyRepository(db, clock),

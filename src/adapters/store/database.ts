@@ -14,6 +14,7 @@ export interface Database {
   tracked_requests: TrackedRequestsTable;
   work_items: WorkItemsTable;
   one_time_keys: OneTimeKeysTable;
+  settings: SettingsTable;
   channel_routes: ChannelRoutesTable;
   channel_boards: ChannelBoardsTable;
 }
@@ -76,6 +77,28 @@ export interface AuditLogTable {
   target: string;
   outcome: string;
   details: string;
+  actor_name: string | null;
+  principal_id: string | null;
+  principal_name: string | null;
+  role_id: string | null;
+  role_name: string | null;
+  scope_id: string | null;
+  scope_name: string | null;
+  request_id: string | null;
+  justification: string | null;
+  ticket: string | null;
+  reason: string | null;
+  conversation_id: string | null;
+  client_request_id: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface TokenCacheTable {

@@ -2,6 +2,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-case';
 import { ApproverResolver } from '../../app/activation/approver-resolver';
+import { AdminCheck } from '../../app/admin/admin-check';
 import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
 import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case';
 import { ExtendActivationUseCase } from '../../app/reminders/extend-activation.use-case';
@@ -61,6 +62,8 @@ export interface TeamsBotDeps {
   clock: Clock;
   logger: Logger;
   tenantId: string;
+  /** The admin group from the configuration (ADMIN_GROUP_ID; the seed's in demo mode). */
+  adminGroupId?: string;
   /** Registers extra HTTP routes (the step-up pages) on the server. */
   registerRoutes(register: (server: Server) => void): void;
 }
@@ -150,6 +153,11 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       clock,
     }),
     approvers,
+    admins: new AdminCheck({
+      directory: deps.directory,
+      clock,
+      adminGroupId: async () => deps.adminGroupId,
+    }),
     pim,
     users: store.users,
     cardCopies: store.cardCopies,

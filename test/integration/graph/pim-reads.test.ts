@@ -118,6 +118,16 @@ describe('Graph PIM gateway reads against the simulator', () => {
     });
   });
 
+  it('answers transitive group membership (the admin check), app-only', async () => {
+    await expect(h.directory.isMemberOfGroup(T.alex, T.itHelpdesk)).resolves.toBe(true);
+    await expect(h.directory.isMemberOfGroup(T.alex, T.itHelpdesk.toUpperCase())).resolves.toBe(true);
+    await expect(h.directory.isMemberOfGroup(T.alex, T.securityApprovers)).resolves.toBe(false);
+    await expect(h.directory.isMemberOfGroup(T.sam, T.securityApprovers)).resolves.toBe(true);
+    await expect(
+      h.directory.isMemberOfGroup('00000000-0000-0000-0000-00000000dead', T.securityApprovers),
+    ).resolves.toBe(false);
+  });
+
   it('lists eligibilities ending soon tenant-wide (app-only)', async () => {
     const ending = await h.gateway.listEligibilitiesEndingBefore(h.sim.clock.now().plus({ days: 14 }));
     expect(ending.map((e) => [e.principalId, e.roleId])).toEqual([[T.alex, T.roles.authAdmin]]);

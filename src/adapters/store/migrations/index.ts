@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../database';
 import { initialSchema } from './0001-initial-schema';
 import { oneTimeKeys } from './0002-one-time-keys';
+import { auditFieldsAndSettings } from './0004-audit-fields-and-settings';
 import { channelRoutes } from './0003-channel-routes';
 
 /**
@@ -14,6 +15,7 @@ export function storeMigrations(dialect: StoreDialect): MigrationProvider {
     '0001-initial-schema': initialSchema(dialect),
     '0002-one-time-keys': oneTimeKeys,
     '0003-channel-routes': channelRoutes,
+    '0004-audit-fields-and-settings': auditFieldsAndSettings,
   };
   return { getMigrations: async () => migrations };
 }

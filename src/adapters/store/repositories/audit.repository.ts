@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
-import type { Kysely, Selectable } from 'kysely';
-import type { AuditEntry, AuditEntryInput, AuditRepository } from '../../../ports/stores';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { AuditEntry, AuditEntryInput, AuditFields, AuditRepository } from '../../../ports/stores';
 import {
   jsonFromColumn,
   jsonToColumn,
@@ -12,23 +12,42 @@ import {
 import type { AuditLogTable, Database } from '../database';
 
 export const MAX_AUDIT_PAGE = 1000;
+/** Longer text (a justification) is cut with an ellipsis: an audit entry is never refused for length. */
+const MAX_FIELD_LENGTH = 2000;
+
+const FIELD_COLUMNS: readonly [keyof AuditFields, keyof AuditLogTable][] = [
+  ['actorName', 'actor_name'],
+  ['principalId', 'principal_id'],
+  ['principalName', 'principal_name'],
+  ['roleId', 'role_id'],
+  ['roleName', 'role_name'],
+  ['scopeId', 'scope_id'],
+  ['scopeName', 'scope_name'],
+  ['requestId', 'request_id'],
+  ['justification', 'justification'],
+  ['ticket', 'ticket'],
+  ['reason', 'reason'],
+  ['conversationId', 'conversation_id'],
+  ['clientRequestId', 'client_request_id'],
+];
 
 /** Append-only audit trail (the database refuses UPDATE and DELETE on it as well). */
 export class KyselyAuditRepository implements AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async append(entry: AuditEntryInput): Promise<AuditEntry> {
-    const row = {
+    const row: Record<string, string | null> = {
       at: timeToColumn('at', entry.at),
       actor_id: requireText('actorId', entry.actorId),
       action: requireText('action', entry.action, 200),
-      target: requireText('target', entry.target),
+      target: requireText('target', cut(entry.target) ?? ''),
       outcome: requireText('outcome', entry.outcome, 200),
       details: jsonToColumn('details', entry.details),
     };
+    for (const [field, column] of FIELD_COLUMNS) row[column] = cut(entry[field]);
     const inserted = await this.db
       .insertInto('audit_log')
-      .values(row)
+      .values(row as never)
       .returningAll()
       .executeTakeFirstOrThrow();
     return toEntry(inserted);
@@ -43,10 +62,44 @@ export class KyselyAuditRepository implements AuditRepository {
     const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map(toEntry);
   }
+
+  async search(query: {
+    userId?: string;
+    roleId?: string;
+    since?: DateTime;
+    before?: { at: DateTime; id: number };
+    limit: number;
+  }): Promise<AuditEntry[]> {
+    const limit = requireInteger('limit', query.limit, 1, MAX_AUDIT_PAGE);
+    let select = this.db.selectFrom('audit_log').selectAll();
+    if (query.userId !== undefined) {
+      const userId = requireText('userId', query.userId);
+      select = select.where((eb: ExpressionBuilder<Database, 'audit_log'>) =>
+        eb.or([eb('actor_id', '=', userId), eb('principal_id', '=', userId)]),
+      );
+    }
+    if (query.roleId !== undefined)
+      select = select.where('role_id', '=', requireText('roleId', query.roleId));
+    if (query.since !== undefined) select = select.where('at', '>=', timeToColumn('since', query.since));
+    if (query.before !== undefined) {
+      const at = timeToColumn('before.at', query.before.at);
+      const id = requireInteger('before.id', query.before.id, 0, Number.MAX_SAFE_INTEGER);
+      select = select.where((eb: ExpressionBuilder<Database, 'audit_log'>) =>
+        eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]),
+      );
+    }
+    const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toEntry);
+  }
+}
+
+function cut(value: string | null | undefined): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return value.length > MAX_FIELD_LENGTH ? `${value.slice(0, MAX_FIELD_LENGTH - 1)}…` : value;
 }
 
 function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
-  return {
+  const entry: AuditEntry = {
     id: Number(row.id),
     at: timeFromColumn(row.at),
     actorId: row.actor_id,
@@ -55,4 +108,9 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
     outcome: row.outcome,
     details: jsonFromColumn(row.details),
   };
+  for (const [field, column] of FIELD_COLUMNS) {
+    const value = row[column];
+    if (typeof value === 'string') entry[field] = value;
+  }
+  return entry;
 }

@@ -1,4 +1,5 @@
 import type { ReadActivationCommandUseCase } from '../../../app/commands/read-activation-command.use-case';
+import type { AdminCheck } from '../../../app/admin/admin-check';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
 import type { ApproverResolver } from '../../../app/activation/approver-resolver';
 import type { DeactivateRoleUseCase } from '../../../app/activation/deactivate-role.use-case';
@@ -26,6 +27,8 @@ export interface RouteServices {
   status: StatusUseCase;
   cancel: CancelRequestUseCase;
   approvers: ApproverResolver;
+  /** Who administers Elevate (members of the admin group): the one admin check. */
+  admins: AdminCheck;
   pim: PimGateway;
   users: UserRepository;
   /** Where posted request cards are remembered, so every copy can be updated later. */
