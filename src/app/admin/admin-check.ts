@@ -4,7 +4,7 @@ import type { Directory } from '../../ports/directory';
 
 export interface AdminCheckDeps {
   directory: Pick<Directory, 'isMemberOfGroup'>;
-  clock: Clock;
+  clock: Pick<Clock, 'now'>;
   /**
    * The admin group's object id as it stands now (the stored setting, else ADMIN_GROUP_ID), or
    * undefined when none is set. Read on every check, so a change applies at once.
