@@ -47,7 +47,7 @@ import type { RouteServices } from './routes/route-services';
 import type { SsoTokenSource } from './sso/sso-token-source';
 import { StepUpService } from './step-up/step-up-service';
 import type { TeamsTurn } from './teams-turn';
-import { ChannelPermission, type ElevateAdminCheck } from '../../app/channels/channel-permission';
+import { ChannelPermission } from '../../app/channels/channel-permission';
 import { ManageChannelRoutesUseCase } from '../../app/channels/manage-channel-routes.use-case';
 import { registerChannelRoutes } from './routes/channel.routes';
 
@@ -228,7 +228,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     pim,
     permission: new ChannelPermission({
       directory: deps.directory,
-      admins: adminGroupCheck(config, deps.directory),
+      admins: services.admins,
     }),
     audit: store.audit,
     clock,
@@ -277,16 +277,4 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
 
   return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs, approvals };
-}
-
-/**
- * Members of ADMIN_GROUP_ID (transitively). Temporary: f11-audit builds the one admin check
- * (app/admin, cached); this is replaced by it when it lands.
- */
-function adminGroupCheck(config: AppConfig, directory: Directory): ElevateAdminCheck {
-  return {
-    isAdmin: async (userId) =>
-      config.adminGroupId !== undefined &&
-      (await directory.listTransitiveGroups(userId)).some((group) => group.id === config.adminGroupId),
-  };
 }
