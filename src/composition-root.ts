@@ -27,6 +27,7 @@ import { annotateTurn } from './adapters/observability/turn-context';
 import { createCloudAdapter, type CloudAdapterOverrides } from './adapters/teams/cloud-adapter.factory';
 import { buildTeamsBot } from './adapters/teams/build-teams-bot';
 import { TenantGate } from './adapters/teams/tenant-gate';
+import { STEP_UP_CALLBACK_PATH } from './adapters/teams/step-up/step-up-service';
 import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
 import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source';
 import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
@@ -90,6 +91,9 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const simulator = overrides.simulator;
     const demo = config.mode === 'demo' ? await openDemoTenant(config, simulator, logger) : undefined;
     if (demo) closers.push(() => demo.close());
+    // The step-up page redirects back to this run's callback (PORT / PUBLIC_BASE_URL): register it
+    // on the demo app, as an admin does on a real app registration.
+    await demo?.registerRedirectUri(`${config.publicBaseUrl}${STEP_UP_CALLBACK_PATH}`);
     // In demo mode the bot follows the simulator's clock, so advancing it (/_sim/clock) drives reminders.
     const clock = overrides.clock ?? demo?.clock ?? systemClock;
     const app = entraApp(config, demo);

@@ -19,6 +19,8 @@ export interface DemoTenant {
   clock: Clock;
   /** Stands in for Teams' silent SSO. */
   sso: SimulatedTeamsSso;
+  /** Adds a redirect URI to the bot's app registration (the step-up callback of this run). */
+  registerRedirectUri(uri: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,9 @@ export function inProcessDemoTenant(simulator: RunningSimulator, owned: boolean)
     app: { clientId: app.appId, clientSecret: app.clientSecret },
     clock: simulator.clock,
     sso: simulator.identity,
+    registerRedirectUri: async (uri) => {
+      if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
+    },
     close: owned ? () => simulator.close() : async () => undefined,
   };
 }

@@ -67,6 +67,16 @@ export async function connectDemoTenant(simulatorUrl: string): Promise<DemoTenan
     tenantId: bot.tenantId,
     app: { clientId: bot.appId, clientSecret: bot.clientSecret },
     clock,
+    async registerRedirectUri(uri) {
+      const response = await call('POST', '/_sim/demo-bot/redirect-uris', { uri });
+      if (!response.ok) {
+        throw new DomainError(
+          ErrorCodes.ConfigInvalid,
+          `The simulator at SIMULATOR_URL=${base} refused the step-up redirect URI ${uri} (HTTP ${response.status}).`,
+          { remedy: 'Check PUBLIC_BASE_URL; it must be an http(s) URL.' },
+        );
+      }
+    },
     sso: {
       async issueTokenForTests(opts) {
         const response = await call('POST', '/_sim/sso-token', opts);

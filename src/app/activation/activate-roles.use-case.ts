@@ -216,6 +216,14 @@ export class ActivateRolesUseCase {
       const current = active.find(
         (a) => a.roleId === role.roleId && a.directoryScopeId === role.directoryScopeId,
       );
+      if (input.startAt && input.startAt > this.deps.clock.now()) {
+        // A future start is a different request from the running activation: PIM said why not.
+        return {
+          kind: 'failed',
+          role,
+          error: futureStartRefused(role, current?.endDateTime, input.actor.timeZone),
+        };
+      }
       return { kind: 'alreadyActive', role, until: current?.endDateTime };
     }
     if (error.code === ErrorCodes.PendingRequestExists) {
@@ -286,4 +294,22 @@ function asDomainError(error: unknown): DomainError {
     remedy: 'Try again in a moment.',
     cause: error,
   });
+}
+
+/** PIM refuses a future-dated activation while the role is active (RoleAssignmentExists, REFERENCE §7.2). */
+function futureStartRefused(
+  role: EligibleRole,
+  activeUntil: DateTime | undefined,
+  zone: string,
+): DomainError {
+  const ends = activeUntil
+    ? ` (it ends ${activeUntil.setZone(zone).toFormat("ccc d LLL 'at' HH:mm (ZZZZ)")})`
+    : '';
+  return new DomainError(
+    ErrorCodes.AlreadyActive,
+    `PIM did not accept a later start for ${role.roleName}: it takes no new activation while the role is active, not even one that starts later.`,
+    {
+      remedy: `Nothing was scheduled. Ask again once the current activation has ended${ends}, or deactivate it first.`,
+    },
+  );
 }

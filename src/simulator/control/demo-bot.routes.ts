@@ -12,6 +12,16 @@ const SsoTokenSchema = z
   })
   .strict();
 
+const RedirectUriSchema = z
+  .object({
+    uri: z
+      .string()
+      .url()
+      .max(500)
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+  })
+  .strict();
+
 /**
  * What a bot in demo mode needs from a simulator running in another process (SIMULATOR_URL):
  * GET /_sim/demo-bot (tenant, the demo app's credentials, the clock) and POST /_sim/sso-token
@@ -34,6 +44,23 @@ export const demoBotRoutes: ControlRoutes = (deps) => [
           clock: clockJson(deps.clock),
         },
       ];
+    },
+  },
+  {
+    // Like an admin adding a redirect URI to the app registration: demo mode registers its own
+    // step-up callback (from PORT / PUBLIC_BASE_URL), whatever port it runs on.
+    method: 'POST',
+    pattern: /^\/_sim\/demo-bot\/redirect-uris$/,
+    run: async (req) => {
+      const { uri } = parseWith(
+        RedirectUriSchema,
+        await readJson(req),
+        'redirect URI body (expected {"uri"})',
+      );
+      const app = deps.state.directory.apps[0];
+      if (!app) throw new ControlError(409, 'The loaded seed has no app registration for the bot.');
+      if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
+      return [200, { redirectUris: app.redirectUris }];
     },
   },
   {
