@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ApproverResolver } from '../app/activation/approver-resolver';
 import { AnnounceHandler } from '../app/channels/announce.handler';
+import { BoardRefreshHandler } from '../app/channels/board-refresh.handler';
+import { WhoHoldsWhatUseCase } from '../app/channels/who-holds-what.use-case';
 import { ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
 import { RequestStatusHandler } from '../app/reconcile/request-status.handler';
 import type { RequestStatusListener } from '../app/reconcile/request-status-listener';
@@ -62,6 +64,12 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
       approvers: deps.approvers,
       labels: new RoleLabels(pim, deps.directory),
       directory: deps.directory,
+      who: new WhoHoldsWhatUseCase({
+        pim,
+        directory: deps.directory,
+        trackedRequests: store.trackedRequests,
+        clock,
+      }),
       clock,
       tenantId,
     });
@@ -80,6 +88,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
         recheckEvery,
       }),
     ],
+    [WorkKinds.board, new BoardRefreshHandler({ notifier })],
     [
       WorkKinds.announce,
       new AnnounceHandler({

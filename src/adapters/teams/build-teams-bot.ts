@@ -38,6 +38,7 @@ import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
 import { registerExtendRoutes } from './routes/extend.routes';
 import { registerWhoRoutes } from './routes/who.routes';
+import { WhoHoldsWhatUseCase } from '../../app/channels/who-holds-what.use-case';
 import { ReadActivationCommandUseCase } from '../../app/commands/read-activation-command.use-case';
 import { compileTicketPattern } from '../../domain/commands/ticket-pattern';
 import { registerRefreshRoute } from './routes/refresh.routes';
@@ -183,7 +184,24 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerReminderSettingsRoutes(services, commands);
   // The same Extend use case for the reminder button and the `extend` chat command.
   registerExtendRoutes(services, commands, extend);
-  registerWhoRoutes(commands);
+  registerWhoRoutes(
+    {
+      who: new WhoHoldsWhatUseCase({
+        pim,
+        directory: deps.directory,
+        trackedRequests: store.trackedRequests,
+        clock,
+      }),
+      boards: store.channelBoards,
+      users: store.users,
+      messenger,
+      signer,
+      clock,
+      defaultTenantId: deps.tenantId,
+    },
+    commands,
+    verbs,
+  );
   registerReminderRoutes(services, verbs, {
     extend,
     eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: store.audit, clock }),

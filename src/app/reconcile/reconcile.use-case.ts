@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Duration, type DateTime } from 'luxon';
 import type { RoleKind } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
@@ -14,6 +15,7 @@ import {
   activationWork,
   announceActivationWork,
   announcePendingWork,
+  boardWork,
   eligibilityWork,
   requestStatusWork,
   WorkKinds,
@@ -85,7 +87,8 @@ export class ReconcileUseCase {
       }
       return lead;
     };
-    const announcing = await this.someoneSubscribed();
+    const subscribed = await this.subscribedConversations();
+    const announcing = subscribed.length > 0;
     for (const instance of snapshot.instances.values()) {
       scheduled += await this.scheduleActivation(
         instance,
@@ -96,6 +99,7 @@ export class ReconcileUseCase {
     }
     scheduled += await this.scheduleEligibilities(now);
     const statusChanges = await this.checkTrackedRequests(now, announcing);
+    if (announcing) scheduled += await this.scheduleBoards(subscribed, snapshot, now);
     return { snapshot, scheduled, statusChanges };
   }
 
@@ -120,14 +124,43 @@ export class ReconcileUseCase {
     return { takenAt: now, listed, instances };
   }
 
-  private async someoneSubscribed(): Promise<boolean> {
-    if (!this.deps.channelRoutes) return false;
+  private async subscribedConversations(): Promise<string[]> {
+    if (!this.deps.channelRoutes) return [];
     try {
-      return (await this.deps.channelRoutes.listConversations('announce')).length > 0;
+      return await this.deps.channelRoutes.listConversations('announce');
     } catch (error) {
       this.deps.log.warn({ err: error }, 'reconcile: could not read subscriptions; announcing next pass');
-      return false;
+      return [];
     }
+  }
+
+  /**
+   * Boards of subscribed conversations are redrawn when what they show changed: the fingerprint of
+   * the activations listed and the requests pending approval keys one work item per conversation.
+   */
+  private async scheduleBoards(
+    conversations: string[],
+    snapshot: ActivationSnapshot,
+    now: DateTime,
+  ): Promise<number> {
+    if (snapshot.listed.size === 0) return 0;
+    let pending: TrackedRequest[];
+    try {
+      pending = await this.deps.trackedRequests.listByStatus(['PendingApproval']);
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'reconcile: could not list pending requests for boards');
+      return 0;
+    }
+    const parts = [
+      ...[...snapshot.instances.values()].map((i) => `${i.instanceId}@${i.endDateTime?.toMillis() ?? ''}`),
+      ...pending.map((r) => `p:${r.id}`),
+    ].sort();
+    const fingerprint = createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
+    let scheduled = 0;
+    for (const conversationId of conversations) {
+      if (await this.schedule(boardWork(conversationId, fingerprint, now))) scheduled += 1;
+    }
+    return scheduled;
   }
 
   private async scheduleActivation(

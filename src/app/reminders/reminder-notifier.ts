@@ -47,4 +47,6 @@ export interface ReminderNotifier {
    * only while the request is pending, scheduled or active.
    */
   channelThread(update: ChannelThreadUpdate, dueAt: DateTime): Promise<Delivery>;
+  /** Redraws a conversation's "who holds what" board in place (unreachable when it has none). */
+  refreshBoard?(conversationId: string, dueAt: DateTime): Promise<Delivery>;
 }

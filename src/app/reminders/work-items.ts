@@ -20,6 +20,8 @@ export const WorkKinds = {
    * announce:<instanceId> (activation), announce:<requestId>:pending.
    */
   announce: 'announce',
+  /** Redraw a subscribed conversation's board after PIM changed. Key: board:<conversationId>:<fingerprint>. */
+  board: 'board',
 } as const;
 
 export type WorkKind = (typeof WorkKinds)[keyof typeof WorkKinds];
@@ -195,5 +197,15 @@ export function readRequestStatusFacts(key: string, payload: JsonObject): Reques
     requestId: text(key, payload, 'requestId'),
     status: text(key, payload, 'status'),
     at: instant(key, payload, 'at'),
+  };
+}
+
+/** Redraw one conversation's board for one state of the tenant's activations. */
+export function boardWork(conversationId: string, fingerprint: string, dueAt: DateTime): NewWorkItem {
+  return {
+    key: `${WorkKinds.board}:${conversationId}:${fingerprint}`,
+    kind: WorkKinds.board,
+    dueAt,
+    payload: { conversationId },
   };
 }

@@ -86,11 +86,12 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
   },
   {
     name: 'who',
-    title: 'who has',
-    description: 'See who holds a role right now.',
+    title: 'who',
+    description:
+      'Who holds which privileged role right now, until when, for which ticket; "who has <role>" for one role.',
     example: 'who has Exchange Admin',
     scopes: [...EVERYWHERE],
-    words: ['who', 'who has', 'who holds'],
+    words: ['who', 'who has', 'who holds', 'board'],
   },
   {
     name: 'reminders',

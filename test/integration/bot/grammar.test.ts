@@ -71,7 +71,7 @@ test('until and till end of shift set the duration', async () => {
   expect(cardText(turn.card)).not.toMatch(/did not understand|not set up/);
 });
 
-test('who has <role> answers with a clear pointer', async () => {
+test('who has <role> answers with the board for that role', async () => {
   const turn = await bot.say(u.alex, 'who has Exchange Admin');
-  expect(cardText(turn.card)).toContain('I cannot show who holds Exchange Admin in chat yet');
+  expect(cardText(turn.card)).toContain('Who holds Exchange Administrator');
 });

@@ -287,17 +287,19 @@ describe('lists and their empty states', () => {
     expect(visibleText(card)).toContain('Nothing is waiting for you.');
   });
 
-  it('who-holds-what: empty board has no table', () => {
-    const card = variant('who-holds-what', { rows: [] });
-    expect(objectsOfType(card, 'Table')).toEqual([]);
+  it('who-holds-what: an empty board says so and has no role groups', () => {
+    const card = variant('who-holds-what', { groups: [] });
+    expect(objectsOfType(card, 'ColumnSet')).toEqual([]);
     expect(visibleText(card)).toContain('Nobody holds a privileged role right now.');
   });
 
-  it('who-holds-what: one row per holder under a header row', () => {
-    const [table] = objectsOfType(variant('who-holds-what', {}), 'Table');
-    expect((table.rows as unknown[]).length).toBe(
-      1 + (sampleData('who-holds-what').rows as unknown[]).length,
-    );
+  it('who-holds-what: one row per holder under each role, paging buttons only where there is a page', () => {
+    const groups = sampleData('who-holds-what').groups as { rows: unknown[] }[];
+    const card = variant('who-holds-what', {});
+    expect(objectsOfType(card, 'ColumnSet')).toHaveLength(groups.reduce((n, g) => n + g.rows.length, 0));
+    expect(visibleText(card)).toContain('Page 1 of 2');
+    expect(verbsOf(card)).toEqual(['showBoard', 'showBoard']);
+    expect(visibleText(variant('who-holds-what', {}))).toContain('Pending approval');
   });
 
   it('did-you-mean: no suggestions still offers my roles', () => {

@@ -17,6 +17,8 @@ export const CardVerbs = {
   requestEligibilityExtension: 'requestEligibilityExtension',
   showRoles: 'showRoles',
   refresh: 'refresh',
+  /** The "who holds what" board: Refresh, Previous / Next page (anyone in the conversation). */
+  showBoard: 'showBoard',
   /** Teams' user-specific view refresh of a shared approval card (`refresh.action`). */
   refreshApproval: 'refreshApproval',
 } as const;

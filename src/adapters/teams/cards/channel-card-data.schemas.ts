@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filled, initials, needs, needsApprovers, text, token } from './card-data-rules';
+import { filled, initials, needs, needsApprovers, text } from './card-data-rules';
 
 export const announcementStates = ['pending', 'scheduled', 'active', 'ended', 'denied', 'cancelled'] as const;
 
@@ -36,17 +36,34 @@ export const channelAnnouncementCardData = z
   .superRefine(needsApprovers((d) => d.state === 'pending'));
 
 export const whoHoldsWhatCardData = z.object({
+  title: filled,
+  summary: filled,
   updatedAt: filled,
-  rows: z.array(
-    z
-      .object({
-        holderName: filled,
-        roleName: filled,
-        scopeName: filled,
-        state: z.enum(['active', 'pending']),
-        endsAt: text,
-      })
-      .superRefine(needs((r) => r.state === 'active', ['endsAt'], 'for an active row')),
+  emptyText: filled,
+  groups: z.array(
+    z.object({
+      roleName: filled,
+      rows: z
+        .array(
+          z
+            .object({
+              holderName: filled,
+              scopeName: filled,
+              state: z.enum(['active', 'pending']),
+              since: text,
+              until: text,
+              ticket: text,
+              justification: text,
+            })
+            .superRefine(needs((r) => r.state === 'active', ['until'], 'for an active row')),
+        )
+        .min(1),
+    }),
   ),
-  token,
+  pageText: text,
+  page: z.number().int().min(1),
+  role: text,
+  hasPrevious: z.boolean(),
+  hasNext: z.boolean(),
+  token: filled,
 });

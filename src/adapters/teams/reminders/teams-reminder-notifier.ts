@@ -13,6 +13,8 @@ import type { PimGateway } from '../../../ports/pim-gateway';
 import type { Directory } from '../../../ports/directory';
 import type { JsonObject, Store } from '../../../ports/stores';
 import { readApprovalRecord } from '../../../app/approvals/approval-record';
+import type { WhoHoldsWhatUseCase } from '../../../app/channels/who-holds-what.use-case';
+import { boardCard } from '../presenters/board.presenter';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { PresenterContext } from '../presenters/presenter-context';
@@ -22,7 +24,12 @@ import { eligibilityEndingCard, endedCard, reminderCard } from './reminder-cards
 import type { RoleLabels } from './role-labels';
 
 export interface TeamsReminderNotifierDeps {
-  store: Pick<Store, 'conversations' | 'users' | 'cardCopies' | 'channelRoutes' | 'oneTimeKeys'>;
+  store: Pick<
+    Store,
+    'conversations' | 'users' | 'cardCopies' | 'channelRoutes' | 'oneTimeKeys' | 'channelBoards'
+  >;
+  /** Draws the boards of subscribed conversations. */
+  who?: WhoHoldsWhatUseCase;
   /** Names of holders Elevate has not met (portal activations). */
   directory?: Pick<Directory, 'getUser'>;
   messenger: ProactiveMessenger;
@@ -147,6 +154,34 @@ export class TeamsReminderNotifier implements ReminderNotifier {
           activityId,
         });
       }
+    }
+    return { kind: 'sent' };
+  }
+
+  async refreshBoard(conversationId: string, dueAt: DateTime): Promise<Delivery> {
+    const board = await this.deps.store.channelBoards.get(conversationId);
+    if (!board?.activityId || !this.deps.who)
+      return { kind: 'unreachable', reason: 'the conversation has no board' };
+    const zone =
+      typeof board.conversationRef.elevateZone === 'string' ? board.conversationRef.elevateZone : 'UTC';
+    const card = boardCard(await this.deps.who.execute(), { zone, page: 1, signer: this.deps.signer });
+    try {
+      await this.deps.messenger.update(
+        board.conversationRef as Partial<ConversationReference>,
+        board.activityId,
+        card,
+        {
+          dueAt,
+        },
+      );
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && UNREACHABLE_STATUSES.has(status)) {
+        // The board message (or Elevate) is gone: a later `who` posts a new board.
+        await this.deps.store.channelBoards.remove(conversationId);
+        return { kind: 'unreachable', reason: `the connector answered ${status} (board deleted?)` };
+      }
+      throw error;
     }
     return { kind: 'sent' };
   }

@@ -1,22 +1,120 @@
-import type { CommandRouter } from '../../../app/routing';
+import type { ConversationReference } from 'botbuilder';
+import type { WhoHoldsWhatUseCase } from '../../../app/channels/who-holds-what.use-case';
+import type { CommandRouter, VerbRouter } from '../../../app/routing';
 import { parseWho } from '../../../domain/commands/parsers/channel.parsers';
-import { renderCard } from '../cards/card-renderer';
+import type { ChannelBoardRepository, UserRepository } from '../../../ports/stores';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { BOARD_SUBJECT, boardCard } from '../presenters/board.presenter';
+import type { CardActionSigner } from '../card-actions/card-action-signer';
+import { DomainError, ErrorCodes } from '../../../domain/errors';
+import type { TimeSource } from '../../../ports/clock';
+import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { TeamsTurn } from '../teams-turn';
 
+export interface BoardRouteServices {
+  who: WhoHoldsWhatUseCase;
+  boards: ChannelBoardRepository;
+  users: UserRepository;
+  messenger: Pick<ProactiveMessenger, 'update'>;
+  signer: CardActionSigner;
+  clock: TimeSource;
+  defaultTenantId: string;
+}
+
 /**
- * `who has <role>`: until the channel board (f7-channels) answers it, a clear pointer to what
- * shows who holds what today. Replace this route with the board's answer when it lands.
+ * `who`, `board`, `who has <role>`: the "who holds what" board. In a channel or group chat the
+ * whole board is one message per conversation, edited in place (never posted twice); `who has
+ * <role>` and personal chats get their own card. Refresh and paging buttons redraw it for anyone.
  */
-export function registerWhoRoutes(commands: CommandRouter<TeamsTurn>): void {
-  commands.command(['who', 'who has', 'who holds'], async (args, turn) => {
+export function registerWhoRoutes(
+  services: BoardRouteServices,
+  commands: CommandRouter<TeamsTurn>,
+  verbs: VerbRouter<TeamsTurn>,
+): void {
+  const zoneOf = async (turn: TeamsTurn) =>
+    turn.timeZone ??
+    (turn.userId
+      ? (await services.users.get(turn.tenantId ?? services.defaultTenantId, turn.userId))?.timeZone
+      : undefined) ??
+    'UTC';
+
+  commands.command(['who', 'who has', 'who holds', 'board'], async (args, turn) => {
     const command = parseWho(args);
-    const what = command.role ? `who holds ${command.role}` : 'who holds which role';
-    await turn.sendCard(
-      renderCard('notice', {
-        title: `I cannot show ${what} in chat yet`,
-        text: 'The live board of who holds what is coming to channels. Until then: PIM in the Entra admin center lists every active assignment (Privileged Identity Management → Assignments → Active), and a channel with Elevate added announces each activation started there with its holder and end time.',
-        hint: 'Say "status" to see your own active roles.',
+    const board = await services.who.execute({ role: command.role });
+    const card = boardCard(board, { zone: await zoneOf(turn), page: 1, signer: services.signer });
+    if (turn.conversationKind === 'personal' || command.role) {
+      await turn.sendCard(card);
+      return;
+    }
+    await showConversationBoard(services, turn, card);
+  });
+
+  verbs.verb('showBoard', async (data, turn) => {
+    const check = services.signer.verify(data.token, {
+      verb: 'showBoard',
+      subject: BOARD_SUBJECT,
+      now: services.clock.now(),
+    });
+    if (!check.ok) {
+      throw new DomainError(
+        ErrorCodes.CardActionInvalid,
+        'This board is more than a day old or was changed.',
+        {
+          remedy: 'Say "who" for a fresh board.',
+          details: { reason: check.reason },
+        },
+      );
+    }
+    const role = typeof data.role === 'string' && data.role.trim() ? data.role.slice(0, 200) : undefined;
+    const page = Number(typeof data.page === 'string' || typeof data.page === 'number' ? data.page : 1);
+    const board = await services.who.execute({ role });
+    await turn.answerCardAction(
+      boardCard(board, {
+        zone: await zoneOf(turn),
+        page: Number.isFinite(page) ? page : 1,
+        signer: services.signer,
       }),
     );
   });
+}
+
+/** Edits the conversation's board in place, or posts it once when there is none (claimed across instances). */
+async function showConversationBoard(
+  services: BoardRouteServices,
+  turn: TeamsTurn,
+  card: AdaptiveCardJson,
+): Promise<void> {
+  const existing = await services.boards.get(turn.conversationId);
+  if (existing?.activityId) {
+    try {
+      await services.messenger.update(
+        existing.conversationRef as Partial<ConversationReference>,
+        existing.activityId,
+        card,
+      );
+      await turn.sendText('The board of who holds what in this conversation is up to date (updated now).');
+      return;
+    } catch {
+      // The board message is gone (deleted in Teams): give it up and post a new one.
+      await services.boards.remove(turn.conversationId);
+    }
+  } else if (existing) {
+    await turn.sendText('The board is being posted right now; it will appear in a moment.');
+    return;
+  }
+  // The board is redrawn later for everyone in the zone of the one who asked for it.
+  const reference = { ...boardReference(turn), elevateZone: turn.timeZone ?? 'UTC' };
+  if (!(await services.boards.claim({ conversationId: turn.conversationId, conversationRef: reference }))) {
+    await turn.sendText('The board is being posted right now; it will appear in a moment.');
+    return;
+  }
+  const activityId = await turn.sendCard(card);
+  if (activityId) await services.boards.setActivity(turn.conversationId, activityId, null);
+  else await services.boards.remove(turn.conversationId);
+}
+
+/** The conversation itself (not the thread the command was said in), so edits reach the board. */
+function boardReference(turn: TeamsTurn): object {
+  const reference = turn.reference();
+  return { ...reference, activityId: undefined };
 }
