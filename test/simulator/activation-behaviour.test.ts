@@ -54,7 +54,7 @@ describe('simulator: activation, deactivation and their errors', () => {
     expect(length).toBe(60);
   });
 
-  it('enum input is case-insensitive and action is echoed as sent', async () => {
+  it('enum input is case-insensitive; action and expiration type come back camelCase', async () => {
     const res = await post(
       await alex(),
       selfActivate(users.alex.id, ROLES.globalReader, {
@@ -64,7 +64,7 @@ describe('simulator: activation, deactivation and their errors', () => {
     );
     expect(res.body).toMatchObject({
       status: 'Provisioned',
-      action: 'SELFACTIVATE',
+      action: 'selfActivate',
       scheduleInfo: { expiration: { type: 'afterDuration' } },
     });
   });

@@ -121,7 +121,7 @@ describe('simulator: admin actions, extend/renew and group membership effects', 
       token,
       { ...base, scheduleInfo: { expiration: { type: 'AfterDuration', duration: 'P90D' } } },
     );
-    expect(bounded.body).toMatchObject({ status: 'Provisioned', action: 'AdminAssign' });
+    expect(bounded.body).toMatchObject({ status: 'Provisioned', action: 'adminAssign' });
     const jamie = await c.userToken(users.jamie.userPrincipalName);
     const eligible = await c.graph(
       'GET',

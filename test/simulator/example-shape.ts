@@ -54,8 +54,17 @@ export function schemaErrors(pointer: string, body: unknown): string[] {
   const validate = validatorFor(pointer);
   return validate(normaliseEnums(body))
     ? []
-    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    : (validate.errors ?? [])
+        .map((e) => `${e.instancePath} ${e.message}`)
+        .filter((e) => !ZONELESS_ERROR_DATE.test(e));
 }
+
+/**
+ * Graph writes `innerError.date` without a zone ("2026-09-09T14:01:18", concepts/errors.md and every
+ * documented error example), which the generated schema's `format: date-time` refuses; the documented
+ * bodies themselves would fail it, so that one finding is not counted.
+ */
+const ZONELESS_ERROR_DATE = /^\/error\/innerError\/date must match format "date-time"$/;
 
 export const S = (name: string): string => `#/components/schemas/microsoft.graph.${name}`;
 export const BETA = (name: string): string => `#/x-beta/components/schemas/microsoft.graph.${name}`;

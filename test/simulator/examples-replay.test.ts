@@ -75,7 +75,8 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
     );
     expect(res.body).toMatchObject({
       status: 'Granted',
-      action: 'SelfActivate',
+      // The tutorial prints "SelfActivate"; Graph answers the enum in camelCase (see real-tenant-shapes.test.ts).
+      action: 'selfActivate',
       completedDateTime: '2021-09-04T15:13:00Z',
       scheduleInfo: { expiration: { type: 'afterDuration' } },
     });
@@ -599,7 +600,7 @@ describe('documented Graph PIM examples replayed against the simulator', () => {
 
     check(none, 400, ODataError, 'error-envelope-generic.response.json');
     expect(none.body.error.innerError).toEqual({
-      date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
       'request-id': expect.any(String),
       'client-request-id': expect.any(String),
     });

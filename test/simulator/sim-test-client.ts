@@ -24,6 +24,7 @@ export const ROLES = {
   authenticationAdministrator: 'c4e39bd9-1100-46d3-8c65-fb160da0071f',
   complianceAdministrator: '17315797-102d-40b4-93e0-432062caca18',
   securityReader: '5d6b6bb7-de71-4623-b4af-96380a352509',
+  groupsAdministrator: 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
 } as const;
 
 export interface GraphResponse {

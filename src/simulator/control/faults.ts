@@ -113,7 +113,7 @@ export class FaultInjector {
       res.writeHead(status, { 'Content-Type': 'application/json', 'request-id': requestId, ...headers });
       res.end(text);
     };
-    const date = `${now.slice(0, 19)}Z`;
+    const date = now.slice(0, 19); // no 'Z', as in Graph's documented error bodies
     switch (terminal.kind) {
       case 'drop':
         req.socket.destroy();

@@ -45,7 +45,6 @@ export function portalActivation(state: TenantState, input: z.infer<typeof Activ
     id,
     collection: target.type === 'group' ? 'groupAssignment' : 'roleAssignment',
     action: 'selfActivate',
-    actionAsSent: 'selfActivate',
     target,
     principalId: user.id,
     status: 'Provisioned',

@@ -42,7 +42,8 @@ export function errorEnvelope(error: GraphError, ctx: ErrorContext): Record<stri
       code,
       message,
       innerError: {
-        date: ctx.now.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'"),
+        // Graph writes the date without a zone designator (concepts/errors.md: "2026-09-09T14:01:18").
+        date: ctx.now.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss"),
         'request-id': ctx.requestId,
         'client-request-id': ctx.clientRequestId ?? ctx.requestId,
       },

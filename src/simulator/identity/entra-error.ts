@@ -29,7 +29,12 @@ export class EntraOAuthError extends Error {
   }
 }
 
-/** Entra's error body: `error`, `error_description`, `error_codes`, `timestamp`, `trace_id`, `correlation_id`. */
+/**
+ * Entra's error body: `error`, `error_description`, `error_codes`, `timestamp`, `trace_id`, `correlation_id`.
+ * The description puts `\r\n` before `Trace ID:`, `Correlation ID:` and `Timestamp:`, as Entra's do
+ * (see the AADSTS responses quoted in the Entra docs and MSAL issues; clients that show the first line
+ * show only the AADSTS text).
+ */
 export function entraErrorBody(
   err: EntraOAuthError,
   now: DateTime,
@@ -40,7 +45,7 @@ export function entraErrorBody(
   const timestamp = now.toUTC().toFormat("yyyy-LL-dd HH:mm:ss'Z'");
   return {
     error: err.error,
-    error_description: `${err.message} Trace ID: ${traceId} Correlation ID: ${correlation} Timestamp: ${timestamp}`,
+    error_description: `${err.message}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlation}\r\nTimestamp: ${timestamp}`,
     error_codes: [err.aadsts],
     timestamp,
     trace_id: traceId,

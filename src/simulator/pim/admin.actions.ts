@@ -1,4 +1,5 @@
 import {
+  activeDurationTooShort,
   policyValidationFailed,
   roleAssignmentDoesNotExist,
   roleAssignmentExists,
@@ -7,8 +8,13 @@ import {
 import { checkEnablement, checkExpiration, policyOf } from './policy-checks';
 import { enabledRules, expirationRule } from './policy-rules';
 import { provision } from './request-records';
-import { existingDirect, removeSchedules, type ScheduleAction } from './schedule-action';
-import { invalidSchedule } from './schedule-input';
+import {
+  existingDirect,
+  MINIMUM_ACTIVE_DURATION,
+  removeSchedules,
+  type ScheduleAction,
+} from './schedule-action';
+import { endOf, invalidSchedule } from './schedule-input';
 
 /**
  * adminAssign / adminUpdate / adminRemove / adminExtend / adminRenew: replaces (or removes) the
@@ -30,6 +36,11 @@ export function adminAction({ state, parsed: p, caller, request, now }: Schedule
     throw invalidSchedule(
       `${p.action} needs 'scheduleInfo' with an expiration (noExpiration, afterDuration or afterDateTime).`,
     );
+  // "Can't be assigned for a duration of less than five minutes" (Entra docs, PIM assignments).
+  const start =
+    p.scheduleInfo.startDateTime && p.scheduleInfo.startDateTime > now ? p.scheduleInfo.startDateTime : now;
+  const end = endOf(p.scheduleInfo, start);
+  if (end && end.diff(start) < MINIMUM_ACTIVE_DURATION) throw activeDurationTooShort();
   const failures: RuleFailure[] = [];
   checkExpiration(p.scheduleInfo, expirationRule(policy, `Expiration_Admin_${level}`), failures);
   checkEnablement(enabledRules(policy, `Enablement_Admin_${level}`), p, caller, failures);

@@ -27,7 +27,9 @@ export function requestJson(r: ScheduleRequest): Record<string, unknown> {
     completedDateTime: iso(r.completedDateTime),
     approvalId: r.approval ? r.approval.id : null,
     customData: null,
-    action: r.actionAsSent,
+    // camelCase whatever the casing sent: Graph serialises the enum member name (REFERENCE §2.2,
+    // v1.0 create example: `AfterDuration` in, `afterDuration` out; `selfActivate` out).
+    action: r.action,
     principalId: r.principalId,
   };
   const tail = {

@@ -7,7 +7,6 @@ import type { TenantState } from './tenant-state';
 /** A schedule request body, checked against the tenant and normalised. */
 export interface ParsedRequest {
   action: Action;
-  actionAsSent: string;
   kind: Schedule['kind'];
   target: Target;
   principalId: string;
@@ -71,7 +70,6 @@ export function parseScheduleRequest(
   const ticket = (body.ticketInfo ?? {}) as Record<string, unknown>;
   return {
     action,
-    actionAsSent: String(body.action),
     kind: scheduleKindOf(collection),
     target,
     principalId: state.user(principalId)?.id ?? principalId,

@@ -65,8 +65,6 @@ export interface Approval {
 export interface ScheduleRequest {
   id: string;
   collection: RequestCollection;
-  /** Action in the casing the client sent (Graph sometimes echoes it, REFERENCE §2.2). */
-  actionAsSent: string;
   action: string;
   target: Target;
   principalId: string;

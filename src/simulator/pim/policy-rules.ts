@@ -88,7 +88,9 @@ export function buildPolicyRules(seed: SeedPolicy, kind: 'directory' | 'group'):
         isApprovalRequired: seed.approval !== undefined,
         isApprovalRequiredForExtension: false,
         isRequestorJustificationRequired: true,
-        approvalMode: seed.approval ? 'SingleStage' : 'NoApproval',
+        // SingleStage even when approval is off, as in the documented list-policy-assignments
+        // examples (policyroot-list-rolemanagementpolicyassignments.md); `NoApproval` is never shown.
+        approvalMode: 'SingleStage',
         approvalStages: [
           {
             approvalStageTimeOutInDays: 1,

@@ -17,7 +17,6 @@ export function newRequest(
     id: randomUUID(),
     collection,
     action: p.action,
-    actionAsSent: p.actionAsSent,
     target: p.target,
     principalId: p.principalId,
     status: 'PendingProvisioning',
