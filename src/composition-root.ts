@@ -247,7 +247,7 @@ async function openDemoTenant(
     );
     return remote;
   }
-  const started = await startSimulator({ port: config.simulatorPort });
+  const started = await startSimulator({ port: config.simulatorPort, realism: config.simulatorRealism });
   logger.info(
     { graph: started.graphBaseUrl, authority: started.authority },
     `simulator tenant running at ${started.baseUrl} (Graph ${started.graphBaseUrl}/v1.0, Entra ${started.authority})`,

@@ -112,6 +112,12 @@ export const envSchema = z
         'must be the http URL of a simulator on this machine, such as http://127.0.0.1:3979 (loopback only: ' +
         '127.0.0.1, localhost or [::1], with a port and no path); leave it unset to run the simulator inside Elevate',
     }),
+    SIMULATOR_REALISM: z
+      .enum(['instant', 'demo', 'real-world'], {
+        message:
+          'must be one of instant (PIM answers at once), demo (3 s to provision, the default) or real-world (10 s)',
+      })
+      .default('demo'),
     TOKEN_CACHE_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
       message: 'must be 32 random bytes, base64-encoded (create one with: openssl rand -base64 32)',
     }),

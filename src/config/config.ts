@@ -24,6 +24,8 @@ export interface AppConfig {
   simulatorPort: number;
   /** Demo mode: a simulator already running on loopback, instead of one inside Elevate. */
   simulatorUrl?: string;
+  /** Demo mode: how long the built-in simulator takes to provision an activation (simulator/pim/realism.ts). */
+  simulatorRealism: Env['SIMULATOR_REALISM'];
   tokenCacheKey?: Buffer;
   cardSigningKey?: string;
   logLevel: Env['LOG_LEVEL'];
@@ -98,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     authorityHost: env.AUTHORITY_HOST,
     simulatorPort: env.SIMULATOR_PORT,
     simulatorUrl: env.SIMULATOR_URL?.replace(/\/+$/, ''),
+    simulatorRealism: env.SIMULATOR_REALISM,
     tokenCacheKey: env.TOKEN_CACHE_KEY ? Buffer.from(env.TOKEN_CACHE_KEY, 'base64') : undefined,
     cardSigningKey: env.CARD_SIGNING_KEY,
     logLevel: env.LOG_LEVEL,

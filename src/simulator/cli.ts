@@ -1,8 +1,17 @@
 import { startSimulator } from './index';
+import { REALISM_PRESETS, type RealismPresetName } from './pim/realism';
 
-/** `npm run simulator -- --port N --seed FILE [--host H] [--log]`: runs the simulator tenant until stopped. */
-function parseArgs(argv: string[]): { port: number; host: string; seed?: string; log: boolean } {
-  const out: { port: number; host: string; seed?: string; log: boolean } = {
+interface CliArgs {
+  port: number;
+  host: string;
+  seed?: string;
+  log: boolean;
+  realism?: RealismPresetName;
+}
+
+/** `npm run simulator -- --port N --seed FILE [--host H] [--log] [--realism instant|demo|real-world]`. */
+function parseArgs(argv: string[]): CliArgs {
+  const out: CliArgs = {
     port: Number(process.env.SIMULATOR_PORT ?? 3979),
     host: '127.0.0.1',
     log: false,
@@ -23,9 +32,16 @@ function parseArgs(argv: string[]): { port: number; host: string; seed?: string;
     } else if (arg === '--seed') out.seed = value();
     else if (arg === '--host') out.host = value();
     else if (arg === '--log') out.log = true;
-    else
+    else if (arg === '--realism') {
+      const name = value();
+      if (!(name in REALISM_PRESETS))
+        throw new Error(
+          `--realism must be one of ${Object.keys(REALISM_PRESETS).join(', ')}; got '${name}'.`,
+        );
+      out.realism = name as RealismPresetName;
+    } else
       throw new Error(
-        `Unknown option '${arg}'. Usage: npm run simulator -- [--port N] [--seed FILE] [--host H] [--log]`,
+        `Unknown option '${arg}'. Usage: npm run simulator -- [--port N] [--seed FILE] [--host H] [--log] [--realism instant|demo|real-world]`,
       );
   }
   return out;

@@ -10,6 +10,7 @@ import { pimRoutes } from './graph/routes/pim-routes';
 import { policyRoutes } from './graph/routes/policy-routes';
 import { roleDefinitionRoutes } from './graph/routes/role-definition-routes';
 import { createIdentity } from './identity';
+import { resolveRealism, type RealismPresetName, type RealismProfile } from './pim/realism';
 import { parseSeed, readSeedFile } from './pim/seed-schema';
 import type { SimulatorSeed } from './pim/seed-types';
 import { TenantState } from './pim/tenant-state';
@@ -29,6 +30,11 @@ export interface StartSimulatorOptions {
   seed?: string | object;
   /** Log each request to stdout. */
   log?: boolean;
+  /**
+   * Provisioning delay and transient statuses (pim/realism.ts): a preset ('instant' — the default,
+   * 'demo' — 3 s, 'real-world' — 10 s) or a per-action profile. A seed's own `realism` wins; kept on reset.
+   */
+  realism?: RealismPresetName | RealismProfile;
 }
 
 export interface RunningSimulator {
@@ -54,7 +60,7 @@ function loadSeed(seed: StartSimulatorOptions['seed']): SimulatorSeed {
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const initialSeed = loadSeed(options.seed);
   const clock = new SimClock();
-  const state = new TenantState(clock, initialSeed);
+  const state = new TenantState(clock, initialSeed, resolveRealism(options.realism ?? 'instant'));
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackName(host.toLowerCase())) {
     throw new Error(

@@ -292,6 +292,7 @@ describe('simulator: control API', () => {
       acrsErrorStyle: 'wrapped',
       policyErrorFormat: 'rule-text',
       reactivationLagSeconds: 0,
+      realism: {},
     });
     expect(
       (await c.control('PATCH', '/settings', { policyErrorFormat: 'legacy-array' })).body.policyErrorFormat,

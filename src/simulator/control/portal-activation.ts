@@ -62,6 +62,7 @@ export function portalActivation(state: TenantState, input: z.infer<typeof Activ
     targetScheduleId: null,
     approval: null,
     pendingSchedule: null,
+    provisioning: null,
     activatedUsing: null,
   };
   request.targetScheduleId = scheduleIdFor(request);

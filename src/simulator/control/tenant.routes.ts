@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RealismInputSchema, resolveRealism } from '../pim/realism';
 import { parseSeed, readSeedFile } from '../pim/seed-schema';
 import { clockJson } from './clock.routes';
 import { parseWith, readJson } from './control-body';
@@ -11,6 +12,8 @@ const SettingsSchema = z
     acrsErrorStyle: z.enum(['wrapped', 'plain']).optional(),
     policyErrorFormat: z.enum(['rule-text', 'legacy-array']).optional(),
     reactivationLagSeconds: z.number().int().min(0).max(600).optional(),
+    /** A preset ('instant', 'demo', 'real-world') or a per-action profile (pim/realism.ts). */
+    realism: RealismInputSchema.transform(resolveRealism).optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import type { Provisioning } from './realism';
 import type { DateTime } from 'luxon';
 
 export type Rule = Record<string, unknown> & { id: string; '@odata.type': string };
@@ -84,5 +85,7 @@ export interface ScheduleRequest {
   approval: Approval | null;
   /** The schedule to create when a pending approval is approved. */
   pendingSchedule: Schedule | null;
+  /** Provisioning in progress (realism profile): the schedule appears at `completesAt`. */
+  provisioning: (Provisioning & { schedule: Schedule }) | null;
   activatedUsing: string | null;
 }

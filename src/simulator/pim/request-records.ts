@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import type { CallerIdentity } from '../identity/types';
 import { scheduleKindOf, type ParsedRequest } from './parsed-request';
 import type { RequestCollection, Schedule, ScheduleRequest } from './pim-types';
+import { delayFor } from './realism';
 import { endOf } from './schedule-input';
 import type { TenantState } from './tenant-state';
 
@@ -31,6 +32,7 @@ export function newRequest(
     targetScheduleId: null,
     approval: null,
     pendingSchedule: null,
+    provisioning: null,
     activatedUsing: null,
   };
 }
@@ -72,7 +74,11 @@ export function newSchedule(
   };
 }
 
-/** Creates the schedule of a granted request: Provisioned now, or Granted until a future start. */
+/**
+ * Creates the schedule of a granted request: Provisioned now, or Granted until a future start. With a
+ * realism delay for the action, the request shows the transient statuses first and the schedule
+ * appears only when it becomes Provisioned (TenantState.tick).
+ */
 export function provision(
   state: TenantState,
   request: ScheduleRequest,
@@ -86,6 +92,23 @@ export function provision(
   request.targetScheduleId = schedule.id;
   request.status = start > now ? 'Granted' : 'Provisioned';
   request.completedDateTime = start;
-  if (!request.isValidationOnly) state.schedules.push(schedule);
+  if (request.isValidationOnly) return schedule;
+  const delay = delayFor(state.settings.realism, request.action);
+  if (delay) {
+    // A future start stays Granted (scheduled) until it comes; provisioning then takes the delay.
+    const statusPath = [...(delay.statusPath ?? ['PendingProvisioning'])];
+    request.provisioning = {
+      startedAt: start,
+      completesAt: start.plus({ milliseconds: Math.round(delay.delaySeconds * 1000) }),
+      statusPath,
+      schedule,
+    };
+    if (start <= now) {
+      request.status = statusPath[0];
+      request.completedDateTime = null;
+    }
+    return schedule;
+  }
+  state.schedules.push(schedule);
   return schedule;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { RealismInputSchema, resolveRealism } from './realism';
 import { z } from 'zod';
 import type { SimulatorSeed } from './seed-types';
 
@@ -135,6 +136,7 @@ const SeedSchema = z.object({
         message: 'a schedule names either roleDefinitionId or groupId',
       }),
   ),
+  realism: RealismInputSchema.transform(resolveRealism).optional(),
 });
 
 export class SeedError extends Error {}

@@ -1,3 +1,4 @@
+import type { RealismProfile } from './realism';
 import type { SeedDirectory } from '../directory-types';
 
 /** Approver of a seeded approval rule: one user, or the members of a group. */
@@ -60,4 +61,6 @@ export interface SimulatorSeed extends SeedDirectory {
   roleDefinitions: SeedRoleDefinition[];
   policies: SeedPolicy[];
   schedules: SeedSchedule[];
+  /** Provisioning delays and transient statuses (realism.ts); default: the simulator's start-up profile. */
+  realism?: RealismProfile;
 }

@@ -27,6 +27,7 @@ const PENDING = [
   'PendingAdminDecision',
   'PendingProvisioning',
   'PendingScheduleCreation',
+  'ScheduleCreated',
 ];
 
 function hasPendingRequest(state: TenantState, p: ParsedRequest, collection: RequestCollection): boolean {

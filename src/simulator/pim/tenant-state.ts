@@ -5,6 +5,7 @@ import type { SeedDirectory, SeedGroup, SeedUser } from '../directory-types';
 import { buildPolicyRules } from './policy-rules';
 import type { Policy, Schedule, ScheduleRequest, Target } from './pim-types';
 import type { SeedPolicy, SeedRoleDefinition, SeedSchedule, SimulatorSeed } from './seed-types';
+import { transientStatus, type RealismProfile } from './realism';
 import { targetFromIds } from './target-from-ids';
 
 /** Built-in roles whose holders approve when an approval rule names no approver (REFERENCE §5.3). */
@@ -22,12 +23,15 @@ export interface SimSettings {
    * `RoleAssignmentExists` ([O] REFERENCE §7.2 reports 10–120 s). Default 0 (off).
    */
   reactivationLagSeconds: number;
+  /** Provisioning delay and transient statuses per action (realism.ts); empty = at once. */
+  realism: RealismProfile;
 }
 
 export const DEFAULT_SETTINGS: SimSettings = {
   acrsErrorStyle: 'wrapped',
   policyErrorFormat: 'rule-text',
   reactivationLagSeconds: 0,
+  realism: {},
 };
 
 export const sameTarget = (a: Target, b: Target): boolean =>
@@ -48,9 +52,14 @@ export class TenantState {
   /** When each (principal, target) was last deactivated, for `reactivationLagSeconds`. */
   deactivations: { principalId: string; target: Target; at: DateTime }[] = [];
 
+  /**
+   * `baseRealism` is the realism profile every load starts from (a seed's own `realism` wins), so
+   * `/_sim/reset` keeps the profile the simulator was started with (demo mode: 'demo').
+   */
   constructor(
     readonly clock: SimClock,
     seed: SimulatorSeed,
+    private readonly baseRealism: RealismProfile = {},
   ) {
     this.load(seed);
   }
@@ -68,7 +77,7 @@ export class TenantState {
     const now = this.clock.now();
     this.roleDefinitions = this.seed.roleDefinitions;
     this.requests.clear();
-    this.settings = { ...DEFAULT_SETTINGS };
+    this.settings = { ...DEFAULT_SETTINGS, realism: this.seed.realism ?? this.baseRealism };
     this.deactivations = [];
     this.policies = [];
     for (const role of this.roleDefinitions) {
@@ -275,8 +284,10 @@ export class TenantState {
   tick(): void {
     const now = this.clock.now();
     for (const request of this.requests.values()) {
+      if (request.provisioning) this.advanceProvisioning(request, now);
       if (
         request.status === 'Granted' &&
+        !request.provisioning &&
         request.scheduleInfo?.startDateTime &&
         request.scheduleInfo.startDateTime <= now
       ) {
@@ -289,5 +300,25 @@ export class TenantState {
         request.pendingSchedule = null;
       }
     }
+  }
+
+  /** Moves a provisioning request along its status path; at the end its schedule appears (Provisioned). */
+  private advanceProvisioning(request: ScheduleRequest, now: DateTime): void {
+    const p = request.provisioning;
+    if (!p) return;
+    if (request.status === 'Canceled') {
+      request.provisioning = null;
+      return;
+    }
+    if (now < p.startedAt) return; // scheduled for later: Granted until its start
+    if (now < p.completesAt) {
+      request.status = transientStatus(p, now);
+      request.completedDateTime = null;
+      return;
+    }
+    this.schedules.push(p.schedule);
+    request.status = 'Provisioned';
+    request.completedDateTime = p.completesAt;
+    request.provisioning = null;
   }
 }

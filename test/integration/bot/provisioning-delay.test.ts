@@ -1,0 +1,48 @@
+import { cardText, seedUsers as u, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+
+/**
+ * F16 point 1, bot side: PIM answers a selfActivate with a transient status and creates the
+ * assignment seconds later (documented v1.0 selfActivate response: "Granted"; JustinGrote/JAz.PIM#7:
+ * "PendingProvisioning to Provisioned"). The card must not say "effective" before the assignment is
+ * visible, and must say it once it is. The delay here is long and the simulator's clock is moved past
+ * it, so nothing depends on how fast the machine is.
+ */
+let bot: BotHarness;
+beforeAll(async () => {
+  bot = await startBotHarness();
+});
+afterAll(async () => bot?.close());
+
+test('the card says "effective" only once the simulator has provisioned the activation', async () => {
+  const set = await bot.control('PATCH', '/_sim/settings', {
+    realism: { selfActivate: { delaySeconds: 300, statusPath: ['Granted', 'PendingProvisioning'] } },
+  });
+  expect(set.status).toBe(200);
+  const turn = await bot.say(u.avery, 'activate global reader for 1h');
+  const [sent] = turn.messages;
+  expect(cardText(turn.card)).toContain('Waiting for the assignment to become effective');
+
+  const request = [...bot.sim.state.requests.values()].find((r) => r.principalId === u.avery.id);
+  expect(request?.status).toBe('Granted');
+  const polls = async () =>
+    (
+      (await bot.control('GET', '/_sim/requests?method=GET&path=roleAssignmentScheduleInstances')).body as {
+        value: unknown[];
+      }
+    ).value.length;
+  // The bot keeps looking for the assignment while PIM provisions it…
+  for (let i = 0; i < 100 && (await polls()) < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+  expect(await polls()).toBeGreaterThanOrEqual(2);
+  expect(
+    bot
+      .shown()
+      .find((m) => m.activityId === sent.activityId)
+      ?.versions.map((v) => cardText(v.attachments)),
+  ).not.toEqual(expect.arrayContaining([expect.stringContaining('Effective now')]));
+
+  // …and says so once PIM reports it Provisioned.
+  await bot.advance('PT6M');
+  const message = await bot.waitForUpdate(sent.activityId, 'Effective now');
+  expect(cardText(message.card)).toContain('✓ Global Reader is active');
+  expect(request?.status).toBe('Provisioned');
+});
