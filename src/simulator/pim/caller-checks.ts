@@ -16,7 +16,14 @@ export function assertCallerMayAct(state: TenantState, p: ParsedRequest, caller:
       throw accessDenied(
         `${p.action} acts for the signed-in user and is not supported with an application-only token; use a delegated token.`,
       );
-    if (caller.oid?.toLowerCase() !== p.principalId.toLowerCase()) {
+    const forGroup =
+      p.action === 'selfActivate' &&
+      p.target.type === 'role' &&
+      state
+        .groupsOf(caller.oid ?? '')
+        .some((g) => g.isAssignableToRole && g.id.toLowerCase() === p.principalId.toLowerCase());
+    // A member may send the group's id: PIM accepts it and activates the whole group (azure-docs#113251).
+    if (!forGroup && caller.oid?.toLowerCase() !== p.principalId.toLowerCase()) {
       throw accessDenied(
         `${p.action} can only be requested for yourself: principalId must be the signed-in user's object id (${caller.oid}).`,
       );

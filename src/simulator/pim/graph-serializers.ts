@@ -97,12 +97,13 @@ export function scheduleJson(s: Schedule): Record<string, unknown> {
 }
 
 /**
- * A schedule instance. `viaGroup` renders a grant a user holds through a role-assignable group
- * (`principalId` the user, `memberType` Group), which is how the bot sees group-derived roles.
+ * A schedule instance. `viaGroup` renders a grant a user holds through a group, as the user's
+ * `filterByCurrentUser` views show it. For directory roles the row keeps the group as `principalId`
+ * with `memberType` Group (MicrosoftDocs/azure-docs#113251); PIM for Groups rows carry the user.
  */
 export function instanceJson(s: Schedule, viaGroup?: { userId: string }): Record<string, unknown> {
   const instanceId = `${s.id}${viaGroup ? `-${viaGroup.userId.slice(0, 8)}` : ''}-1${s.kind === 'eligibility' ? '-e' : ''}`;
-  const principalId = viaGroup?.userId ?? s.principalId;
+  const principalId = viaGroup && s.target.type === 'group' ? viaGroup.userId : s.principalId;
   const start = iso(s.start);
   const end = iso(s.end);
   if (s.target.type === 'group') {

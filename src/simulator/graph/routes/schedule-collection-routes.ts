@@ -37,9 +37,11 @@ interface Rendered {
 function render(spec: ScheduleCollectionSpec, s: Schedule, viaGroupUser?: string): Record<string, unknown> {
   if (spec.instances) return instanceJson(s, viaGroupUser ? { userId: viaGroupUser } : undefined);
   const json = scheduleJson(s);
-  return viaGroupUser
-    ? { ...json, principalId: viaGroupUser, memberType: spec.targetType === 'group' ? 'group' : 'Group' }
-    : json;
+  if (!viaGroupUser) return json;
+  // Directory roles: the group stays the principal (azure-docs#113251); PIM for Groups: the user.
+  return spec.targetType === 'group'
+    ? { ...json, principalId: viaGroupUser, memberType: 'group' }
+    : { ...json, memberType: 'Group' };
 }
 
 function pool(state: TenantState, spec: ScheduleCollectionSpec): Schedule[] {
@@ -48,7 +50,7 @@ function pool(state: TenantState, spec: ScheduleCollectionSpec): Schedule[] {
   return all.filter((s) => s.target.type === spec.targetType);
 }
 
-/** The caller's own schedules plus, for directory roles, those held through role-assignable groups (memberType Group). */
+/** The caller's own schedules plus those held through (role-assignable) groups, as memberType Group rows. */
 function forCurrentUser(state: TenantState, spec: ScheduleCollectionSpec, me: string): Rendered[] {
   const schedules = pool(state, spec);
   const direct = schedules

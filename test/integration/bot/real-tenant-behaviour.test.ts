@@ -46,3 +46,28 @@ test('the card says "effective" only once the simulator has provisioned the acti
   expect(cardText(message.card)).toContain('✓ Global Reader is active');
   expect(request?.status).toBe('Provisioned');
 });
+
+/**
+ * F16 point 3, bot side: a group-held eligibility row carries the group's principalId, and PIM accepts
+ * a selfActivate with it and activates every member (MicrosoftDocs/azure-docs#113251). Elevate must
+ * always send the signed-in user's own id.
+ */
+test('a role eligible through a group is activated with the signed-in user’s id, for that user only', async () => {
+  await bot.control('POST', '/_sim/reset');
+  await bot.control('DELETE', '/_sim/requests');
+  const text = cardText(
+    (await bot.say(u.alex, 'activate helpdesk administrator for 1h because password resets')).card,
+  );
+  expect(text).toContain('✓ Helpdesk Administrator is active');
+  const posts = (
+    (await bot.control('GET', '/_sim/requests?method=POST&path=roleAssignmentScheduleRequests')).body as {
+      value: { body: { principalId?: string; action?: string } }[];
+    }
+  ).value.filter((r) => r.body.action === 'selfActivate');
+  expect(posts.length).toBeGreaterThan(0);
+  for (const post of posts) expect(post.body.principalId).toBe(u.alex.id);
+  // Nobody else in IT Helpdesk (Jordan, Dana) got the role.
+  const helpdesk = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+  for (const other of [u.jordan, u.dana]) expect(bot.sim.state.holdsRole(other.id, helpdesk)).toBe(false);
+  expect(bot.sim.state.holdsRole(u.alex.id, helpdesk)).toBe(true);
+});
