@@ -62,6 +62,24 @@ export function parseClaimsDemand(claims: string | undefined, acrValues: string 
   return { acrs: [...acrs], mfa };
 }
 
+/**
+ * The client capabilities a token request declares: MSAL merges its `clientCapabilities` into the
+ * `claims` parameter as `{"access_token":{"xms_cc":{"values":["cp1"]}}}` on every request (authorize,
+ * code redemption, refresh, on-behalf-of). Entra then issues them as the `xms_cc` claim. Source: Entra
+ * docs, "Claims challenges, claims requests and client capabilities" (identity-platform/claims-challenge).
+ */
+export function clientCapabilities(claims: string | undefined): string[] {
+  if (claims === undefined || claims.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(claims);
+  } catch {
+    throw invalidClaims('it is not JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object') return [];
+  return [...new Set(claimValues((parsed as Record<string, unknown>).access_token, 'xms_cc'))];
+}
+
 /** The part of `demand` that a token with these `amr` and `acrs` does not satisfy, or undefined if all is met. */
 export function unmetDemand(demand: ClaimsDemand, amr: string[], acrs: string[]): ClaimsDemand | undefined {
   const acrsMet = demand.acrs.length === 0 || demand.acrs.some((c) => acrs.includes(c));

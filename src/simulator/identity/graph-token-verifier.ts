@@ -42,6 +42,7 @@ export class GraphTokenVerifier implements AccessTokenVerifier {
     const appId = String(claims.azp ?? claims.appid ?? '');
     const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
     const acrs = Array.isArray(claims.acrs) ? claims.acrs.map(String) : [];
+    const clientCapabilities = Array.isArray(claims.xms_cc) ? claims.xms_cc.map(String) : [];
     if (claims.idtyp === 'app' || typeof claims.scp !== 'string') {
       return {
         kind: 'app',
@@ -51,6 +52,7 @@ export class GraphTokenVerifier implements AccessTokenVerifier {
         roles: Array.isArray(claims.roles) ? claims.roles.map(String) : [],
         amr,
         acrs,
+        clientCapabilities,
       };
     }
     if (typeof claims.oid !== 'string')
@@ -64,6 +66,7 @@ export class GraphTokenVerifier implements AccessTokenVerifier {
       roles: [],
       amr,
       acrs,
+      clientCapabilities,
     };
   }
 }

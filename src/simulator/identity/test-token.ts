@@ -10,6 +10,8 @@ export interface TestTokenOptions {
   amr?: string[];
   acrs?: string[];
   audience?: string;
+  /** `xms_cc` of a delegated token; default ['cp1'] (a client that declared cp1, as Elevate's msal does). */
+  clientCapabilities?: string[];
 }
 
 /**
@@ -56,5 +58,6 @@ export function issueTestToken(
     scp,
     amr: opts.amr ?? ['pwd'],
     acrs: opts.acrs ?? [],
+    xmsCc: opts.clientCapabilities ?? ['cp1'],
   }).token;
 }

@@ -16,6 +16,8 @@ export interface DelegatedTokenRequest {
   scp: string[];
   amr: string[];
   acrs: string[];
+  /** Client capabilities declared in the token request (`xms_cc`); omitted from the token when empty. */
+  xmsCc?: string[];
 }
 
 export interface AppTokenRequest {
@@ -78,6 +80,7 @@ export class TokenIssuer {
       family_name: req.user.surname,
       preferred_username: req.user.userPrincipalName,
       upn: req.user.userPrincipalName,
+      ...(req.xmsCc?.length ? { xms_cc: req.xmsCc } : {}),
     });
   }
 

@@ -18,6 +18,8 @@ export interface CallerIdentity {
   amr: string[];
   /** Authentication context class references satisfied (`acrs`), e.g. ['c1']. */
   acrs: string[];
+  /** Client capabilities the client declared (`xms_cc`), e.g. ['cp1']; empty when it declared none. */
+  clientCapabilities: string[];
 }
 
 export interface AccessTokenVerifier {

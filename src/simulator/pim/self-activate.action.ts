@@ -73,7 +73,11 @@ export function selfActivate({ state, collection, parsed: p, caller, request, no
   checkEnablement(enabledRules(policy, 'Enablement_EndUser_Assignment'), p, caller, failures);
   if (failures.length) throw policyValidationFailed(failures, state.settings);
   const claim = authenticationContext(policy);
-  if (claim && !caller.acrs.includes(claim)) throw acrsValidationFailed(claim, state.settings);
+  // PIM keeps refusing an auth-context activation from a client that did not declare cp1, even with
+  // the acrs claim (microsoftgraph/msgraph-sdk-powershell#2800; Graph sends claims challenges only to
+  // clients that declare capabilities, Entra docs "Claims challenges… and client capabilities").
+  const capable = caller.clientCapabilities.some((c) => c.toLowerCase() === 'cp1');
+  if (claim && (!capable || !caller.acrs.includes(claim))) throw acrsValidationFailed(claim, state.settings);
 
   request.activatedUsing = eligibility.id;
   const approval = approvalSetting(policy);

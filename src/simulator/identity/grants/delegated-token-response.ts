@@ -1,4 +1,4 @@
-import { parseClaimsDemand, interactionRequired, unmetDemand } from '../claims-demand';
+import { clientCapabilities, parseClaimsDemand, interactionRequired, unmetDemand } from '../claims-demand';
 import type { DelegatedSession } from '../delegated-session';
 import { resolveDelegatedScopes, type ResolvedScopes } from '../scopes';
 import { TOKEN_LIFETIME_SECONDS } from '../token-issuer';
@@ -39,6 +39,8 @@ export function delegatedTokenResponse(
     scp: scopes.scp,
     amr: session.amr,
     acrs: session.acrs,
+    // From this request's `claims`, as Entra does: a client that stops declaring cp1 stops getting it.
+    xmsCc: clientCapabilities(ctx.form.claims),
   });
   const asked = new Set(scopes.oidc.map((s) => s.toLowerCase()));
   const body: TokenResponse = {
