@@ -78,6 +78,22 @@ function roleAndScope(
   };
 }
 
+/** PIM's approval window (24 h, not configurable for Entra roles; REFERENCE §5.3). */
+const APPROVAL_WINDOW = Duration.fromObject({ hours: 24 });
+
+/**
+ * The request status in Elevate's vocabulary. An approval left undecided ends as `Canceled` with no
+ * documented status of its own (see src/simulator/README.md, "Approvals"); a `Canceled` request that
+ * needed approval and completed a full approval window after its creation expired, so it reads
+ * `TimedOut` (domain/activation/request-status.ts: timedOut), not "cancelled by someone".
+ */
+function statusOf(raw: RawScheduleRequest): string {
+  if (raw.status?.toLowerCase() !== 'canceled' || !raw.approvalId) return raw.status;
+  const created = parseInstant(raw.createdDateTime);
+  const completed = parseInstant(raw.completedDateTime);
+  return created && completed && completed >= created.plus(APPROVAL_WINDOW) ? 'TimedOut' : raw.status;
+}
+
 export function toPimRequest(raw: RawScheduleRequest, kind: RoleKind): PimRequest {
   const expiration = raw.scheduleInfo?.expiration;
   const duration = expiration?.duration ? Duration.fromISO(expiration.duration) : undefined;
@@ -88,7 +104,7 @@ export function toPimRequest(raw: RawScheduleRequest, kind: RoleKind): PimReques
     id: raw.id,
     kind,
     action: normaliseAction(raw.action),
-    status: raw.status,
+    status: statusOf(raw),
     principalId: raw.principalId,
     ...roleAndScope(raw, kind),
     approvalId: raw.approvalId ?? undefined,

@@ -36,7 +36,7 @@ export function decideApproval(
   const approval = request.approval;
   if (!approval) throw notFound('approval', request.id);
   if (approval.step.id !== stepId) throw notFound('approval step', stepId);
-  if (approval.step.status === 'Expired' || request.status === 'Canceled' || request.status === 'TimedOut') {
+  if (approval.step.status === 'Expired' || request.status === 'Canceled') {
     throw new GraphError(
       404,
       'Request_ResourceNotFound',

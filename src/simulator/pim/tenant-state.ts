@@ -277,9 +277,12 @@ export class TenantState {
    * Applies the passage of time: a Granted request whose start has come becomes Provisioned; a
    * pending approval older than 24 hours expires. Expired schedules simply stop having instances.
    *
-   * Approval expiry: Graph does not document the final status; ARM (the same PIM service) reports
-   * `TimedOut`, so the request becomes `TimedOut` and its step `status: "Expired"` with
-   * `reviewResult: "NotReviewed"`. Clients should treat `TimedOut` as terminal ("resubmit").
+   * Approval expiry (24 h, Entra docs pim-approval-workflow: "the eligible user must resubmit a new
+   * request"): no public source says which request status Graph then reports (ARM's `TimedOut` is not in
+   * Graph's documented set, resources/request.md). The request becomes `Canceled` — the documented,
+   * terminal value for a request that ended unapproved without anyone deciding — with
+   * `completedDateTime` at the expiry, and its step takes the documented approvalStage status
+   * `Expired` with `reviewResult: "NotReviewed"`; that step status is what tells expiry from a cancel.
    */
   tick(): void {
     const now = this.clock.now();
@@ -294,7 +297,7 @@ export class TenantState {
         request.status = 'Provisioned';
       }
       if (request.status === 'PendingApproval' && request.approval && request.approval.expiresAt <= now) {
-        request.status = 'TimedOut';
+        request.status = 'Canceled';
         request.completedDateTime = request.approval.expiresAt;
         request.approval.step.status = 'Expired';
         request.pendingSchedule = null;
