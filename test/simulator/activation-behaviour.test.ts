@@ -288,8 +288,9 @@ describe('simulator: activation, deactivation and their errors', () => {
         token,
       )
     ).body.value;
+    // The row names the group (azure-docs#113251, see group-held-eligibility.test.ts); Jordan sends his own id.
     expect(eligible.find((e: any) => e.roleDefinitionId === ROLES.helpdeskAdministrator)).toMatchObject({
-      principalId: users.jordan.id,
+      principalId: groups['IT Helpdesk'].id,
       memberType: 'Group',
     });
     const res = await post(token, selfActivate(users.jordan.id, ROLES.helpdeskAdministrator));
