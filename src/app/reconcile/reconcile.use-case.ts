@@ -23,6 +23,7 @@ import {
 } from '../reminders/work-items';
 import type { WorkLog } from '../reminders/work-log';
 import type { ActivationSnapshot } from './activation-snapshot';
+import { requestPhase } from '../../domain/activation/request-status';
 
 /** Eligibilities ending within this window get reminders (selfExtend is allowed within 14 days). */
 export const ELIGIBILITY_WINDOW = Duration.fromObject({ days: 14 });
@@ -248,6 +249,10 @@ export class ReconcileUseCase {
           await this.schedule(announcePendingWork(tracked.id, now));
         continue;
       }
+      // PIM is still working (PendingScheduleCreation, ScheduleCreated, PendingProvisioning, or a value
+      // we do not know): not a change to record, or the request would leave the open set before it
+      // settles. Look again on the next pass.
+      if (requestPhase(status) === 'inProgress') continue;
       // The handler records the new status (through the approvals use case); until it has, each
       // pass sees the change again and the insert-if-absent key keeps it to one work item.
       if (await this.schedule(requestStatusWork({ requestId: tracked.id, status, at: now }))) changes += 1;

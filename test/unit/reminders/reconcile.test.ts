@@ -171,4 +171,33 @@ describe('ReconcileUseCase', () => {
       payload: { requestId: 'req-1', status: 'Denied' },
     });
   });
+
+  // PIM reports transient statuses while it provisions (Graph docs resources/request.md; the simulator's
+  // realism profile, F16): they are not changes, so the request stays open until it settles.
+  it('ignores PIM’s transient statuses and records the settled one', async () => {
+    await store.trackedRequests.insertIfAbsent({
+      id: 'req-2',
+      kind: 'directoryRole',
+      principalId: 'user-1',
+      roleId: 'role-1',
+      roleName: 'Exchange Administrator',
+      directoryScopeId: '/',
+      status: 'Granted',
+      data: {},
+    });
+    for (const transient of [
+      'PendingScheduleCreation',
+      'ScheduleCreated',
+      'PendingProvisioning',
+      'Whatever',
+    ]) {
+      pim.requests.set('req-2', transient);
+      expect((await reconcile.run()).statusChanges).toBe(0);
+    }
+    pim.requests.set('req-2', 'Provisioned');
+    expect((await reconcile.run()).statusChanges).toBe(1);
+    expect(await store.workItems.get('request-status:req-2:Provisioned')).toMatchObject({
+      payload: { requestId: 'req-2', status: 'Provisioned' },
+    });
+  });
 });
