@@ -120,6 +120,11 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   }
   identity.registerRoutes(server);
 
+  // Idle keep-alive sockets are closed by the client first (undici: 4 s), never by the server: a
+  // server closing one just as a client reuses it is an ECONNRESET (seen when a test blocked the event
+  // loop for seconds, e.g. generating another simulator's keys, between two requests).
+  server.server.keepAliveTimeout = 65_000;
+  server.server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
