@@ -8,7 +8,9 @@ import type { Clock } from './ports/clock';
 import type { Store } from './ports/stores';
 import type { Logger } from './adapters/observability/logger';
 import { createMetrics, type Metrics } from './adapters/observability/metrics';
+import { StoreAuditLog } from './adapters/audit/store-audit-log';
 import {
+  countActivation,
   countProactiveSend,
   graphCallMetrics,
   meteredStore,
@@ -148,7 +150,16 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       );
     }
     const stepUpRoutes: ((server: Server) => void)[] = [];
+    const auditLog = new StoreAuditLog({
+      audit: store.audit,
+      clock,
+      onRecorded: (event) => {
+        const outcome = event.details?.activationOutcome;
+        if (typeof outcome === 'string') countActivation(metrics, outcome);
+      },
+    });
     const bot = buildTeamsBot({
+      auditLog,
       config: { ...config, cardSigningKey: cardSigningKey(config) },
       adapter,
       store,
@@ -165,6 +176,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
 
     bot.messenger.observe((outcome) => countProactiveSend(metrics, outcome));
     const scheduler = buildScheduler({
+      auditLog,
       config,
       store,
       pim,

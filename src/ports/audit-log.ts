@@ -16,7 +16,8 @@ export interface AuditEvent {
   /** Whose privilege it is about (the requester), when not the actor. Defaults to the actor. */
   principalId?: string;
   principalName?: string;
-  role?: { id: string; name: string; kind?: RoleKind };
+  /** The role; `name` when known (the reconciler may know only the id). */
+  role?: { id: string; name?: string; kind?: RoleKind };
   scope?: { id: string; name?: string };
   /** The PIM schedule request id. */
   requestId?: string;

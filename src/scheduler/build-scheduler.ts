@@ -25,6 +25,7 @@ import type { Clock } from '../ports/clock';
 import type { Directory } from '../ports/directory';
 import type { PimGateway } from '../ports/pim-gateway';
 import type { Store } from '../ports/stores';
+import type { AuditLog } from '../ports/audit-log';
 import { ReconcileScheduler } from './reconcile-scheduler';
 
 export interface SchedulerDeps {
@@ -45,6 +46,8 @@ export interface SchedulerDeps {
   notifier?: ReminderNotifier;
   /** Lease owner name; default host:pid:random. */
   owner?: string;
+  /** The audit trail (expiries, decisions and activations seen outside Elevate). */
+  auditLog: AuditLog;
   /** Reminder metrics (due / sent / late). */
   workObserver?: WorkObserver;
 }
@@ -80,7 +83,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
       WorkKinds.activationEnded,
       new ActivationEndedHandler({
         notifier,
-        audit: store.audit,
+        audit: deps.auditLog,
         trackedRequests: store.trackedRequests,
         pim,
         directory: deps.directory,

@@ -50,7 +50,10 @@ export class StoreAuditLog implements AuditLog {
 }
 
 function targetOf(event: AuditEvent): string {
-  if (event.role) return event.scope?.name ? `${event.role.name} @ ${event.scope.name}` : event.role.name;
+  if (event.role) {
+    const role = event.role.name ?? `role ${event.role.id}`;
+    return event.scope?.name ? `${role} @ ${event.scope.name}` : role;
+  }
   if (event.requestId) return `request ${event.requestId}`;
   return event.details?.setting ? `setting ${String(event.details.setting)}` : event.action;
 }

@@ -77,18 +77,6 @@ export function meteredStore(store: Store, metrics: Metrics): Store {
     const repository = store[name] as unknown as Record<string, unknown> | undefined;
     if (repository) target[name] = countRejections(repository, name, metrics);
   }
-  // One audit entry per role an activate command asked for: its outcome is the activation's.
-  const audit = target.audit as Store['audit'];
-  target.audit = {
-    ...audit,
-    list: audit.list.bind(audit),
-    search: audit.search.bind(audit),
-    append: async (entry: Parameters<Store['audit']['append']>[0]) => {
-      const stored = await audit.append(entry);
-      if (entry.action === 'activate') countActivation(metrics, entry.outcome);
-      return stored;
-    },
-  };
   target.ping = () =>
     store.ping().catch((error: unknown) => {
       metrics.storeErrors.inc({ repository: 'ping' });

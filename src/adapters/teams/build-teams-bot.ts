@@ -17,6 +17,7 @@ import type { Clock } from '../../ports/clock';
 import type { Directory } from '../../ports/directory';
 import type { PimGateway } from '../../ports/pim-gateway';
 import type { Store } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
 import type { TokenProvider } from '../../ports/token-provider';
 import { stepUpPages } from '../http/step-up-pages';
 import type { Logger } from '../observability/logger';
@@ -63,6 +64,8 @@ export interface TeamsBotDeps {
   clock: Clock;
   logger: Logger;
   tenantId: string;
+  /** The audit trail every use case records to. */
+  auditLog: AuditLog;
   /** The admin group from the configuration (ADMIN_GROUP_ID; the seed's in demo mode). */
   adminGroupId?: string;
   /** Registers extra HTTP routes (the step-up pages) on the server. */
@@ -101,7 +104,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     pim,
     approvers,
     trackedRequests: store.trackedRequests,
-    audit: store.audit,
+    audit: deps.auditLog,
     clock,
   });
   const extend = new ExtendActivationUseCase({
@@ -109,7 +112,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     activate,
     approvers,
     trackedRequests: store.trackedRequests,
-    audit: store.audit,
+    audit: deps.auditLog,
     clock,
   });
   const stepUp = new StepUpService({
@@ -145,12 +148,12 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }),
     listRoles: new ListRolesUseCase(pim),
     activate,
-    deactivate: new DeactivateRoleUseCase({ pim, audit: store.audit, clock }),
+    deactivate: new DeactivateRoleUseCase({ pim, audit: deps.auditLog, clock }),
     status: new StatusUseCase({ pim, trackedRequests: store.trackedRequests, clock, approvers }),
     cancel: new CancelRequestUseCase({
       pim,
       trackedRequests: store.trackedRequests,
-      audit: store.audit,
+      audit: deps.auditLog,
       clock,
     }),
     approvers,
@@ -204,7 +207,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   );
   registerReminderRoutes(services, verbs, {
     extend,
-    eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: store.audit, clock }),
+    eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: deps.auditLog, clock }),
   });
   registerHelpRoutes(services, commands);
   const approvals = wireApprovals({
@@ -215,6 +218,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     appId: config.bot.appId ?? '',
     proactive: messenger,
     store,
+    auditLog: deps.auditLog,
     directory: deps.directory,
     tenantId: deps.tenantId,
     approvalsChannelId: config.approvalsChannelId,
@@ -248,7 +252,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       directory: deps.directory,
       admins: services.admins,
     }),
-    audit: store.audit,
+    audit: deps.auditLog,
     clock,
   });
   registerChannelRoutes(

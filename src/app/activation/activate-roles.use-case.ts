@@ -5,7 +5,9 @@ import { matchRole } from '../../domain/roles/role-matcher';
 import { validateActivation } from '../../domain/activation/validate-activation';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
-import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import type { TrackedRequestRepository } from '../../ports/stores';
+import { activationEvent } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import type { ActivationOutcome } from './activation-outcome';
 import type { ApproverResolver } from './approver-resolver';
@@ -35,7 +37,7 @@ export interface ActivateRolesDeps {
   pim: PimGateway;
   approvers: ApproverResolver;
   trackedRequests: TrackedRequestRepository;
-  audit: AuditRepository;
+  audit: AuditLog;
   clock: Clock;
 }
 
@@ -58,8 +60,9 @@ export class ActivateRolesUseCase {
     const targets = this.resolve(input.selection, eligible);
     const outcomes: ActivationOutcome[] = [];
     for (const target of targets) {
-      if ('outcome' in target) outcomes.push(target.outcome);
-      else outcomes.push(await this.activateOne(input, target.role));
+      const outcome = 'outcome' in target ? target.outcome : await this.activateOne(input, target.role);
+      await this.deps.audit.record(activationEvent(input, outcome));
+      outcomes.push(outcome);
     }
     return outcomes;
   }
@@ -132,7 +135,7 @@ export class ActivateRolesUseCase {
       return this.fromError(input, role, asDomainError(error));
     }
     const outcome = await this.fromRequest(role, request, duration, rules);
-    await this.record(input, role, request, outcome);
+    await this.track(input, role, request);
     for (const listener of this.listeners) {
       // A listener's failure must not turn a successful activation into an error.
       await listener.onActivationOutcome(outcome, input).catch(() => undefined);
@@ -247,13 +250,7 @@ export class ActivateRolesUseCase {
     return { kind: 'failed', role, error };
   }
 
-  private async record(
-    input: ActivateRolesInput,
-    role: EligibleRole,
-    request: PimRequest,
-    outcome: ActivationOutcome,
-  ): Promise<void> {
-    const now = this.deps.clock.now();
+  private async track(input: ActivateRolesInput, role: EligibleRole, request: PimRequest): Promise<void> {
     await this.deps.trackedRequests.insertIfAbsent({
       id: request.id,
       kind: role.kind,
@@ -270,19 +267,6 @@ export class ActivateRolesUseCase {
         startAt: request.startAt?.toISO() ?? null,
         endAt: request.endAt?.toISO() ?? null,
         requesterName: input.actor.displayName,
-      },
-    });
-    await this.deps.audit.append({
-      at: now,
-      actorId: input.actor.userId,
-      action: 'activate',
-      target: `${role.roleName} @ ${role.scopeName}`,
-      outcome: outcome.kind,
-      details: {
-        requestId: request.id,
-        status: request.status,
-        roleId: role.roleId,
-        directoryScopeId: role.directoryScopeId,
       },
     });
   }

@@ -5,7 +5,8 @@ import type { ActiveRole, EligibleRole } from '../../domain/roles';
 import { matchRole } from '../../domain/roles/role-matcher';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
-import type { AuditRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { deactivationEvent } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 
 export type DeactivationOutcome =
@@ -23,9 +24,15 @@ export type DeactivationTarget =
  * becomes possible (checked locally first, and again from PIM's ActiveDurationTooShort).
  */
 export class DeactivateRoleUseCase {
-  constructor(private readonly deps: { pim: PimGateway; audit: AuditRepository; clock: Clock }) {}
+  constructor(private readonly deps: { pim: PimGateway; audit: AuditLog; clock: Clock }) {}
 
   async execute(actor: Actor, target: DeactivationTarget): Promise<DeactivationOutcome> {
+    const outcome = await this.deactivate(actor, target);
+    await this.deps.audit.record(deactivationEvent(actor, outcome));
+    return outcome;
+  }
+
+  private async deactivate(actor: Actor, target: DeactivationTarget): Promise<DeactivationOutcome> {
     const active = (await this.deps.pim.listActiveRoles(actor.delegated)).filter(
       (r) => r.assignmentType === 'Activated',
     );
@@ -64,14 +71,6 @@ export class DeactivateRoleUseCase {
         return { kind: 'notActive', query: role.roleName, active: [] };
       return { kind: 'failed', role, error: domainError };
     }
-    await this.deps.audit.append({
-      at: now,
-      actorId: actor.userId,
-      action: 'deactivate',
-      target: `${role.roleName} @ ${role.scopeName}`,
-      outcome: 'succeeded',
-      details: { roleId: role.roleId, directoryScopeId: role.directoryScopeId, instanceId: role.instanceId },
-    });
     return { kind: 'deactivated', role, endedAt: now };
   }
 

@@ -3,7 +3,7 @@ import { DateTime, Duration } from 'luxon';
 import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
-import type { AuditRepository, TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
+import type { TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
 import type { Actor } from '../shared/actor';
 import {
   approvalView,
@@ -55,7 +55,6 @@ export class DecideApprovalUseCase {
       pim: PimGateway;
       trackedRequests: TrackedRequestRepository;
       statusChanged: RequestStatusChangedUseCase;
-      audit: AuditRepository;
       clock: Clock;
       /** Milliseconds a second approver waits for a running decision; tests shorten it. */
       waitForOtherMs?: number;
@@ -188,14 +187,7 @@ export class DecideApprovalUseCase {
       reason,
       at: this.deps.clock.now(),
     });
-    await this.deps.audit.append({
-      at: this.deps.clock.now(),
-      actorId: input.actor.userId,
-      action: input.decision === 'Approve' ? 'approve' : 'deny',
-      target: `${tracked.roleName} for ${String(tracked.data.requesterName ?? tracked.principalId)}`,
-      outcome: 'succeeded',
-      details: { requestId: tracked.id, status, reason },
-    });
+    // Audited once, where the request closes (RequestStatusChangedUseCase), with approver and reason.
     return {
       kind: 'decided',
       view: view ?? (await this.load(tracked.id).then((l) => approvalView(l.tracked, l.record))),

@@ -2,7 +2,10 @@ import type { Duration } from 'luxon';
 import type { EligibleRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
-import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { TrackedRequestRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { AuditActions } from '../../domain/audit/audit-actions';
+import { roleFields } from '../audit/activation-events';
 import type { ActivateRolesInput, ActivationListener } from '../activation/activate-roles.use-case';
 import type { ActivationOutcome, NamedPerson } from '../activation/activation-outcome';
 import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
@@ -36,7 +39,7 @@ export class RequestApprovalUseCase implements ActivationListener {
       pim: PimGateway;
       trackedRequests: TrackedRequestRepository;
       messenger: ApprovalMessenger;
-      audit: AuditRepository;
+      audit: AuditLog;
       clock: Clock;
       log: ApprovalLog;
     },
@@ -96,18 +99,18 @@ export class RequestApprovalUseCase implements ActivationListener {
     if (unreachable.length > 0 || reached.length === 0) {
       await this.deps.messenger.reportUnreachable(view, unreachable);
     }
-    await this.deps.audit.append({
-      at: this.deps.clock.now(),
+    await this.deps.audit.record({
       actorId: input.requester.id,
-      action: 'approval.requested',
-      target: `${input.role.roleName} @ ${input.role.scopeName}`,
-      outcome: unreachable.length > 0 ? 'partlyDelivered' : 'delivered',
-      details: {
-        requestId: input.requestId,
-        approvers: reached.map((a) => a.id),
-        unreachable: unreachable.map((a) => a.id),
-        channel,
-      },
+      actorName: input.requester.displayName,
+      ...roleFields(input.role),
+      action: AuditActions.approvalRequested,
+      outcome: reached.length > 0 || channel ? 'succeeded' : 'failed',
+      requestId: input.requestId,
+      reason:
+        unreachable.length > 0
+          ? `${unreachable.length} approver(s) could not be reached in Teams`
+          : undefined,
+      details: { approversReached: reached.length, approversUnreachable: unreachable.length, channel },
     });
     return { view, reached, unreachable, channel };
   }

@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { Clock } from '../../ports/clock';
-import type { AuditRepository, TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
+import type { TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
+import type { AuditEvent, AuditLog } from '../../ports/audit-log';
+import { AuditActions, SYSTEM_ACTOR } from '../../domain/audit/audit-actions';
 import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
 import {
   approvalView,
@@ -35,7 +37,7 @@ export class RequestStatusChangedUseCase {
     private readonly deps: {
       trackedRequests: TrackedRequestRepository;
       messenger: ApprovalMessenger;
-      audit: AuditRepository;
+      audit: AuditLog;
       clock: Clock;
       log: ApprovalLog;
       /**
@@ -127,14 +129,7 @@ export class RequestStatusChangedUseCase {
     input: RequestStatusChange,
   ): Promise<void> {
     await this.deps.audit
-      .append({
-        at: this.deps.clock.now(),
-        actorId: view.decision?.byId ?? 'system:approvals',
-        action: 'approval.closed',
-        target: `${tracked.roleName} @ ${view.scopeName}`,
-        outcome: view.state,
-        details: { requestId: tracked.id, status: input.status, decidedBy: input.decidedByName ?? null },
-      })
+      .record(closedApprovalEvent(tracked, view.scopeName, view.state, input))
       .catch((error: unknown) =>
         this.deps.log.warn({ err: error, requestId: tracked.id }, 'could not audit the approval outcome'),
       );
@@ -157,4 +152,51 @@ export class RequestStatusChangedUseCase {
       this.deps.log.warn({ err: error, requestId: tracked.id }, 'could not tell the requester the outcome');
     }
   }
+}
+
+/**
+ * How a request that waited for approval closed: decided (in Elevate or in the portal), expired
+ * unanswered, or cancelled outside Elevate (a cancel in Elevate is audited by the cancel use case).
+ */
+function closedApprovalEvent(
+  tracked: TrackedRequest,
+  scopeName: string,
+  state: string,
+  input: RequestStatusChange & { decidedById?: string },
+): AuditEvent {
+  const base = {
+    actorId: input.decidedById ?? SYSTEM_ACTOR,
+    actorName: input.decidedByName,
+    principalId: tracked.principalId,
+    principalName: typeof tracked.data.requesterName === 'string' ? tracked.data.requesterName : undefined,
+    role: { id: tracked.roleId, name: tracked.roleName, kind: tracked.kind },
+    scope: { id: tracked.directoryScopeId, name: scopeName },
+    requestId: tracked.id,
+    justification: typeof tracked.data.justification === 'string' ? tracked.data.justification : undefined,
+    ticket: typeof tracked.data.ticket === 'string' ? tracked.data.ticket : undefined,
+    conversationId: tracked.originConversationId ?? undefined,
+    details: { status: input.status, decidedIn: input.decidedById ? 'Elevate' : 'PIM' },
+  };
+  if (state === 'approved' || state === 'denied') {
+    return {
+      ...base,
+      action: AuditActions.approvalDecided,
+      outcome: state,
+      reason: input.reason?.trim() || undefined,
+    };
+  }
+  if (state === 'expired') {
+    return {
+      ...base,
+      action: AuditActions.activationDenied,
+      outcome: 'denied',
+      reason: 'No approver decided in time; PIM closed the request',
+    };
+  }
+  return {
+    ...base,
+    action: AuditActions.activationCancelled,
+    outcome: 'succeeded',
+    reason: input.reason?.trim() || undefined,
+  };
 }

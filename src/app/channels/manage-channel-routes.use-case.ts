@@ -3,11 +3,12 @@ import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
 import {
   ALL_ROLES,
-  type AuditRepository,
   type ChannelRoute,
   type ChannelRoutePurpose,
   type ChannelRouteRepository,
 } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { AuditActions, SYSTEM_ACTOR } from '../../domain/audit/audit-actions';
 import type { ChannelActor, ChannelPlace } from './channel-place';
 import type { ChannelPermission } from './channel-permission';
 import { resolveTenantRoles, type TenantRole } from './tenant-roles';
@@ -46,7 +47,7 @@ export class ManageChannelRoutesUseCase {
       routes: ChannelRouteRepository;
       pim: Pick<PimGateway, 'listRoleDefinitions'>;
       permission: ChannelPermission;
-      audit: AuditRepository;
+      audit: AuditLog;
       clock: Clock;
     },
   ) {}
@@ -126,13 +127,13 @@ export class ManageChannelRoutesUseCase {
   async forget(conversationId: string, by: string): Promise<number> {
     const removed = await this.deps.routes.removeConversation(conversationId);
     if (removed > 0) {
-      await this.deps.audit.append({
-        at: this.deps.clock.now(),
-        actorId: by,
-        action: 'channel.removed',
-        target: conversationId,
+      await this.deps.audit.record({
+        actorId: by || SYSTEM_ACTOR,
+        action: AuditActions.subscriptionChanged,
         outcome: 'succeeded',
-        details: { routesRemoved: removed },
+        conversationId,
+        reason: 'Elevate was removed from the conversation',
+        details: { change: 'conversationRemoved', routesRemoved: removed },
       });
     }
     return removed;
@@ -153,13 +154,17 @@ export class ManageChannelRoutesUseCase {
     roles: string[],
   ): Promise<void> {
     if (roles.length === 0) return;
-    await this.deps.audit.append({
-      at: this.deps.clock.now(),
+    await this.deps.audit.record({
       actorId: actor.userId,
-      action: purpose === 'announce' ? `subscription.${change}` : `approvalRoute.${change}`,
-      target: place.conversationId,
+      actorName: actor.displayName,
+      action: AuditActions.subscriptionChanged,
       outcome: 'succeeded',
-      details: { roles, conversationKind: place.kind },
+      conversationId: place.conversationId,
+      details: {
+        change: `${purpose === 'announce' ? 'announcements' : 'approvals'} ${change}`,
+        roles: roles.join(', ').slice(0, 1000),
+        conversationKind: place.kind,
+      },
     });
   }
 }

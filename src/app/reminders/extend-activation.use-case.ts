@@ -7,7 +7,10 @@ import { formatDurationForHumans } from '../../domain/durations';
 import type { ActiveRole, ActivationRules, EligibleRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
-import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { TrackedRequestRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { AuditActions, type AuditAction, type AuditOutcome } from '../../domain/audit/audit-actions';
+import { actorFields, roleFields } from '../audit/activation-events';
 import type { ActivateRolesUseCase } from '../activation/activate-roles.use-case';
 import type { ActivationOutcome, NamedPerson } from '../activation/activation-outcome';
 import type { ApproverResolver } from '../activation/approver-resolver';
@@ -44,7 +47,7 @@ export interface ExtendActivationDeps {
   activate: ActivateRolesUseCase;
   approvers: ApproverResolver;
   trackedRequests: TrackedRequestRepository;
-  audit: AuditRepository;
+  audit: AuditLog;
   clock: Clock;
   /** How long RoleAssignmentExists is retried after the deactivation (REFERENCE §7.2: up to ~2 min). */
   retryFor?: Duration;
@@ -119,12 +122,12 @@ export class ExtendActivationUseCase {
       if (!isDomainError(error, ErrorCodes.NotActive)) throw error;
     }
     // Elevate's own deactivation: the reconciler must not call it "ended outside Elevate".
-    await this.audit(actor, active, 'deactivate', 'succeeded', { reason: 'extend' });
+    await this.audit(actor, active, AuditActions.activationDeactivated, 'succeeded', { reason: 'extend' });
 
     const text = { justification: validation.activation.justification ?? undefined, ticket: previous.ticket };
     const outcome = await this.reactivate(strong.actor, role, input.duration, text);
     if (outcome.kind === 'activated') {
-      await this.audit(actor, active, 'extend', 'activated', {
+      await this.audit(actor, active, AuditActions.activationExtended, 'succeeded', {
         duration: input.duration.toISO() ?? undefined,
       });
       return { kind: 'extended', previous: active, outcome, ...text };
@@ -216,10 +219,14 @@ export class ExtendActivationUseCase {
       (error: unknown): ActivationOutcome => ({ kind: 'failed', role, error: asDomainError(error) }),
     );
     if (restored.kind === 'activated') {
-      await this.audit(actor, previous, 'extend', 'restored', { failure: failure.code });
+      await this.audit(actor, previous, AuditActions.activationExtended, 'failed', {
+        reason: `${failure.code}: not extended; the previous activation was restored`,
+      });
       return { kind: 'restored', previous, failure, until: restored.until };
     }
-    await this.audit(actor, previous, 'extend', 'lost', { failure: failure.code });
+    await this.audit(actor, previous, AuditActions.activationExtended, 'failed', {
+      reason: `${failure.code}: not extended, and the previous activation could not be restored`,
+    });
     return { kind: 'lost', previous, failure, restoreFailure: failureOf(restored, role) };
   }
 
@@ -248,21 +255,19 @@ export class ExtendActivationUseCase {
   private async audit(
     actor: Actor,
     role: ActiveRole,
-    action: 'extend' | 'deactivate',
-    outcome: string,
-    details: Record<string, string | undefined>,
+    action: AuditAction,
+    outcome: AuditOutcome,
+    extra: { reason?: string; duration?: string },
   ): Promise<void> {
-    await this.deps.audit.append({
-      at: this.deps.clock.now(),
-      actorId: actor.userId,
+    await this.deps.audit.record({
+      ...actorFields(actor),
+      ...roleFields(role),
       action,
-      target: `${role.roleName} @ ${role.scopeName}`,
       outcome,
+      reason: extra.reason,
       details: {
-        roleId: role.roleId,
-        directoryScopeId: role.directoryScopeId,
         instanceId: role.instanceId,
-        ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
+        ...(extra.duration ? { duration: extra.duration } : {}),
       },
     });
   }

@@ -3,7 +3,9 @@ import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { EligibleRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
-import type { AuditRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { AuditActions } from '../../domain/audit/audit-actions';
+import { actorFields, roleFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 
 /** Extensions are asked for this long; the administrator who approves it in PIM may change it. */
@@ -21,7 +23,7 @@ export interface EligibilityExtensionOutcome {
  * user's justification. An administrator decides in PIM (Graph cannot approve extensions).
  */
 export class RequestEligibilityExtensionUseCase {
-  constructor(private readonly deps: { pim: PimGateway; audit: AuditRepository; clock: Clock }) {}
+  constructor(private readonly deps: { pim: PimGateway; audit: AuditLog; clock: Clock }) {}
 
   async execute(input: {
     actor: Actor;
@@ -70,13 +72,14 @@ export class RequestEligibilityExtensionUseCase {
       duration: ELIGIBILITY_EXTENSION,
       justification,
     });
-    await this.deps.audit.append({
-      at: this.deps.clock.now(),
-      actorId: input.actor.userId,
-      action: 'eligibility.extend',
-      target: `${role.roleName} @ ${role.scopeName}`,
-      outcome: request.status,
-      details: { requestId: request.id, roleId: role.roleId, directoryScopeId: role.directoryScopeId },
+    await this.deps.audit.record({
+      ...actorFields(input.actor),
+      ...roleFields(role),
+      action: AuditActions.eligibilityExtensionRequested,
+      outcome: request.status.toLowerCase() === 'pendingapproval' ? 'pending' : 'succeeded',
+      requestId: request.id,
+      justification,
+      details: { status: request.status },
     });
     return { role, request, duration: ELIGIBILITY_EXTENSION };
   }

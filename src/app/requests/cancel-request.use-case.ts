@@ -1,7 +1,10 @@
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
-import type { AuditRepository, TrackedRequestRepository } from '../../ports/stores';
+import type { TrackedRequestRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { AuditActions } from '../../domain/audit/audit-actions';
+import { actorFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import { listOpenRequests } from './my-requests';
 
@@ -26,7 +29,7 @@ export class CancelRequestUseCase {
     private readonly deps: {
       pim: PimGateway;
       trackedRequests: TrackedRequestRepository;
-      audit: AuditRepository;
+      audit: AuditLog;
       clock: Clock;
     },
   ) {}
@@ -67,13 +70,15 @@ export class CancelRequestUseCase {
     }
     await this.deps.pim.cancel(actor.delegated, { kind: chosen.request.kind, requestId: chosen.request.id });
     await this.markCancelled(chosen.request.id);
-    await this.deps.audit.append({
-      at: this.deps.clock.now(),
-      actorId: actor.userId,
-      action: 'cancel',
-      target: chosen.name,
+    await this.deps.audit.record({
+      ...actorFields(actor),
+      action: AuditActions.activationCancelled,
       outcome: 'succeeded',
-      details: { requestId: chosen.request.id },
+      role: { id: chosen.request.roleId, name: chosen.name, kind: chosen.request.kind },
+      scope: { id: chosen.request.directoryScopeId },
+      requestId: chosen.request.id,
+      justification: chosen.request.justification,
+      ticket: chosen.request.ticket?.number,
     });
     for (const listener of this.listeners) await listener.onCancelled(chosen.request, actor);
     return { kind: 'cancelled', request: { ...chosen.request, status: 'Canceled' }, roleName: chosen.name };

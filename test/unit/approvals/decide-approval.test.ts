@@ -1,3 +1,4 @@
+import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { DateTime } from 'luxon';
 import { DecideApprovalUseCase } from '../../../src/app/approvals/decide-approval.use-case';
 import { RequestStatusChangedUseCase } from '../../../src/app/approvals/request-status-changed.use-case';
@@ -50,7 +51,7 @@ describe('DecideApprovalUseCase', () => {
     const statusChanged = new RequestStatusChangedUseCase({
       trackedRequests: store.trackedRequests,
       messenger,
-      audit: store.audit,
+      audit: new StoreAuditLog({ audit: store.audit, clock }),
       clock,
       log: silentLog,
     });
@@ -58,7 +59,6 @@ describe('DecideApprovalUseCase', () => {
       pim: pim as unknown as PimGateway,
       trackedRequests: store.trackedRequests,
       statusChanged,
-      audit: store.audit,
       clock,
       waitForOtherMs: 2_000,
     });
@@ -99,7 +99,10 @@ describe('DecideApprovalUseCase', () => {
     expect(messenger.updates).toHaveLength(1);
     expect(messenger.told).toHaveLength(1);
     const audit = await store.audit.list({ limit: 5 });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['approve', 'approval.closed']));
+    // The decision is audited once, with the approver and the reason.
+    expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual(['approval.decided approved']);
+    expect(audit[0]).toMatchObject({ requestId: id, reason: 'ok', principalId: expect.any(String) });
+    expect(audit[0].actorId).not.toBe(audit[0].principalId);
   });
 
   it('refuses self-approval, non-approvers and a missing or too long reason without calling PIM', async () => {

@@ -1,3 +1,4 @@
+import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { Duration } from 'luxon';
 import { RequestApprovalUseCase } from '../../../src/app/approvals/request-approval.use-case';
 import type { EligibleRole } from '../../../src/domain/roles';
@@ -36,7 +37,7 @@ describe('RequestApprovalUseCase', () => {
       pim,
       trackedRequests: store.trackedRequests,
       messenger,
-      audit: store.audit,
+      audit: new StoreAuditLog({ audit: store.audit, clock }),
       clock,
       log: silentLog,
     });
@@ -82,7 +83,8 @@ describe('RequestApprovalUseCase', () => {
     expect(tracked?.data.approval).toMatchObject({ reasonRequired: false, duration: 'PT1H' });
     expect((await store.audit.list({ limit: 1 }))[0]).toMatchObject({
       action: 'approval.requested',
-      outcome: 'delivered',
+      outcome: 'succeeded',
+      requestId: 'req-9',
     });
   });
 
@@ -93,7 +95,10 @@ describe('RequestApprovalUseCase', () => {
     expect(result?.unreachable).toEqual([people.dana]);
     expect(messenger.unreachable).toEqual([{ view: expect.anything(), people: [people.dana] }]);
     expect(result?.view.reasonRequired).toBe(true);
-    expect((await store.audit.list({ limit: 1 }))[0].outcome).toBe('partlyDelivered');
+    expect((await store.audit.list({ limit: 1 }))[0]).toMatchObject({
+      outcome: 'succeeded',
+      reason: '1 approver(s) could not be reached in Teams',
+    });
   });
 
   it('tells the requester when nobody at all could be messaged', async () => {

@@ -1,3 +1,4 @@
+import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { RequestStatusChangedUseCase } from '../../../src/app/approvals/request-status-changed.use-case';
 import type { Store } from '../../../src/ports/stores';
 import { memoryStore, people, RecordingMessenger, silentLog, TestClock, trackPending } from './fakes';
@@ -15,7 +16,7 @@ describe('RequestStatusChangedUseCase', () => {
     useCase = new RequestStatusChangedUseCase({
       trackedRequests: store.trackedRequests,
       messenger,
-      audit: store.audit,
+      audit: new StoreAuditLog({ audit: store.audit, clock }),
       clock,
       log: silentLog,
     });
@@ -44,7 +45,7 @@ describe('RequestStatusChangedUseCase', () => {
     expect(tracked?.status).toBe('Provisioned');
     expect((tracked?.data.approval as { decision: { state: string } }).decision.state).toBe('approved');
     const audit = await store.audit.list({ limit: 10 });
-    expect(audit[0]).toMatchObject({ action: 'approval.closed', outcome: 'approved' });
+    expect(audit[0]).toMatchObject({ action: 'approval.decided', outcome: 'approved', requestId: id });
   });
 
   it('does nothing the second time with the same status', async () => {
@@ -128,7 +129,7 @@ describe('RequestStatusChangedUseCase when the status was written elsewhere firs
     const useCase = new RequestStatusChangedUseCase({
       trackedRequests: store.trackedRequests,
       messenger,
-      audit: store.audit,
+      audit: new StoreAuditLog({ audit: store.audit, clock }),
       clock,
       log: silentLog,
     });

@@ -1,3 +1,4 @@
+import type { AuditEvent, AuditLog } from '../../../src/ports/audit-log';
 import { DateTime, Duration } from 'luxon';
 import type { ActivateRolesUseCase } from '../../../src/app/activation/activate-roles.use-case';
 import type { ActivationOutcome } from '../../../src/app/activation/activation-outcome';
@@ -23,7 +24,7 @@ const RULES: ActivationRules = {
 describe('ExtendActivationUseCase', () => {
   let clock: TestClock;
   let calls: string[];
-  let audit: AuditEntryInput[];
+  let audit: AuditEvent[];
   let rules: ActivationRules;
   let alreadyActiveAnswers: number;
   let active: ActiveRole;
@@ -140,7 +141,10 @@ describe('ExtendActivationUseCase', () => {
           },
         ],
       } as unknown as TrackedRequestRepository,
-      audit: { append: async (e: AuditEntryInput) => void audit.push(e) } as unknown as AuditRepository,
+      audit: {
+        record: async (e: AuditEvent) => void audit.push(e),
+        list: async () => [],
+      } satisfies AuditLog,
       clock: {
         now: () => clock.now(),
         sleep: async (ms: number) => {
@@ -168,10 +172,10 @@ describe('ExtendActivationUseCase', () => {
     });
     // Elevate's own deactivation is on record, so the reconciler never calls it "outside Elevate".
     expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual([
-      'deactivate succeeded',
-      'extend activated',
+      'activation.deactivated succeeded',
+      'activation.extended succeeded',
     ]);
-    expect(audit[0].details).toMatchObject({ instanceId: 'inst-1', reason: 'extend' });
+    expect(audit[0]).toMatchObject({ reason: 'extend', details: { instanceId: 'inst-1' } });
   });
 
   it('retries RoleAssignmentExists while PIM catches up, for up to two minutes', async () => {
@@ -269,7 +273,10 @@ describe('ExtendActivationUseCase', () => {
     expect(calls).toEqual(['deactivate', 'activate PT1H', 'activate PT10M']);
     expect(outcome).toMatchObject({ kind: 'restored', failure: { message: 'PIM answered failed' } });
     expect(outcome.kind === 'restored' && outcome.until.toISO()).toBe(active.endDateTime!.toISO());
-    expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual(['deactivate succeeded', 'extend restored']);
+    expect(audit.map((a) => `${a.action} ${a.outcome}`)).toEqual([
+      'activation.deactivated succeeded',
+      'activation.extended failed',
+    ]);
 
     calls = [];
     failures = ['failed', 'failed'];

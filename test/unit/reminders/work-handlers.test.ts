@@ -1,3 +1,4 @@
+import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { DateTime, Duration } from 'luxon';
 import { createStore } from '../../../src/adapters/store/create-store';
 import type { ActivationSnapshot } from '../../../src/app/reconcile/activation-snapshot';
@@ -125,7 +126,7 @@ describe('reminder work handlers', () => {
     const handler = () =>
       new ActivationEndedHandler({
         notifier,
-        audit: store.audit,
+        audit: new StoreAuditLog({ audit: store.audit, clock }),
         trackedRequests: store.trackedRequests,
         pim: { getRoleDefinition: async (id) => ({ id, displayName: 'Role', isBuiltIn: true }) },
         directory: { getGroup: async (id) => ({ id, displayName: 'Group' }) },
@@ -158,10 +159,13 @@ describe('reminder work handlers', () => {
       await store.audit.append({
         at: clock.now().minus({ minutes: 1 }),
         actorId: 'user-1',
-        action: 'deactivate',
+        principalId: 'user-1',
+        action: 'activation.deactivated',
         target: 'Role @ Directory',
         outcome: 'succeeded',
-        details: { roleId: 'role-1', directoryScopeId: '/', instanceId: 'inst-1' },
+        roleId: 'role-1',
+        scopeId: '/',
+        details: { instanceId: 'inst-1' },
       });
       const mine = await handler().handle(item('ended'), { snapshot: snapshot([]) });
       expect(mine).toMatchObject({ type: 'done', note: expect.stringMatching(/deactivated in Elevate/) });

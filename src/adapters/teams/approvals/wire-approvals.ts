@@ -6,6 +6,7 @@ import { RequestApprovalUseCase } from '../../../app/approvals/request-approval.
 import { RequestStatusChangedUseCase } from '../../../app/approvals/request-status-changed.use-case';
 import type { CommandRouter, VerbRouter } from '../../../app/routing';
 import type { Directory } from '../../../ports/directory';
+import type { AuditLog } from '../../../ports/audit-log';
 import type { Store } from '../../../ports/stores';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { RouteServices } from '../routes/route-services';
@@ -30,6 +31,7 @@ export interface WireApprovalsDeps {
   appId: string;
   proactive: ProactiveMessenger;
   store: Store;
+  auditLog: AuditLog;
   directory: Directory;
   tenantId: string;
   approvalsChannelId?: string;
@@ -61,7 +63,7 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
   const statusChanged = new RequestStatusChangedUseCase({
     trackedRequests: store.trackedRequests,
     messenger,
-    audit: store.audit,
+    audit: deps.auditLog,
     clock,
     log,
     onClosed: deps.onClosed,
@@ -70,7 +72,7 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     pim,
     trackedRequests: store.trackedRequests,
     messenger,
-    audit: store.audit,
+    audit: deps.auditLog,
     clock,
     log,
   });
@@ -78,7 +80,6 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     pim,
     trackedRequests: store.trackedRequests,
     statusChanged,
-    audit: store.audit,
     clock,
   });
   const list = new ListApprovalsUseCase({

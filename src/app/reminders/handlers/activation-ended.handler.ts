@@ -1,7 +1,9 @@
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../../ports/clock';
 import type { ActiveAssignment } from '../../../ports/pim-gateway';
-import type { AuditRepository, TrackedRequestRepository, WorkItem } from '../../../ports/stores';
+import type { TrackedRequestRepository, WorkItem } from '../../../ports/stores';
+import type { AuditLog } from '../../../ports/audit-log';
+import { AuditActions, SYSTEM_ACTOR } from '../../../domain/audit/audit-actions';
 import { canJudgeAbsence, type ActivationSnapshot } from '../../reconcile/activation-snapshot';
 import type { EndedHow, ReminderNotifier } from '../reminder-notifier';
 import { done, retryAt, type WorkContext, type WorkHandler, type WorkOutcome } from '../work-handler';
@@ -24,7 +26,7 @@ export class ActivationEndedHandler implements WorkHandler {
   constructor(
     private readonly deps: {
       notifier: ReminderNotifier;
-      audit: AuditRepository;
+      audit: AuditLog;
       trackedRequests: TrackedRequestRepository;
       /** Role and group names for activations Elevate did not make (their announcements). */
       pim: Pick<PimGateway, 'getRoleDefinition'>;
@@ -64,6 +66,22 @@ export class ActivationEndedHandler implements WorkHandler {
     }
 
     const { how, endedAt } = await this.howItEnded(facts, snapshot.takenAt);
+    if (how !== 'deactivated') {
+      // Elevate's own deactivations are audited where they happen; these it only observed.
+      await this.deps.audit.record({
+        actorId: SYSTEM_ACTOR,
+        principalId: facts.principalId,
+        role: { id: facts.roleId, kind: facts.kind },
+        scope: { id: facts.directoryScopeId },
+        action: how === 'expired' ? AuditActions.activationExpired : AuditActions.activationDeactivated,
+        outcome: 'succeeded',
+        reason:
+          how === 'expired'
+            ? 'ended at its planned time'
+            : 'ended outside Elevate (portal, PowerShell or an administrator)',
+        details: { instanceId: facts.instanceId, endedAt: endedAt.toUTC().toISO() },
+      });
+    }
     const request = await announcedSubject(this.deps, facts);
     await this.deps.notifier.channelThread(
       { request, state: 'ended', startedAt: facts.startAt, endedAt, how },
@@ -83,17 +101,16 @@ export class ActivationEndedHandler implements WorkHandler {
   ): Promise<{ how: EndedHow; endedAt: DateTime }> {
     if (seenGoneAt >= facts.endAt.minus(EXPIRY_MARGIN)) return { how: 'expired', endedAt: facts.endAt };
     const recent = await this.deps.audit.list({
-      actorId: facts.principalId,
+      userId: facts.principalId,
       since: facts.startAt ?? facts.observedAt,
       limit: 100,
     });
     const mine = recent.find(
       (entry) =>
-        entry.action === 'deactivate' &&
+        entry.action === AuditActions.activationDeactivated &&
         entry.outcome === 'succeeded' &&
         (entry.details.instanceId === facts.instanceId ||
-          (entry.details.roleId === facts.roleId &&
-            entry.details.directoryScopeId === facts.directoryScopeId)),
+          (entry.roleId === facts.roleId && entry.scopeId === facts.directoryScopeId)),
     );
     if (mine) return { how: 'deactivated', endedAt: mine.at };
     return { how: 'elsewhere', endedAt: seenGoneAt };
