@@ -8,7 +8,7 @@ import { DomainError, ErrorCodes } from '../../../src/domain/errors';
 import type { ApproverResolver } from '../../../src/app/activation/approver-resolver';
 import type { ActivationRules, ActiveRole } from '../../../src/domain/roles';
 import type { PimGateway } from '../../../src/ports/pim-gateway';
-import type { AuditEntryInput, AuditRepository, TrackedRequestRepository } from '../../../src/ports/stores';
+import type { TrackedRequestRepository } from '../../../src/ports/stores';
 import { TestClock } from '../../contract/test-clock';
 
 const RULES: ActivationRules = {
