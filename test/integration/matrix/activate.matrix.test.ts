@@ -1,0 +1,3 @@
+import { defineMatrix } from './matrix-suite';
+
+defineMatrix(['activateNow', 'activateScheduled', 'cancelPending', 'cancelScheduled', 'approve', 'deny']);

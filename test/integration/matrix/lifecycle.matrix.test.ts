@@ -1,0 +1,3 @@
+import { defineMatrix } from './matrix-suite';
+
+defineMatrix(['extend', 'deactivateEarly', 'deactivateLate', 'reminder', 'scheduledStart']);
