@@ -46,6 +46,20 @@ export function requestsIn(cell: Cell, ...statuses: string[]) {
   );
 }
 
+/** PIM holds `count` of the requester's requests in these statuses. */
+export function expectRequests(cell: Cell, statuses: string[], count: number, what: string): void {
+  const found = requestsIn(cell, ...statuses);
+  if (found.length !== count) {
+    const all = [...cell.h.sim.state.requests.values()]
+      .filter((r) => r.principalId === cell.requester.id)
+      .map((r) => `${r.action} ${r.status}`);
+    throw new Error(
+      `${what}: expected ${count} request(s) ${statuses.join('|')}, PIM has ${found.length} ` +
+        `(all of the requester's: ${all.join(', ') || 'none'})\n${cell.transcript()}`,
+    );
+  }
+}
+
 export function expectHolds(cell: Cell, atLeastMinutes: number): void {
   const held = minutesHeld(cell);
   if (held < atLeastMinutes) {

@@ -10,8 +10,8 @@ import {
   type ShownMessage,
   type TurnResult,
 } from '../../fixtures/bot-harness';
+import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
 import type { PolicyBranch } from './policies';
-import { completeStepUp } from './step-up-http';
 import type { Surface } from './surfaces';
 
 /**
@@ -131,7 +131,7 @@ export class Cell {
     if (!link?.url)
       throw new Error(`expected a Verify card, got:\n${cardText(message.card)}\n${this.transcript()}`);
     const since = this.mark();
-    const page = await completeStepUp(link.url, this.requester);
+    const page = await completeStepUpOverHttp(link.url, this.requester);
     if (page.title !== 'Verified') throw new Error(`the step-up page said "${page.title}" (${page.status})`);
     return this.waitForPost(since, [message.conversationId], /./);
   }

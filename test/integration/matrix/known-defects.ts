@@ -13,11 +13,6 @@ export const DEFECTS: Record<string, string> = {
 };
 
 const KNOWN: { flow: string; policies?: string[]; surface?: string; defect: keyof typeof DEFECTS }[] = [
-  {
-    flow: 'extend',
-    policies: ['approvalUser', 'approvalGroup', 'groupOwner', 'mfa', 'authenticationContext'],
-    defect: '1',
-  },
   { flow: 'scheduledStart', defect: '3' },
   { flow: 'reminder', defect: '5' },
   { flow: 'deactivateEarly', policies: ['groupMember', 'groupOwner'], defect: 'N1' },
