@@ -115,25 +115,32 @@ export class Cell {
     await this.h.advance(by);
   }
 
-  /** `activate …` for the policy's role; a step-up policy's Verify link is completed over HTTP. */
+  /**
+   * `activate …` for the policy's role; a step-up policy's Verify link (sent to the requester's
+   * personal chat) is completed over HTTP, and the outcome posted afterwards is returned.
+   */
   async activate(when: string): Promise<ShownMessage> {
     const { name, clauses } = this.policy;
+    const since = this.mark();
     const turn = await this.say(`activate ${name} ${when} ${clauses}`.trim());
     const answer = turn.messages.filter((m) => m.conversationId === this.conversationId).at(-1);
     if (!answer)
       throw new Error(`activate showed nothing here:\n${cardText(turn.card)}\n${this.transcript()}`);
-    return this.policy.stepUp ? this.verify(answer) : answer;
+    if (!this.policy.stepUp) return answer;
+    const verify = this.postsSince(since, this.requesterConversations()).find((m) => verifyLink(m));
+    if (!verify) throw new Error(`expected a Verify card\n${this.transcript()}`);
+    return this.verify(verify);
   }
 
   /** Completes the Verify link on `message` over HTTP and returns the outcome Elevate posts after it. */
   async verify(message: ShownMessage): Promise<ShownMessage> {
-    const link = cardActions(message.card).find((a) => a.type === 'Action.OpenUrl' && a.title === 'Verify');
-    if (!link?.url)
+    const url = verifyLink(message);
+    if (!url)
       throw new Error(`expected a Verify card, got:\n${cardText(message.card)}\n${this.transcript()}`);
     const since = this.mark();
-    const page = await completeStepUpOverHttp(link.url, this.requester);
+    const page = await completeStepUpOverHttp(url, this.requester);
     if (page.title !== 'Verified') throw new Error(`the step-up page said "${page.title}" (${page.status})`);
-    return this.waitForPost(since, [message.conversationId], /./);
+    return this.waitForPost(since, this.requesterConversations(), /./);
   }
 
   /** Index of the next connector call: "since now". */
@@ -223,6 +230,11 @@ export class Cell {
   messagesIn(conversationId: string): ShownMessage[] {
     return this.postsSince(this.since, [conversationId]);
   }
+}
+
+/** The URL of the message's Verify button, if it has one. */
+function verifyLink(message: ShownMessage): string | undefined {
+  return cardActions(message.card).find((a) => a.type === 'Action.OpenUrl' && a.title === 'Verify')?.url;
 }
 
 /** A message's text: its card's, else its plain text. */

@@ -24,7 +24,11 @@ import {
 /** What each flow does in a cell, and what it checks afterwards. */
 
 /** Posts the requester gets for one activate command: the answer, and the outcome after a step-up. */
-const activatePosts = (cell: Cell) => (cell.policy.stepUp ? 2 : 1);
+const activatePosts = (cell: Cell) => {
+  if (!cell.policy.stepUp) return 1;
+  // In a channel the Verify link goes to the personal chat and the channel reads that it was sent.
+  return cell.surface.key === 'channel' ? 3 : 2;
+};
 
 /** A reconciler pass after the flow settled tells the requester nothing new. */
 async function quietAfter(cell: Cell, what: string): Promise<void> {
