@@ -100,10 +100,16 @@ export class Cell {
     });
   }
 
-  /** `user` clicks an Action.Execute button on a card shown in `conversationId`. */
-  click(user: SeedUser, verb: string, data: Record<string, unknown>, conversationId: string) {
+  /** `user` clicks an Action.Execute button on the card `replyToId` shown in `conversationId`. */
+  click(
+    user: SeedUser,
+    verb: string,
+    data: Record<string, unknown>,
+    conversationId: string,
+    replyToId?: string,
+  ) {
     const where = conversationId === this.conversationId ? this.surface.where : 'personal';
-    return this.h.execute(user, verb, data, { where, conversationId });
+    return this.h.execute(user, verb, data, { where, conversationId, replyToId });
   }
 
   /** One reconciler pass (list PIM, schedule work, send what is due). */
@@ -140,7 +146,18 @@ export class Cell {
     const since = this.mark();
     const page = await completeStepUpOverHttp(url, this.requester);
     if (page.title !== 'Verified') throw new Error(`the step-up page said "${page.title}" (${page.status})`);
-    return this.waitForPost(since, this.requesterConversations(), /./);
+    // The outcome is posted, or drawn over the pressed card (a click with a reply-to id).
+    const outcome = () =>
+      this.postsSince(since, this.requesterConversations())[0] ??
+      (this.h.connector.calls
+        .slice(since)
+        .some((c) => c.method === 'PUT' && c.activityId === message.activityId)
+        ? this.h.shown().find((m) => m.activityId === message.activityId)
+        : undefined);
+    await this.h.connector.waitFor(() => Boolean(outcome()), 5_000).catch(() => undefined);
+    const found = outcome();
+    if (!found) throw new Error(`no outcome after the step-up\n${this.transcript()}`);
+    return found;
   }
 
   /** Index of the next connector call: "since now". */
@@ -223,7 +240,13 @@ export class Cell {
   async decide(verdict: 'approve' | 'deny', reason: string): Promise<TurnResult> {
     const card = await this.approvalCard();
     const data = findAction(card.card, verdict).data;
-    return this.click(this.approver, verdict, { ...data, reason }, this.personalChat(this.approver));
+    return this.click(
+      this.approver,
+      verdict,
+      { ...data, reason },
+      this.personalChat(this.approver),
+      card.activityId,
+    );
   }
 
   /** Messages (posts, with their in-place updates) shown in `conversationId` during this cell. */

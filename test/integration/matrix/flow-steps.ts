@@ -56,7 +56,7 @@ export async function clickOn(
   user = cell.requester,
 ): Promise<TurnResult> {
   const data = findAction(message.card, verb).data;
-  return cell.click(user, verb, { ...data, ...extra }, message.conversationId);
+  return cell.click(user, verb, { ...data, ...extra }, message.conversationId, message.activityId);
 }
 
 /** The card now shown for a message the user clicked: the invoke answer replaces it in Teams. */
