@@ -28,6 +28,9 @@ class MovableClock implements Clock {
   now(): DateTime {
     return DateTime.utc().plus({ milliseconds: this.offsetMs });
   }
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
 }
 
 async function main(): Promise<void> {

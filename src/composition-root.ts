@@ -126,7 +126,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const pim = new GraphPimGateway({ http, appToken, directory, clock, logger });
 
     const sso: SsoTokenSource = demo
-      ? new DemoSsoTokenSource(demo.sso, app.clientId)
+      ? new DemoSsoTokenSource(demo.sso, app.clientId, demo.clock)
       : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
     const adapter = createCloudAdapter(config, logger, overrides.cloudAdapter);
     if (config.mode === 'tenant') {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AuthError,
   ConfidentialClientApplication,
@@ -18,6 +19,7 @@ import type { Clock } from '../../ports/clock';
 import type { AdapterLogger } from '../graph/graph-logger';
 import { resolveMsalAuthority, type MsalAuthoritySettings } from './msal-authority';
 import { APP_PARTITION, partitionedCachePlugin, userPartition } from './partitioned-token-cache';
+import { expiryOf, RecentTokens } from './recent-tokens';
 import type { TokenCacheCipher } from './token-cache-cipher';
 
 export interface MsalTokenProviderOptions {
@@ -53,6 +55,13 @@ export interface MsalTokenProviderOptions {
 export class MsalTokenProvider implements TokenProvider {
   private readonly scopes: string[];
   private readonly userScopes: string[];
+  /**
+   * Tokens this process obtained, until shortly before they expire: a turn whose user's token
+   * msal would serve from its cache gets it without building a client and reading and
+   * decrypting the user's cache partition from the store. msal's cache stays the source of
+   * truth across instances and restarts; this only spares the round trip to it.
+   */
+  private readonly recent = new RecentTokens();
 
   private constructor(
     private readonly options: MsalTokenProviderOptions,
@@ -78,6 +87,8 @@ export class MsalTokenProvider implements TokenProvider {
   }
 
   async appOnlyToken(): Promise<string> {
+    const recent = this.recent.get(APP_PARTITION, this.nowSeconds());
+    if (recent) return recent;
     try {
       const client = this.client(APP_PARTITION);
       let result = await client.acquireTokenByClientCredential({ scopes: this.scopes });
@@ -85,6 +96,7 @@ export class MsalTokenProvider implements TokenProvider {
         result = await client.acquireTokenByClientCredential({ scopes: this.scopes, skipCache: true });
       }
       if (!result?.accessToken) throw new Error('no access token in the client credentials result');
+      this.recent.set(APP_PARTITION, result.accessToken);
       return result.accessToken;
     } catch (error) {
       throw this.translate(error, 'app-only token');
@@ -92,6 +104,9 @@ export class MsalTokenProvider implements TokenProvider {
   }
 
   async onBehalfOf(request: OnBehalfOfRequest): Promise<string> {
+    const key = `${userPartition(request.userId)}|${createHash('sha256').update(request.ssoToken).digest('base64url')}|${request.claims ?? ''}`;
+    const recent = this.recent.get(key, this.nowSeconds());
+    if (recent) return recent;
     try {
       const client = this.client(userPartition(request.userId));
       // msal-node's OBO cache lookup reads only the in-memory cache (it does not call the cache
@@ -107,23 +122,22 @@ export class MsalTokenProvider implements TokenProvider {
         result = await client.acquireTokenOnBehalfOf({ ...oboRequest, skipCache: true });
       }
       if (!result?.accessToken) throw new Error('no access token in the on-behalf-of result');
+      this.recent.set(key, result.accessToken);
       return result.accessToken;
     } catch (error) {
       throw this.translate(error, 'on-behalf-of token', request.claims);
     }
   }
 
+  private nowSeconds(): number {
+    return this.options.clock ? this.options.clock.now().toSeconds() : Date.now() / 1000;
+  }
+
   /** True when the token's `exp` is (almost) reached by the injected clock. Opaque tokens are never stale. */
   private staleByClock(accessToken: string): boolean {
     if (!this.options.clock) return false;
-    const payload = accessToken.split('.')[1];
-    if (!payload) return false;
-    try {
-      const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-      return typeof exp === 'number' && exp - 60 <= this.options.clock.now().toSeconds();
-    } catch {
-      return false;
-    }
+    const exp = expiryOf(accessToken);
+    return exp !== undefined && exp - 60 <= this.options.clock.now().toSeconds();
   }
 
   async stepUpUrl(request: StepUpUrlRequest): Promise<string> {
@@ -172,6 +186,8 @@ export class MsalTokenProvider implements TokenProvider {
         },
       );
     }
+    // The user has just signed in again (stronger): later turns should ask msal afresh.
+    this.recent.forgetStartingWith(`${userPartition(request.userId)}|`);
     return { userId: oid, accessToken: result.accessToken };
   }
 

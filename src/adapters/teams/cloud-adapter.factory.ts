@@ -5,11 +5,13 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { AppConfig } from '../../config/config';
 import { isDomainError } from '../../domain/errors';
 import { localBotFrameworkAuthentication } from './local-bot-framework';
 import type { Logger } from '../observability/logger';
 import { currentTurn } from '../observability/turn-context';
+import { ReusingBotFrameworkAuthentication } from './reusing-bot-framework-authentication';
 
 export interface CloudAdapterOverrides {
   /**
@@ -18,8 +20,6 @@ export interface CloudAdapterOverrides {
    */
   authentication?: ConfigurationBotFrameworkAuthenticationOptions;
 }
-
-type BotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication;
 
 export type ActivityProcessing =
   { status: number; body?: unknown } | { status: 401; refused: 'authentication'; reason: string };
@@ -82,7 +82,9 @@ export function createCloudAdapter(
         }
       : { ...overrides.authentication };
   const adapter = new ElevateCloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(options, local?.credentialsFactory),
+    new ReusingBotFrameworkAuthentication(
+      new ConfigurationBotFrameworkAuthentication(options, local?.credentialsFactory),
+    ),
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;

@@ -2,6 +2,11 @@ import type { Logger } from '../observability/logger';
 import type { ConversationRepository, UserRepository } from '../../ports/stores';
 import type { TeamsTurn } from './teams-turn';
 
+/** Entries remembered as written; beyond this the memory starts over (writes resume). */
+const MAX_REMEMBERED = 10_000;
+/** An unchanged reference is still written again after this long (other instances may have written theirs). */
+const REWRITE_AFTER_MS = 10 * 60_000;
+
 /**
  * Where each user and conversation can be reached later (approvals, reminders): the sender's
  * personal-chat reference, the channel's or group chat's reference, and the sender's profile
@@ -12,16 +17,40 @@ import type { TeamsTurn } from './teams-turn';
  * that, `recordFirstContact` only fills in what Elevate does not know yet (a user who just
  * installed the app and never sent a command still gets approval cards), so an activity that
  * claims to be someone else can never redirect that person's messages.
+ *
+ * What this process wrote a moment ago is not written (or looked up) again while it is
+ * unchanged (the turn's activity id aside): most turns come from people who chatted a minute
+ * before, and two reads and two writes per turn were most of the cost of a `help`. Unchanged
+ * entries are still rewritten after 10 minutes (another instance may have written in between).
  */
 export class ConversationRecorder {
+  /** Key → fingerprint of what this process last wrote and when (ms). */
+  private readonly written = new Map<string, { fingerprint: string; at: number }>();
+  private readonly now: () => number;
+
   constructor(
     private readonly deps: {
       conversations: ConversationRepository;
       users: UserRepository;
       defaultTenantId?: string;
       logger: Logger;
+      /** Wall-clock ms, for how long a write is remembered (injectable for tests). */
+      now?: () => number;
     },
-  ) {}
+  ) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /**
+   * Forgets what this process wrote for the turn's conversation and sender, so the next record
+   * looks at the store again (installation events: the reference may have been deleted).
+   */
+  forget(turn: TeamsTurn): void {
+    const keys = this.keys(turn);
+    if (!keys) return;
+    this.written.delete(keys.conversation);
+    this.written.delete(keys.profile);
+  }
 
   /**
    * True when Elevate already holds a reference for this turn's conversation (the sender's personal
@@ -60,9 +89,20 @@ export class ConversationRecorder {
   private async write(turn: TeamsTurn, verified: boolean): Promise<void> {
     const tenantId = turn.tenantId ?? this.deps.defaultTenantId;
     const serviceUrl = turn.activity.serviceUrl;
-    if (!tenantId || !serviceUrl) return;
+    const keys = this.keys(turn);
+    if (!tenantId || !serviceUrl || !keys) return;
     const reference = turn.reference();
     const userId = turn.userId;
+    // The reference carries the id of the activity it was taken from; that alone is no change.
+    const { activityId: _activityId, ...lasting } = reference;
+    const where = JSON.stringify([serviceUrl, lasting]);
+    const profile = JSON.stringify([turn.activity.from?.name, turn.timeZone, turn.activity.locale]);
+    if (
+      this.fresh(keys.conversation, verified ? where : undefined) &&
+      this.fresh(keys.profile, verified ? profile : undefined)
+    ) {
+      return;
+    }
     try {
       if (!verified) {
         const known =
@@ -83,8 +123,10 @@ export class ConversationRecorder {
           reference,
         });
       }
+      if (verified) this.remember(keys.conversation, where);
       if (verified || !userId || (await this.deps.users.get(tenantId, userId)) === null) {
         await this.writeProfile(turn, tenantId, userId);
+        if (verified) this.remember(keys.profile, profile);
       }
     } catch (error) {
       // Recording must never block the user's request; the next activity tries again.
@@ -93,6 +135,33 @@ export class ConversationRecorder {
         'could not record the conversation reference',
       );
     }
+  }
+
+  private keys(turn: TeamsTurn): { conversation: string; profile: string } | undefined {
+    const tenantId = turn.tenantId ?? this.deps.defaultTenantId;
+    if (!tenantId) return undefined;
+    return {
+      conversation:
+        turn.conversationKind === 'personal'
+          ? `chat:${tenantId}:${turn.userId}`
+          : `conversation:${turn.conversationId}`,
+      profile: `profile:${tenantId}:${turn.userId}`,
+    };
+  }
+
+  /**
+   * True when this process wrote `key` within the last 10 minutes, with this `fingerprint`
+   * (any fingerprint when undefined: a first-contact record only needs to know it exists).
+   */
+  private fresh(key: string, fingerprint: string | undefined): boolean {
+    const entry = this.written.get(key);
+    if (!entry || this.now() - entry.at >= REWRITE_AFTER_MS) return false;
+    return fingerprint === undefined || entry.fingerprint === fingerprint;
+  }
+
+  private remember(key: string, fingerprint: string): void {
+    if (this.written.size >= MAX_REMEMBERED) this.written.clear();
+    this.written.set(key, { fingerprint, at: this.now() });
   }
 
   private async writeProfile(turn: TeamsTurn, tenantId: string, userId: string | undefined): Promise<void> {

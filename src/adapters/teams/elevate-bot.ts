@@ -96,6 +96,8 @@ export class ElevateBot extends TeamsActivityHandler {
 
   private async recordAndWelcomeIfNew(turn: TeamsTurn, botAdded: boolean): Promise<void> {
     const isNew = botAdded && !(await this.deps.recorder.isKnown(turn));
+    // Installation events: the reference may have been deleted since this process wrote it.
+    this.deps.recorder.forget(turn);
     await this.deps.recorder.recordFirstContact(turn);
     if (isNew) await this.deps.welcome(turn);
   }
