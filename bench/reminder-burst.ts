@@ -7,6 +7,7 @@ import { createStore } from '../src/adapters/store/create-store';
 import { CardActionSigner } from '../src/adapters/teams/card-actions/card-action-signer';
 import { createCloudAdapter } from '../src/adapters/teams/cloud-adapter.factory';
 import { ProactiveMessenger } from '../src/adapters/teams/proactive/proactive-messenger';
+import { StoreAuditLog } from '../src/adapters/audit/store-audit-log';
 import { ApproverResolver } from '../src/app/activation/approver-resolver';
 import { loadConfig } from '../src/config/config';
 import type { Clock } from '../src/ports/clock';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
     messenger,
     signer: new CardActionSigner(undefined),
     approvers: new ApproverResolver(directory),
+    auditLog: new StoreAuditLog({ audit: store.audit, clock }),
     clock,
     logger,
     tenantId,
