@@ -2,11 +2,17 @@ import { connectorThrottle, parseRetryAfter } from '../../../src/adapters/teams/
 import { SendRateLimiter } from '../../../src/adapters/teams/proactive/send-rate-limiter';
 
 describe('SendRateLimiter', () => {
+  // Fake timers make Date.now and setTimeout move only when the test says so: with the real clock, a
+  // loaded machine let the first slot's 20 ms pass before the other callers queued, and the first
+  // caller to arrive ("late") took the free slot (the test's old flakiness).
+  beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => jest.useRealTimers());
+
   it('serves waiting callers by priority (due time), then arrival', async () => {
-    const limiter = new SendRateLimiter({ ratePerSecond: 50 });
+    const limiter = new SendRateLimiter({ ratePerSecond: 50, now: () => Date.now() });
     const order: string[] = [];
     await limiter.acquire(0); // takes the free slot; the rest queue
-    await Promise.all(
+    const served = Promise.all(
       [
         ['late', 300],
         ['early', 100],
@@ -14,16 +20,29 @@ describe('SendRateLimiter', () => {
         ['middle-b', 200],
       ].map(([name, priority]) => limiter.acquire(priority as number).then(() => order.push(name as string))),
     );
+    expect(limiter.waiting).toBe(4);
+    await jest.advanceTimersByTimeAsync(19);
+    expect(order).toEqual([]); // the next slot is 20 ms (1/50 s) after the first
+    await jest.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(['early']);
+    await jest.advanceTimersByTimeAsync(60);
+    await served;
     expect(order).toEqual(['early', 'middle-a', 'middle-b', 'late']);
   });
 
   it('holds every caller back during a pause (a 429 Retry-After)', async () => {
-    const limiter = new SendRateLimiter({ ratePerSecond: 1000 });
-    limiter.pauseUntil(Date.now() + 250);
-    expect(limiter.pausedFor()).toBeGreaterThan(200);
+    const limiter = new SendRateLimiter({ ratePerSecond: 1000, now: () => Date.now() });
     const started = Date.now();
-    await Promise.all([limiter.acquire(1), limiter.acquire(2)]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    limiter.pauseUntil(started + 250);
+    expect(limiter.pausedFor()).toBe(250);
+    let servedAt = 0;
+    const both = Promise.all([limiter.acquire(1), limiter.acquire(2)]).then(() => (servedAt = Date.now()));
+    await jest.advanceTimersByTimeAsync(249);
+    expect(servedAt).toBe(0);
+    await jest.advanceTimersByTimeAsync(10);
+    await both;
+    expect(servedAt - started).toBeGreaterThanOrEqual(250);
+    expect(limiter.pausedFor()).toBe(0);
   });
 
   it('refuses a rate that is not a positive number', () => {
