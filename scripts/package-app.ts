@@ -146,7 +146,7 @@ export function commandListsFrom(catalogue: ReadonlyArray<CommandCatalogueEntry>
   }
   const lists: CommandList[] = [];
   for (const scope of BOT_SCOPES) {
-    const entries = catalogue.filter((entry) => entry.scopes.includes(scope));
+    const entries = catalogue.filter((entry) => !entry.adminOnly && entry.scopes.includes(scope));
     if (entries.length === 0) continue;
     if (entries.length > COMMAND_LIMITS.commandsPerList) {
       problems.push(

@@ -5,6 +5,11 @@
 export interface Directory {
   /** Throws DomainError GRAPH_ERROR (details.status 404) when the user does not exist. */
   getUser(userId: string): Promise<DirectoryUser>;
+  /**
+   * Users whose sign-in name or mail (when `name` has an @) or display name equals `name`, ignoring
+   * case; at most MAX_USERS_FOUND.
+   */
+  findUsers(name: string): Promise<DirectoryUser[]>;
   /** Users by id; unknown ids are left out. */
   getUsers(userIds: string[]): Promise<DirectoryUser[]>;
   getGroup(groupId: string): Promise<DirectoryGroup>;
@@ -20,6 +25,9 @@ export interface Directory {
   /** Entra object ids of a Teams group chat's members who have the owner (admin) role. */
   listChatOwnerIds(chatId: string): Promise<string[]>;
 }
+
+/** Most users `findUsers` returns (more means the name is not specific enough). */
+export const MAX_USERS_FOUND = 10;
 
 export interface DirectoryUser {
   id: string;

@@ -1,5 +1,10 @@
 import { isDomainError } from '../../domain/errors';
-import type { Directory, DirectoryGroup, DirectoryUser } from '../../ports/directory';
+import {
+  MAX_USERS_FOUND,
+  type Directory,
+  type DirectoryGroup,
+  type DirectoryUser,
+} from '../../ports/directory';
 import type { GraphHttp } from './graph-http';
 import { graphPaths, odataString } from './graph-paths';
 
@@ -34,6 +39,27 @@ export class GraphDirectory implements Directory {
       operation: 'read',
     });
     return toUser(result.body ?? { id: userId });
+  }
+
+  async findUsers(name: string): Promise<DirectoryUser[]> {
+    const fields = name.includes('@') ? ['userPrincipalName', 'mail'] : ['displayName'];
+    const found = new Map<string, DirectoryUser>();
+    for (const field of fields) {
+      const result = await this.http.send<{ value?: RawDirectoryObject[] }>({
+        method: 'GET',
+        path: graphPaths.users(),
+        query: {
+          $filter: `${field} eq ${odataString(name)}`,
+          $select: USER_FIELDS,
+          $top: String(MAX_USERS_FOUND),
+        },
+        token: await this.appToken(),
+        operation: 'read',
+      });
+      for (const raw of result.body?.value ?? []) found.set(raw.id, toUser(raw));
+      if (found.size > 0) break;
+    }
+    return [...found.values()].slice(0, MAX_USERS_FOUND);
   }
 
   async getUsers(userIds: string[]): Promise<DirectoryUser[]> {

@@ -3,6 +3,8 @@ import type { Server } from 'restify';
 import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-case';
 import { ApproverResolver } from '../../app/activation/approver-resolver';
 import { AdminCheck } from '../../app/admin/admin-check';
+import { AdminGate } from '../../app/admin/admin-gate';
+import { ViewAuditTrailUseCase } from '../../app/audit/view-audit-trail.use-case';
 import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
 import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case';
 import { ExtendActivationUseCase } from '../../app/reminders/extend-activation.use-case';
@@ -37,6 +39,7 @@ import { registerReminderSettingsRoutes } from './routes/reminder-settings.route
 import { registerReminderRoutes } from './reminders/reminder.routes';
 import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
+import { registerAuditRoutes } from './routes/audit.routes';
 import { registerExtendRoutes } from './routes/extend.routes';
 import { registerWhoRoutes } from './routes/who.routes';
 import { WhoHoldsWhatUseCase } from '../../app/channels/who-holds-what.use-case';
@@ -209,6 +212,13 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     extend,
     eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: deps.auditLog, clock }),
   });
+  const adminGate = new AdminGate({ admins: services.admins, audit: deps.auditLog });
+  registerAuditRoutes(
+    services,
+    commands,
+    verbs,
+    new ViewAuditTrailUseCase({ gate: adminGate, audit: deps.auditLog, pim, directory: deps.directory }),
+  );
   registerHelpRoutes(services, commands);
   const approvals = wireApprovals({
     services,

@@ -9,6 +9,8 @@
  * - `example`: a complete, valid command a user can copy.
  * - `more`: further complete examples (shorter forms) the help card shows.
  * - `words`: every word sequence that starts this command (the name first, then aliases).
+ * - `adminOnly`: for Elevate admins (members of the admin group). Left out of Teams' command menu,
+ *   which shows at most 10 commands per scope and is for everyone; the help card still lists it.
  */
 export type CommandScope = 'personal' | 'team' | 'groupChat';
 
@@ -20,6 +22,7 @@ export interface CommandCatalogueEntry {
   more?: readonly string[];
   scopes: CommandScope[];
   words: readonly string[];
+  adminOnly?: boolean;
 }
 
 const EVERYWHERE: CommandScope[] = ['personal', 'team', 'groupChat'];
@@ -109,6 +112,17 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     example: 'subscribe Exchange Admin, User Admin',
     scopes: ['team', 'groupChat'],
     words: ['subscribe', 'unsubscribe', 'subscriptions'],
+  },
+  {
+    name: 'audit',
+    title: 'audit',
+    description:
+      'Admins: who activated, approved or changed what, newest first; for one user or role, since a date or for a time.',
+    example: 'audit Exchange Administrator since 7d',
+    more: ['audit alex@contoso.com since yesterday', 'audit since 30 Nov'],
+    scopes: ['personal'],
+    words: ['audit'],
+    adminOnly: true,
   },
   {
     name: 'help',

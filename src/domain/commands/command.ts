@@ -110,7 +110,17 @@ export interface ApprovalsOffCommand {
   roles: string[];
 }
 
+/** `audit [user|role] [<name>] [since <date|duration>]`: the audit trail (admins only). */
+export interface AuditCommand {
+  kind: 'audit';
+  /** A user (display name or sign-in name) or a role, as typed; `kind` when the user said which. */
+  subject?: { text: string; kind?: 'user' | 'role' };
+  /** Entries from this instant on (UTC). */
+  since?: DateTime;
+}
+
 export type Command =
+  | AuditCommand
   | RolesCommand
   | HelpCommand
   | StatusCommand

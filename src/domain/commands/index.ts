@@ -21,3 +21,4 @@ export {
 } from './parsers/channel.parsers';
 export { parseExtend, EXTEND_EXAMPLE } from './parsers/extend.parser';
 export { DEFAULT_TICKET_PATTERN, compileTicketPattern } from './ticket-pattern';
+export { parseAudit, parseSince, AUDIT_EXAMPLE, AUDIT_SINCE_FORMS } from './parsers/audit.parser';

@@ -4,6 +4,7 @@ import { COMMAND_CATALOGUE } from './catalogue';
 import { matchCommandWord } from './match-command-word';
 import { normaliseCommandText } from './normalise-command-text';
 import { parseActivate } from './parsers/activate.parser';
+import { parseAudit } from './parsers/audit.parser';
 import { parseCancel } from './parsers/cancel.parser';
 import { parseDeactivate } from './parsers/deactivate.parser';
 import { parseExtend } from './parsers/extend.parser';
@@ -27,6 +28,7 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandArgumentParser>> = 
     word.toLowerCase() === 'remind me' ? parseRemindMe(args) : parseReminders(args),
   subscribe: (args, _ctx, word) => parseSubscriptionCommand(args, word),
   help: (args) => parseHelp(args),
+  audit: (args, ctx) => parseAudit(args, ctx),
 };
 
 /**

@@ -23,6 +23,7 @@ const expectedTemplates = [
   'activation-result',
   'approval-request',
   'approvals-list',
+  'audit-trail',
   'channel-announcement',
   'deactivation-result',
   'did-you-mean',

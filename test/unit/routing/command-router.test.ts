@@ -183,6 +183,7 @@ describe('the catalogue wired through the router', () => {
         'who',
         'reminders',
         'subscribe',
+        'audit',
         'help',
       ],
       extra: ['whoami'],

@@ -6,6 +6,7 @@ import {
   activationResultCardData,
   deactivationResultCardData,
 } from './activation-card-data.schemas';
+import { auditTrailCardData } from './admin-card-data.schemas';
 import { approvalRequestCardData, approvalsListCardData } from './approval-card-data.schemas';
 import { channelAnnouncementCardData, whoHoldsWhatCardData } from './channel-card-data.schemas';
 import {
@@ -34,6 +35,7 @@ export {
   activationResultCardData,
   deactivationResultCardData,
 } from './activation-card-data.schemas';
+export { auditTrailCardData } from './admin-card-data.schemas';
 export { approvalRequestCardData, approvalStates, approvalsListCardData } from './approval-card-data.schemas';
 export {
   announcementStates,
@@ -58,6 +60,7 @@ export const cardDataSchemas = {
   'activation-result': activationResultCardData,
   'approval-request': approvalRequestCardData,
   'approvals-list': approvalsListCardData,
+  'audit-trail': auditTrailCardData,
   'channel-announcement': channelAnnouncementCardData,
   'deactivation-result': deactivationResultCardData,
   'did-you-mean': didYouMeanCardData,

@@ -19,6 +19,8 @@ export const CardVerbs = {
   refresh: 'refresh',
   /** The "who holds what" board: Refresh, Previous / Next page (anyone in the conversation). */
   showBoard: 'showBoard',
+  /** The audit trail's "Older entries" (admins). */
+  showAudit: 'showAudit',
   /** Teams' user-specific view refresh of a shared approval card (`refresh.action`). */
   refreshApproval: 'refreshApproval',
 } as const;
