@@ -140,23 +140,33 @@ test('activate a role that needs approval; the approver approves in the channel;
   await step('approve-as-dana', async () => {
     const approvalCard = await ui.stream.waitForMessage(
       'the approval card in the approvals channel (General)',
-      (m) => m.conversationId === GENERAL_CHANNEL_ID && m.cards.some((c) => findExecuteAction(c, 'approve')),
+      (m) =>
+        m.conversationId === GENERAL_CHANNEL_ID &&
+        m.cards.some((c) => findExecuteAction(c, 'refreshApproval')),
       { since: requested },
     );
     await ui.openConversation('General');
+    // The shared copy reads the state for everyone; approver and requester get their own views.
     const { card, text } = await ui.waitForCard('Alex Morgan requests User Administrator');
     expect(text).toContain('e2e approval journey');
-    expect(text).toMatch(/Approve/);
+    expect(text).toContain('Waiting for a decision by Dana Schmidt');
     await ui.screenshot('approval-card-in-channel', card);
 
-    // Dana is not the playground's current user: she presses Approve through the client's API.
-    const approve = findExecuteAction(approvalCard.cards[0], 'approve');
-    if (!approve) throw new Error('the approval card has no Approve button');
-    await pressCardButtonAs(stack!.playgroundUrl, {
+    // Dana is not the playground's current user, and the playground has no user-specific views:
+    // her client's automatic refresh (refresh.userIds) and her click go through the client's API.
+    const where = {
       userId: DANA_ID,
       // In a channel the card lives in its post's conversation, as the UI's own click sends it.
       conversationId: approvalCard.postConversationId ?? GENERAL_CHANNEL_ID,
       messageId: approvalCard.messageId,
+    };
+    const viewFor = findExecuteAction(approvalCard.cards[0], 'refreshApproval');
+    if (!viewFor) throw new Error('the approval card has no user-specific view');
+    const danaView = await pressCardButtonAs(stack!.playgroundUrl, { ...where, action: viewFor });
+    const approve = findExecuteAction(danaView, 'approve');
+    if (!approve) throw new Error('Dana’s view of the approval card has no Approve button');
+    await pressCardButtonAs(stack!.playgroundUrl, {
+      ...where,
       action: { ...approve, data: { ...approve.data, reason: 'Looks right for the e2e journey' } },
     });
     const decided = await ui.waitForCard('Approved by Dana Schmidt');

@@ -12,8 +12,11 @@ export interface ApprovalMessenger {
    * none yet) and stores the copy. False when they cannot be reached (the app is not installed).
    */
   sendToApprover(view: ApprovalView, approver: NamedPerson): Promise<boolean>;
-  /** Posts the card to the approvals channel and stores the copy. False when no channel is set or reachable. */
-  sendToChannel(view: ApprovalView): Promise<boolean>;
+  /**
+   * Posts one shared copy of the card to a channel or group chat (the default approvals channel, or
+   * one that said `approvals here`) and stores it. False when Elevate cannot reach that conversation.
+   */
+  sendToChannel(view: ApprovalView, conversationId: string): Promise<boolean>;
   /** Re-renders every stored copy of the approval card for the view's current state. */
   updateAllCopies(view: ApprovalView): Promise<void>;
   /** Tells the requester how their request ended (approved until T, denied with the reason, expired…). */

@@ -8,6 +8,7 @@ import { AuditActions } from '../../domain/audit/audit-actions';
 import { roleFields } from '../audit/activation-events';
 import type { ActivateRolesInput, ActivationListener } from '../activation/activate-roles.use-case';
 import type { ActivationOutcome, NamedPerson } from '../activation/activation-outcome';
+import type { ApprovalChannels } from '../channels/approval-channels';
 import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
 import { approvalView, withApprovalRecord, type ApprovalRecord, type ApprovalView } from './approval-record';
 
@@ -29,7 +30,8 @@ export interface ApprovalFanOut {
 
 /**
  * A request is waiting for approval: remember who may decide (and whether PIM wants their
- * reason), post the approval card to each approver's personal chat and to the approvals channel,
+ * reason), post the approval card to each approver's personal chat and to the role's approvals
+ * channels (the default one and those that said `approvals here`),
  * and name anyone who could not be reached, so nobody waits in silence. The requester is never
  * asked to approve their own request.
  */
@@ -39,6 +41,8 @@ export class RequestApprovalUseCase implements ActivationListener {
       pim: PimGateway;
       trackedRequests: TrackedRequestRepository;
       messenger: ApprovalMessenger;
+      /** The default approvals channel and the conversations routed for the role (`approvals here`). */
+      channels: Pick<ApprovalChannels, 'forRole'>;
       audit: AuditLog;
       clock: Clock;
       log: ApprovalLog;
@@ -89,13 +93,7 @@ export class RequestApprovalUseCase implements ActivationListener {
     );
     const reached = others.filter((_, index) => delivered[index]);
     const unreachable = others.filter((_, index) => !delivered[index]);
-    const channel = await this.deps.messenger.sendToChannel(view).catch((error: unknown) => {
-      this.deps.log.warn(
-        { err: error, requestId: input.requestId },
-        'approval card not posted to the approvals channel',
-      );
-      return false;
-    });
+    const channel = await this.postToChannels(view);
     if (unreachable.length > 0 || reached.length === 0) {
       await this.deps.messenger.reportUnreachable(view, unreachable);
     }
@@ -113,6 +111,22 @@ export class RequestApprovalUseCase implements ActivationListener {
       details: { approversReached: reached.length, approversUnreachable: unreachable.length, channel },
     });
     return { view, reached, unreachable, channel };
+  }
+
+  /** One shared copy in each approvals channel of the role; true when at least one was posted. */
+  private async postToChannels(view: ApprovalView): Promise<boolean> {
+    let posted = false;
+    for (const conversationId of await this.deps.channels.forRole(view.roleId)) {
+      const sent = await this.deps.messenger.sendToChannel(view, conversationId).catch((error: unknown) => {
+        this.deps.log.warn(
+          { err: error, requestId: view.requestId, conversationId },
+          'approval card not posted to an approvals channel',
+        );
+        return false;
+      });
+      posted ||= sent;
+    }
+    return posted;
   }
 
   /** Stores the approval record on the tracked request (activation inserted it; insert it if not). */

@@ -23,6 +23,8 @@ export class TestClock {
 export class RecordingMessenger implements ApprovalMessenger {
   sentTo: { view: ApprovalView; approver: NamedPerson }[] = [];
   channel: ApprovalView[] = [];
+  /** The conversation of each channel copy, in order. */
+  channelIds: string[] = [];
   updates: ApprovalView[] = [];
   told: ApprovalView[] = [];
   unreachable: { view: ApprovalView; people: NamedPerson[] }[] = [];
@@ -34,9 +36,10 @@ export class RecordingMessenger implements ApprovalMessenger {
     this.sentTo.push({ view, approver });
     return true;
   }
-  async sendToChannel(view: ApprovalView): Promise<boolean> {
+  async sendToChannel(view: ApprovalView, conversationId: string): Promise<boolean> {
     if (!this.channelConfigured) return false;
     this.channel.push(view);
+    this.channelIds.push(conversationId);
     return true;
   }
   async updateAllCopies(view: ApprovalView): Promise<void> {

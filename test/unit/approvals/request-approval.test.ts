@@ -1,6 +1,7 @@
 import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { Duration } from 'luxon';
 import { RequestApprovalUseCase } from '../../../src/app/approvals/request-approval.use-case';
+import { ApprovalChannels } from '../../../src/app/channels/approval-channels';
 import type { EligibleRole } from '../../../src/domain/roles';
 import type { PimGateway } from '../../../src/ports/pim-gateway';
 import type { Store } from '../../../src/ports/stores';
@@ -14,6 +15,8 @@ const role: EligibleRole = {
   scopeName: 'Directory',
   via: { type: 'direct' },
 };
+
+const DEFAULT_CHANNEL = '19:approvals@thread.tacv2';
 
 describe('RequestApprovalUseCase', () => {
   let clock: TestClock;
@@ -37,6 +40,7 @@ describe('RequestApprovalUseCase', () => {
       pim,
       trackedRequests: store.trackedRequests,
       messenger,
+      channels: new ApprovalChannels({ routes: store.channelRoutes, defaultChannelId: DEFAULT_CHANNEL }),
       audit: new StoreAuditLog({ audit: store.audit, clock }),
       clock,
       log: silentLog,
@@ -65,6 +69,37 @@ describe('RequestApprovalUseCase', () => {
     role,
     approvers,
     duration: Duration.fromObject({ hours: 1 }),
+  });
+
+  it('posts one shared copy to the default channel and to each conversation routed for the role or all roles', async () => {
+    messenger.channelConfigured = true;
+    const route = (conversationId: string, roleId: string) =>
+      store.channelRoutes.add({
+        conversationId,
+        tenantId: 't',
+        purpose: 'approvals',
+        roleId,
+        roleName: 'x',
+        createdBy: people.dana.id,
+      });
+    await route('19:security@thread.tacv2', role.roleId);
+    await route('19:everything@thread.tacv2', '*');
+    await route(DEFAULT_CHANNEL, role.roleId);
+    await route('19:exchange@thread.tacv2', '29232cdf-9323-42fd-ade2-1d097af3e4de');
+    await store.channelRoutes.add({
+      conversationId: '19:announce-only@thread.tacv2',
+      tenantId: 't',
+      purpose: 'announce',
+      roleId: role.roleId,
+      roleName: 'x',
+      createdBy: people.dana.id,
+    });
+    const result = await useCase.execute(input());
+    expect(messenger.channelIds[0]).toBe(DEFAULT_CHANNEL);
+    expect([...messenger.channelIds].sort()).toEqual(
+      [DEFAULT_CHANNEL, '19:everything@thread.tacv2', '19:security@thread.tacv2'].sort(),
+    );
+    expect(result?.channel).toBe(true);
   });
 
   it('sends to every approver but the requester, records the approvers and keeps the activation data', async () => {

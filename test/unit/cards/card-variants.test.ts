@@ -148,6 +148,15 @@ describe('approval-request states', () => {
     expect(objectsOfType(card, 'Action.OpenUrl')[0].url).toMatch(/^https:\/\/portal\.azure\.com\//);
   });
 
+  it('pending, shared view for people who do not decide: names the approvers, no buttons or reason box', () => {
+    const card = variant('approval-request', { waitingFor: 'Megan Bowen, Dana Schmidt', decidable: false });
+    expect(visibleText(card)).toContain('Waiting for a decision by Megan Bowen, Dana Schmidt · expires in');
+    expect(visibleText(card)).not.toContain('your decision');
+    expect(verbsOf(card)).toEqual([]);
+    expect(inputById(card, 'reason')).toBeUndefined();
+    expect(objectsOfType(card, 'Action.OpenUrl')).toHaveLength(1);
+  });
+
   it('pending with an optional reason', () => {
     const card = variant('approval-request', { reasonRequired: false });
     expect(inputById(card, 'reason')).toEqual(

@@ -8,11 +8,14 @@ import { CARD_ACTION_TTL, signFor, type PresenterContext } from '../presenters/p
 import { formatInstant, humanDuration } from '../presenters/time-format';
 
 /**
- * Who the card is for: one approver (buttons bound to them), or a channel (anyone may press; Elevate
- * checks). A channel copy names the Teams users (MRIs) who get their own view while it is pending.
+ * Who the card is for: one approver (buttons bound to them), or a channel's shared copy. A shared
+ * copy names the Teams users (MRIs) who get their own view while it is pending (requester and
+ * approvers); everyone else reads the state. It carries buttons for whoever presses (Elevate checks
+ * who it is) only when `decidable` (default true): when some approver has no view of their own.
  */
 export type ApprovalAudience =
-  { type: 'approver'; approverId: string } | { type: 'channel'; userSpecificViewsFor?: string[] };
+  | { type: 'approver'; approverId: string }
+  | { type: 'channel'; userSpecificViewsFor?: string[]; decidable?: boolean };
 
 export const APPROVAL_VERBS = ['approve', 'deny'];
 /** The automatic refresh that gives requester and approvers their own view of a channel copy. */
@@ -77,6 +80,7 @@ export function approvalRequestCard(
   const state: CardData<'approval-request'>['state'] =
     options.alreadyDecided && decidedState ? 'alreadyDecided' : view.state;
   const pending = view.state === 'pending';
+  const decidable = pending && (audience.type === 'approver' || audience.decidable !== false);
   const card = renderCard('approval-request', {
     state,
     requesterName: view.requester.displayName,
@@ -92,13 +96,15 @@ export function approvalRequestCard(
     expiresIn: pending ? timeLeft(view.expiresAt, now) : '',
     portalUrl: portalApprovalsUrl(view.kind),
     reasonRequired: view.reasonRequired,
+    waitingFor: audience.type === 'approver' ? '' : approverNames(view),
+    decidable,
     requestId: view.requestId,
     approvalId: view.requestId,
     decision: decidedState ? (view.state as 'approved' | 'denied') : '',
     decidedBy: decidedState ? (decision?.byName ?? 'an approver in the Entra portal') : '',
     decidedAt: decision ? at(decision.at) : view.state === 'expired' ? at(view.expiresAt) : '',
     decisionReason: decision?.reason ?? '',
-    token: pending ? approvalToken(ctx, view.requestId, audience) : '',
+    token: decidable ? approvalToken(ctx, view.requestId, audience) : '',
   });
   const viewers = audience.type === 'channel' ? (audience.userSpecificViewsFor ?? []) : [];
   if (!pending || viewers.length === 0) return card;
@@ -124,6 +130,12 @@ export function approvalRequestCard(
       userIds: [...new Set(viewers)].slice(0, MAX_USER_SPECIFIC_VIEWS),
     },
   };
+}
+
+/** Who may decide, as the shared copy names them. */
+function approverNames(view: ApprovalView): string {
+  const others = view.approvers.filter((a) => a.id !== view.requester.id).map((a) => a.displayName);
+  return others.length > 0 ? others.join(', ') : "PIM's default approvers";
 }
 
 /**

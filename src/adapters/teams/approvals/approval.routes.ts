@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DecideApprovalUseCase, ApprovalVerdict } from '../../../app/approvals/decide-approval.use-case';
 import type { ListApprovalsUseCase } from '../../../app/approvals/list-approvals.use-case';
+import type { ApprovalView } from '../../../app/approvals/approval-record';
 import type { VerbRouter } from '../../../app/routing';
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
@@ -95,7 +96,18 @@ async function showOwnView(
   if (pending && view.approvers.some((a) => a.id === userId)) {
     return turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'approver', approverId: userId }));
   }
-  await turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'channel' }));
+  await turn.answerCardAction(approvalRequestCard(ctx, view, { type: 'channel', decidable: false }));
+}
+
+/**
+ * How a click in a conversation is answered: an approver gets buttons bound to them, anyone else
+ * (the requester too) the state. In a personal chat the card is the clicker's own approver copy.
+ */
+function audienceOf(turn: TeamsTurn, actorId: string, view: ApprovalView | undefined): ApprovalAudience {
+  if (turn.conversationKind === 'personal') return { type: 'approver', approverId: actorId };
+  const approver =
+    view !== undefined && actorId !== view.requester.id && view.approvers.some((a) => a.id === actorId);
+  return approver ? { type: 'approver', approverId: actorId } : { type: 'channel', decidable: false };
 }
 
 /**
@@ -133,10 +145,6 @@ async function decideFromCard(
       remedy: 'Say "approvals" for a fresh list of requests waiting for you.',
     });
   }
-  const audience: ApprovalAudience =
-    turn.conversationKind === 'personal'
-      ? { type: 'approver', approverId: actor.userId }
-      : { type: 'channel' };
   const now = services.clock.now();
   const check = services.signer.verify(data.token, {
     verb,
@@ -153,7 +161,7 @@ async function decideFromCard(
       approvals,
       turn,
       ctx,
-      audience,
+      actor.userId,
       requestId,
       new DomainError(
         ErrorCodes.CardActionInvalid,
@@ -177,7 +185,7 @@ async function decideFromCard(
       approvals,
       turn,
       ctx,
-      audience,
+      actor.userId,
       requestId,
       new DomainError(
         ErrorCodes.CardActionInvalid,
@@ -197,7 +205,9 @@ async function decideFromCard(
       reason: reasonFrom(data),
     });
     await turn.answerCardAction(
-      approvalRequestCard(ctx, result.view, audience, { alreadyDecided: result.kind === 'alreadyClosed' }),
+      approvalRequestCard(ctx, result.view, audienceOf(turn, actor.userId, result.view), {
+        alreadyDecided: result.kind === 'alreadyClosed',
+      }),
     );
   } catch (error) {
     if (!isDomainError(error)) throw error;
@@ -224,7 +234,7 @@ async function decideFromCard(
       { code: error.code, verb, userId: actor.userId, requestId },
       'approval decision refused',
     );
-    await refresh(approvals, turn, ctx, audience, requestId, error);
+    await refresh(approvals, turn, ctx, actor.userId, requestId, error);
   }
 }
 
@@ -246,7 +256,7 @@ async function refresh(
   approvals: ApprovalRouteServices,
   turn: TeamsTurn,
   ctx: PresenterContext,
-  audience: ApprovalAudience,
+  actorId: string,
   requestId: string,
   problem: DomainError,
 ): Promise<void> {
@@ -255,6 +265,6 @@ async function refresh(
     await turn.answerCardAction(errorCard(problem, 'Nothing was done'));
     return;
   }
-  await turn.answerCardAction(approvalRequestCard(ctx, view, audience));
+  await turn.answerCardAction(approvalRequestCard(ctx, view, audienceOf(turn, actorId, view)));
   await turn.sendCard(errorCard(problem, 'Nothing was done'));
 }

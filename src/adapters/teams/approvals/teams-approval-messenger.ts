@@ -14,7 +14,8 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { formatInstant } from '../presenters/time-format';
-import { approvalRequestCard, portalApprovalsUrl } from './approval-card.presenter';
+import { newPostReference } from '../proactive/channel-reference';
+import { approvalRequestCard, portalApprovalsUrl, type ApprovalAudience } from './approval-card.presenter';
 
 export interface TeamsApprovalMessengerDeps {
   adapter: CloudAdapter;
@@ -35,7 +36,7 @@ type Reference = Partial<ConversationReference>;
 
 /**
  * Approval cards in Teams: one copy per approver's personal chat (the 1:1 chat is opened
- * proactively when Elevate has none), one in the approvals channel; every copy stored (reference +
+ * proactively when Elevate has none), one shared copy in each approvals channel of the role; every copy stored (reference +
  * activity id) and re-rendered in place on each change, each in its reader's time zone.
  */
 export class TeamsApprovalMessenger implements ApprovalMessenger {
@@ -66,13 +67,17 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
     }
   }
 
-  async sendToChannel(view: ApprovalView): Promise<boolean> {
-    const reference = await this.channel();
-    if (!reference) return false;
-    const card = approvalRequestCard(await this.contextFor(undefined), view, {
-      type: 'channel',
-      userSpecificViewsFor: await this.teamsIdsOf(view),
-    });
+  async sendToChannel(view: ApprovalView, conversationId: string): Promise<boolean> {
+    const stored = await this.deps.conversations.getForConversation(conversationId);
+    if (!stored) {
+      this.deps.logger.warn(
+        { conversationId },
+        'approval cards are routed to a conversation Elevate has not seen yet; add the app there and mention it once',
+      );
+      return false;
+    }
+    const reference = newPostReference(stored.reference);
+    const card = approvalRequestCard(await this.contextFor(undefined), view, await this.sharedAudience(view));
     const activityId = await this.deps.messenger.send(reference, { card });
     if (!activityId) return false;
     await this.deps.cardCopies.add({
@@ -120,6 +125,9 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
 
   async reportUnreachable(view: ApprovalView, unreachable: NamedPerson[]): Promise<void> {
     const portal = portalApprovalsUrl(view.kind);
+    const channelCopies = (await this.deps.cardCopies.listForRequest(view.requestId)).filter(
+      (c) => c.kind === 'approval' && c.recipientId === null,
+    );
     const names = unreachable.map((p) => p.displayName).join(', ');
     const toRequester =
       unreachable.length > 0
@@ -127,13 +135,11 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
           `Ask them to approve it in the Entra portal (${portal}) or to install Elevate; the other approvers have the card.`
         : `Elevate could not reach any approver for your ${view.roleName} request directly: the policy names nobody Elevate can message ` +
           `(with no named approvers, PIM's default approvers — Privileged Role and Global Administrators — decide). ` +
-          `They can decide it in the Entra portal (${portal})${this.deps.approvalsChannelId ? ' or from the approvals channel' : ''}; ask them directly.`;
+          `They can decide it in the Entra portal (${portal})${channelCopies.length > 0 ? ' or from the approvals channel' : ''}; ask them directly.`;
     const requester = await this.deps.conversations.getForUser(this.deps.tenantId, view.requester.id);
     if (requester) await this.deps.messenger.send(requester.reference as Reference, { text: toRequester });
-    const channelCopy = (await this.deps.cardCopies.listForRequest(view.requestId)).find(
-      (c) => c.kind === 'approval' && c.recipientId === null,
-    );
-    if (channelCopy && unreachable.length > 0) {
+    if (unreachable.length === 0) return;
+    for (const channelCopy of channelCopies) {
       await this.deps.messenger.send(threadOf(channelCopy), {
         text: `Not reachable in Teams (Elevate not installed): **${names}**. They can decide in the Entra portal: ${portal}`,
       });
@@ -147,10 +153,7 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
       view,
       copy.recipientId && copy.kind === 'approval'
         ? { type: 'approver', approverId: copy.recipientId }
-        : {
-            type: 'channel',
-            userSpecificViewsFor: view.state === 'pending' ? await this.teamsIdsOf(view) : [],
-          },
+        : await this.sharedAudience(view),
     );
     await this.deps.messenger.update(copy.conversationRef as Reference, copy.activityId, card);
   }
@@ -194,31 +197,28 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
     return reference;
   }
 
-  /** Teams user ids (MRIs) of the requester and approvers that Elevate has talked to, for user-specific views. */
-  private async teamsIdsOf(view: ApprovalView): Promise<string[]> {
-    const ids: string[] = [];
-    for (const person of [view.requester, ...view.approvers]) {
+  /**
+   * The shared copy in a channel: the requester and every approver Elevate has talked to get their
+   * own view (refresh.userIds: their Teams ids, MRIs); everyone else reads the state. Its buttons
+   * stay only while some approver has no view of their own (Elevate does not know their Teams id).
+   */
+  private async sharedAudience(view: ApprovalView): Promise<ApprovalAudience> {
+    if (view.state !== 'pending') return { type: 'channel' };
+    const teamsId = async (person: NamedPerson) => {
       const stored = await this.deps.conversations
         .getForUser(this.deps.tenantId, person.id)
         .catch(() => null);
-      const user = (stored?.reference as Reference | undefined)?.user;
-      if (user?.id) ids.push(user.id);
-    }
-    return ids;
-  }
-
-  private async channel(): Promise<Reference | undefined> {
-    const id = this.deps.approvalsChannelId;
-    if (!id) return undefined;
-    const stored = await this.deps.conversations.getForConversation(id);
-    if (!stored) {
-      this.deps.logger.warn(
-        { channelId: id },
-        'APPROVALS_CHANNEL_ID is set but Elevate has not seen that channel yet; add the app to the team and mention it there once',
-      );
-      return undefined;
-    }
-    return stored.reference as Reference;
+      return (stored?.reference as Reference | undefined)?.user?.id;
+    };
+    const requesterId = await teamsId(view.requester);
+    const approvers = view.approvers.filter((a) => a.id !== view.requester.id);
+    const approverIds = await Promise.all(approvers.map(teamsId));
+    const ids = [requesterId, ...approverIds].filter((id): id is string => Boolean(id));
+    return {
+      type: 'channel',
+      userSpecificViewsFor: ids,
+      decidable: approvers.length === 0 || approverIds.some((id) => !id),
+    };
   }
 
   private async contextFor(userId: string | undefined): Promise<PresenterContext> {

@@ -5,6 +5,7 @@ import { ListApprovalsUseCase } from '../../../app/approvals/list-approvals.use-
 import { RequestApprovalUseCase } from '../../../app/approvals/request-approval.use-case';
 import { RequestStatusChangedUseCase } from '../../../app/approvals/request-status-changed.use-case';
 import type { CommandRouter, VerbRouter } from '../../../app/routing';
+import { ApprovalChannels } from '../../../app/channels/approval-channels';
 import type { Directory } from '../../../ports/directory';
 import type { AuditLog } from '../../../ports/audit-log';
 import type { Store } from '../../../ports/stores';
@@ -21,6 +22,8 @@ export interface ApprovalsModule {
   decide: DecideApprovalUseCase;
   list: ListApprovalsUseCase;
   messenger: TeamsApprovalMessenger;
+  /** The approval routing (default channel, per-role channels), for the settings card. */
+  channels: ApprovalChannels;
 }
 
 export interface WireApprovalsDeps {
@@ -60,6 +63,11 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     approvalsChannelId: deps.approvalsChannelId,
     logger: log,
   });
+  // Where approval cards go besides personal chats: the default channel and `approvals here`.
+  const channels = new ApprovalChannels({
+    routes: store.channelRoutes,
+    defaultChannelId: deps.approvalsChannelId,
+  });
   const statusChanged = new RequestStatusChangedUseCase({
     trackedRequests: store.trackedRequests,
     messenger,
@@ -72,6 +80,7 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     pim,
     trackedRequests: store.trackedRequests,
     messenger,
+    channels,
     audit: deps.auditLog,
     clock,
     log,
@@ -94,5 +103,5 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     new ApprovalCancelListener({ trackedRequests: store.trackedRequests, messenger, clock, log }),
   );
   registerApprovalRoutes(services, { decide, list, oneTimeKeys: store.oneTimeKeys }, deps.verbs);
-  return { statusChanged, request, decide, list, messenger };
+  return { statusChanged, request, decide, list, messenger, channels };
 }

@@ -26,6 +26,10 @@ export const approvalRequestCardData = z
     expiresIn: text,
     portalUrl: url,
     reasonRequired: z.boolean(),
+    /** Empty on an approver's own copy ("Waiting for your decision"); else who may decide. */
+    waitingFor: text,
+    /** Whether the Approve / Deny buttons and the reason input are shown (pending only). */
+    decidable: z.boolean(),
     requestId: filled,
     approvalId: filled,
     decision: z.enum(['', 'approved', 'denied']),

@@ -11,7 +11,7 @@ import type { ActivationFacts, EligibilityFacts } from '../../../app/reminders/w
 import type { Clock } from '../../../ports/clock';
 import type { PimGateway } from '../../../ports/pim-gateway';
 import type { Directory } from '../../../ports/directory';
-import type { JsonObject, Store } from '../../../ports/stores';
+import type { Store } from '../../../ports/stores';
 import { readApprovalRecord } from '../../../app/approvals/approval-record';
 import type { WhoHoldsWhatUseCase } from '../../../app/channels/who-holds-what.use-case';
 import { boardCard } from '../presenters/board.presenter';
@@ -19,6 +19,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+import { baseConversationId, newPostReference } from '../proactive/channel-reference';
 import { channelThreadCard } from './channel-thread.presenter';
 import { eligibilityEndingCard, endedCard, reminderCard } from './reminder-cards.presenter';
 import type { RoleLabels } from './role-labels';
@@ -207,7 +208,7 @@ export class TeamsReminderNotifier implements ReminderNotifier {
       if (shared)
         targets.set(conversationId, {
           conversationId,
-          reference: subscriptionReference(shared.reference),
+          reference: newPostReference(shared.reference),
           origin: false,
         });
     }
@@ -275,22 +276,6 @@ export class TeamsReminderNotifier implements ReminderNotifier {
 
 /** States in which a subscribed conversation that has no card yet gets one. */
 const POSTABLE_STATES = new Set<ChannelThreadUpdate['state']>(['pending', 'scheduled', 'active']);
-
-/** A channel thread reference carries `;messageid=…`; the channel itself is the part before it. */
-function baseConversationId(reference: JsonObject | object): string {
-  const id = (reference as { conversation?: { id?: string } }).conversation?.id ?? '';
-  return id.split(';')[0];
-}
-
-/** Announcements to a subscribed channel start a new post in the channel, not a reply in someone's thread. */
-function subscriptionReference(reference: JsonObject): object {
-  const conversation = (reference as { conversation?: Record<string, unknown> }).conversation ?? {};
-  return {
-    ...reference,
-    activityId: undefined,
-    conversation: { ...conversation, id: baseConversationId(reference) },
-  };
-}
 
 function fromIso(value: unknown): DateTime | undefined {
   if (typeof value !== 'string') return undefined;
