@@ -9,6 +9,7 @@ function memoryKeys(): OneTimeKeyRepository {
   return {
     consume: async (key) => (used.has(key) ? false : Boolean(used.add(key))),
     isUsed: async (key) => used.has(key),
+    release: async (key) => void used.delete(key),
   };
 }
 

@@ -34,6 +34,7 @@ function setup() {
   const oneTimeKeys: OneTimeKeyRepository = {
     consume: async (key) => !used.has(key) && Boolean(used.add(key)),
     isUsed: async (key) => used.has(key),
+    release: async (key) => void used.delete(key),
   };
   const reference = { conversation: { id: 'a:dana-personal' }, serviceUrl: 'http://127.0.0.1/' };
   const conversations = {

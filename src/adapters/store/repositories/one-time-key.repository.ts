@@ -27,6 +27,10 @@ export class KyselyOneTimeKeyRepository implements OneTimeKeyRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
+  async release(key: string): Promise<void> {
+    await this.db.deleteFrom('one_time_keys').where('key', '=', requireText('key', key)).execute();
+  }
+
   async isUsed(key: string): Promise<boolean> {
     const now = timeToColumn('now', this.clock.now());
     const row = await this.db
