@@ -43,6 +43,11 @@ export interface PimGateway {
 
   /** Tenant-wide activated assignment instances (app-only, all pages), for the reconciler. */
   listActivatedAssignments(kind: RoleKind): Promise<ActiveAssignment[]>;
+  /**
+   * Tenant-wide activation requests pending approval (app-only, all pages), made anywhere: the
+   * reconciler announces the ones made outside Elevate. 'groupMember' lists member and owner access.
+   */
+  listPendingActivationRequests(kind: RoleKind): Promise<PimRequest[]>;
   /** Tenant-wide eligibility instances ending before `before` (app-only), for eligibility reminders. */
   listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]>;
 }

@@ -124,6 +124,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
     recheckEvery,
     log,
     channelRoutes: store.channelRoutes,
+    directory: deps.directory,
   });
   const dispatch = new DispatchDueWorkUseCase({
     workItems: store.workItems,

@@ -167,4 +167,8 @@ export class GraphPimGateway implements PimGateway {
   listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]> {
     return this.tenantWide.listEligibilitiesEndingBefore(before);
   }
+
+  listPendingActivationRequests(kind: RoleKind): Promise<PimRequest[]> {
+    return this.tenantWide.listPendingActivationRequests(kind);
+  }
 }

@@ -1,8 +1,15 @@
 import type { DateTime } from 'luxon';
 import type { RoleKind } from '../../domain/roles';
-import type { ActiveAssignment, EligibilityInstance } from '../../ports/pim-gateway';
+import type { ActiveAssignment, EligibilityInstance, PimRequest } from '../../ports/pim-gateway';
 import type { GraphHttp } from './graph-http';
-import { kindOfAccess, toActiveAssignment, toEligibilityInstance, type RawInstance } from './graph-mappers';
+import {
+  kindOfAccess,
+  toActiveAssignment,
+  toEligibilityInstance,
+  toPimRequest,
+  type RawInstance,
+  type RawScheduleRequest,
+} from './graph-mappers';
 import { graphPaths } from './graph-paths';
 
 /** Tenant-wide reads with the app-only token, for the reconciler (reminders, portal activations). */
@@ -33,5 +40,22 @@ export class TenantWideReads {
     return raw
       .map((item) => toEligibilityInstance(item, 'directoryRole'))
       .filter((item) => item.endDateTime !== undefined && item.endDateTime < before);
+  }
+
+  /**
+   * Activation requests waiting for approval, made anywhere (portal, PowerShell, Elevate). Graph
+   * refuses status filters on the Entra-role request list (REFERENCE §1.1), so both lists are
+   * filtered here.
+   */
+  async listPendingActivationRequests(kind: RoleKind): Promise<PimRequest[]> {
+    const raw = await this.http.getAll<RawScheduleRequest>({
+      path: graphPaths.assignmentRequests(kind),
+      token: await this.appToken(),
+      operation: 'read',
+    });
+    return raw
+      .filter((item) => item.status === 'PendingApproval')
+      .map((item) => toPimRequest(item, kind === 'directoryRole' ? kind : kindOfAccess(item.accessId)))
+      .filter((request) => request.action === 'selfActivate');
   }
 }

@@ -24,6 +24,7 @@ import {
 import type { WorkLog } from '../reminders/work-log';
 import type { ActivationSnapshot } from './activation-snapshot';
 import { requestPhase } from '../../domain/activation/request-status';
+import { trackPendingMadeElsewhere, type PendingMadeElsewhereDeps } from './pending-made-elsewhere';
 
 /** Eligibilities ending within this window get reminders (selfExtend is allowed within 14 days). */
 export const ELIGIBILITY_WINDOW = Duration.fromObject({ days: 14 });
@@ -46,6 +47,8 @@ export interface ReconcileDeps {
   log: WorkLog;
   /** When some conversation is subscribed, activations and pending requests are announced. */
   channelRoutes?: Pick<ChannelRouteRepository, 'listConversations'>;
+  /** Names of people and groups in requests made outside Elevate. */
+  directory?: PendingMadeElsewhereDeps['directory'];
 }
 
 export interface ReconcileResult {
@@ -99,6 +102,8 @@ export class ReconcileUseCase {
       );
     }
     scheduled += await this.scheduleEligibilities(now);
+    // Requests made outside Elevate that wait for approval are tracked, so they are announced too.
+    if (announcing) await trackPendingMadeElsewhere(this.deps);
     const statusChanges = await this.checkTrackedRequests(now, announcing);
     if (announcing) scheduled += await this.scheduleBoards(subscribed, snapshot, now);
     return { snapshot, scheduled, statusChanges };

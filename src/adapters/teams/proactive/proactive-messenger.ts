@@ -1,4 +1,4 @@
-import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { connectorThrottle } from './connector-throttle';
@@ -61,7 +61,7 @@ export class ProactiveMessenger {
   ): Promise<string | undefined> {
     return this.paced(options, async () => {
       let id: string | undefined;
-      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      await this.continueConversation(reference, async (context) => {
         const response = await context.sendActivity({
           type: 'message',
           text: content.text,
@@ -81,7 +81,7 @@ export class ProactiveMessenger {
     options: SendOptions = {},
   ): Promise<void> {
     await this.paced(options, async () => {
-      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      await this.continueConversation(reference, async (context) => {
         await context.updateActivity({
           id: activityId,
           type: 'message',
@@ -90,6 +90,26 @@ export class ProactiveMessenger {
         });
       });
     });
+  }
+
+  /**
+   * Runs `logic` in a proactive turn and throws what it threw. The adapter would hand the error to
+   * its onTurnError (which logs it and answers the conversation "something went wrong") and return
+   * as if the message had been sent: the caller must know, to retry or give up.
+   */
+  private async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
   }
 
   /** Observes every connector call's outcome (metrics). */
