@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   };
   const pim = port<PimGateway>('PimGateway', pimFake);
   const directory = port<Directory>('Directory', {});
-  const adapter = createCloudAdapter(config, logger);
+  const adapter = createCloudAdapter(config, logger, clock);
   const messenger = new ProactiveMessenger(adapter, '', { ratePerSecond: config.proactiveSendRatePerSecond });
   const scheduler = buildScheduler({
     config,

@@ -128,7 +128,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const sso: SsoTokenSource = demo
       ? new DemoSsoTokenSource(demo.sso, app.clientId, demo.clock)
       : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
-    const adapter = createCloudAdapter(config, logger, overrides.cloudAdapter);
+    const adapter = createCloudAdapter(config, logger, clock, overrides.cloudAdapter);
     if (config.mode === 'tenant') {
       // First middleware: activities from other tenants stop here, before anything is stored.
       adapter.use(

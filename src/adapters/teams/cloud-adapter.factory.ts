@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { AppConfig } from '../../config/config';
+import type { Clock } from '../../ports/clock';
 import { isDomainError } from '../../domain/errors';
 import { localBotFrameworkAuthentication } from './local-bot-framework';
 import type { Logger } from '../observability/logger';
@@ -60,15 +61,20 @@ export class ElevateCloudAdapter extends CloudAdapter {
 export function createCloudAdapter(
   config: AppConfig,
   logger: Logger,
+  clock: Clock,
   overrides: CloudAdapterOverrides = {},
 ): ElevateCloudAdapter {
   const local =
     config.mode === 'tenant' && config.botFrameworkLocalUrl
-      ? localBotFrameworkAuthentication(config.botFrameworkLocalUrl, {
-          appId: config.bot.appId ?? '',
-          password: config.bot.appPassword ?? '',
-          tenantId: config.bot.tenantId ?? '',
-        })
+      ? localBotFrameworkAuthentication(
+          config.botFrameworkLocalUrl,
+          {
+            appId: config.bot.appId ?? '',
+            password: config.bot.appPassword ?? '',
+            tenantId: config.bot.tenantId ?? '',
+          },
+          clock,
+        )
       : undefined;
   const options: ConfigurationBotFrameworkAuthenticationOptions =
     config.mode === 'tenant'

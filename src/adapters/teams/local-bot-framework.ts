@@ -1,5 +1,6 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Clock } from '../../ports/clock';
 
 /** What a WebResource needs for signing (botbuilder-stdlib's WebResourceLike, structurally). */
 interface SignableRequest {
@@ -13,11 +14,13 @@ interface SignableRequest {
  * https://api.botframework.com/.default), and the user-token service (Teams SSO) is the
  * simulator's. botframework-connector builds its outgoing credentials with msal-node, which
  * refuses an http authority, so the outgoing token is fetched here instead, through the
- * credentials factory botbuilder lets a bot supply.
+ * credentials factory botbuilder lets a bot supply. Its expiry is judged by the bot's clock, which
+ * is the simulator's in tests that move it.
  */
 export function localBotFrameworkAuthentication(
   localUrl: string,
   app: { appId: string; password: string; tenantId: string },
+  clock: Clock,
 ): {
   options: ConfigurationBotFrameworkAuthenticationOptions;
   credentialsFactory: ServiceClientCredentialsFactory;
@@ -31,7 +34,7 @@ export function localBotFrameworkAuthentication(
       ToChannelFromBotLoginUrl: `${base}/${app.tenantId}`,
       ValidateAuthority: false,
     },
-    credentialsFactory: new LocalCredentialsFactory(`${base}/${app.tenantId}/oauth2/v2.0/token`, app),
+    credentialsFactory: new LocalCredentialsFactory(`${base}/${app.tenantId}/oauth2/v2.0/token`, app, clock),
   };
 }
 
@@ -41,6 +44,7 @@ class LocalCredentialsFactory extends ServiceClientCredentialsFactory {
   constructor(
     private readonly tokenUrl: string,
     private readonly app: { appId: string; password: string },
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -63,7 +67,7 @@ class LocalCredentialsFactory extends ServiceClientCredentialsFactory {
   }
 
   private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > Date.now() + 60_000) return this.token.value;
+    if (this.token && this.token.expiresAt > this.clock.now().toMillis() + 60_000) return this.token.value;
     const response = await fetch(this.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -79,7 +83,10 @@ class LocalCredentialsFactory extends ServiceClientCredentialsFactory {
       throw new Error(`The local Bot Framework token endpoint answered HTTP ${response.status}`);
     }
     const body = (await response.json()) as { access_token: string; expires_in: number };
-    this.token = { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+    this.token = {
+      value: body.access_token,
+      expiresAt: this.clock.now().toMillis() + body.expires_in * 1000,
+    };
     return body.access_token;
   }
 }

@@ -4,12 +4,14 @@ import type { SimClock } from '../sim-clock';
 import { AuthorizationCodes } from './authorization-codes';
 import { AuthorizeFlow } from './authorize-flow';
 import { BotFrameworkChannel } from './bot-framework-channel';
+import { BotUserTokens } from './bot-user-tokens';
 import { GraphTokenVerifier } from './graph-token-verifier';
 import { RefreshTokens } from './refresh-tokens';
 import { registerIdentityRoutes } from './routes';
 import { generateSigningKey } from './signing-key';
 import { issueTestToken, type TestTokenOptions } from './test-token';
 import { TokenIssuer } from './token-issuer';
+import { registerUserTokenRoutes } from './user-token.routes';
 import type { AccessTokenVerifier } from './types';
 
 export type { TestTokenOptions } from './test-token';
@@ -20,7 +22,9 @@ export interface Identity {
   verifier: AccessTokenVerifier;
   registerRoutes(server: Server): void;
   issueTokenForTests(opts: TestTokenOptions): Promise<string>;
-  /** Forgets issued authorization codes, refresh tokens and pending sign-ins (signing keys stay). */
+  /** The Bot Framework user-token service (the bot's OAuth connection store; loopback callers only). */
+  botUserTokens: BotUserTokens;
+  /** Forgets issued authorization codes, refresh tokens, pending sign-ins (signing keys stay; so do sign-ins to bots, which Bot Framework keeps, not the tenant). */
   reset(): void;
 }
 
@@ -40,7 +44,9 @@ export function createIdentity(deps: {
   const refreshTokens = new RefreshTokens(deps.clock);
   const authorize = new AuthorizeFlow(deps.clock, deps.getDirectory, codes);
   const botChannel = new BotFrameworkChannel(channelKey, deps.baseUrl, deps.getDirectory);
+  const botUserTokens = new BotUserTokens(entraKey, issuer, deps.clock, deps.getDirectory);
   return {
+    botUserTokens,
     verifier: new GraphTokenVerifier(entraKey, deps.clock, issuer, deps.getDirectory),
     registerRoutes(server: Server): void {
       registerIdentityRoutes(server, {
@@ -57,6 +63,7 @@ export function createIdentity(deps: {
         authorize,
         botChannel,
       });
+      registerUserTokenRoutes(server, botUserTokens, deps.baseUrl);
     },
     async issueTokenForTests(opts: TestTokenOptions): Promise<string> {
       return issueTestToken(deps.getDirectory(), issuer, opts);

@@ -11,7 +11,8 @@ import { startSimulator } from '../../../src/simulator';
  */
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness();
+  // Demo mode's own guards, whatever ELEVATE_TEST_MODE says.
+  bot = await startBotHarness({ mode: 'demo' });
 });
 afterAll(async () => bot?.close());
 
