@@ -160,7 +160,10 @@ export class MsalTokenProvider implements TokenProvider {
   async redeemStepUpCode(request: StepUpRedeemRequest): Promise<StepUpResult> {
     let result;
     try {
-      result = await this.client(userPartition(request.userId)).acquireTokenByCode({
+      // Redeemed with no persistent cache: whose sign-in this is is known only from the answer, and
+      // a teammate's tokens must never land in the requester's partition. The token is used once,
+      // directly, by the resumed action; later turns ask msal afresh (on-behalf-of).
+      result = await this.client(undefined).acquireTokenByCode({
         code: request.code,
         redirectUri: request.redirectUri,
         scopes: this.userScopes,
@@ -191,7 +194,8 @@ export class MsalTokenProvider implements TokenProvider {
     return { userId: oid, accessToken: result.accessToken };
   }
 
-  private client(partition: string): ConfidentialClientApplication {
+  /** A client on one cache partition; with none, an in-memory cache this client alone sees. */
+  private client(partition: string | undefined): ConfidentialClientApplication {
     const logger = this.options.logger;
     const config: Configuration = {
       auth: {
@@ -200,14 +204,17 @@ export class MsalTokenProvider implements TokenProvider {
         ...this.authority,
         clientCapabilities: ['cp1'],
       },
-      cache: {
-        cachePlugin: partitionedCachePlugin(
-          this.options.tokenCache.repository,
-          this.options.tokenCache.cipher,
-          partition,
-          logger,
-        ),
-      },
+      cache:
+        partition === undefined
+          ? {}
+          : {
+              cachePlugin: partitionedCachePlugin(
+                this.options.tokenCache.repository,
+                this.options.tokenCache.cipher,
+                partition,
+                logger,
+              ),
+            },
       system: {
         loggerOptions: {
           piiLoggingEnabled: false,

@@ -6,6 +6,7 @@ import {
   type BotHarness,
 } from '../../fixtures/bot-harness';
 import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
+import { userPartition } from '../../../src/adapters/auth/partitioned-token-cache';
 
 /**
  * Issue 14 defect 6 and issue 13 point 8: Verify links go to the requester privately; someone
@@ -37,11 +38,15 @@ test('a teammate opening the link is refused and does not spend it; the requeste
   const url = linkOf(turn.card);
   if (!url) throw new Error(`no Verify link on:\n${cardText(turn.card)}`);
   const before = bot.sim.state.schedules.length;
+  const cached = () => bot.elevate.store.tokenCache.read(userPartition(u.chris.id));
+  const cacheBefore = await cached();
 
   const teammate = await completeStepUpOverHttp(url, u.alex);
   expect(teammate.title).toBe('Verification did not work');
   expect(teammate.message).toContain('different account');
   expect(bot.sim.state.schedules.length).toBe(before);
+  // Nothing of the teammate's sign-in was kept: the requester's token cache was not written.
+  expect(await cached()).toEqual(cacheBefore);
 
   const requester = await completeStepUpOverHttp(url, u.chris);
   expect(requester.title).toBe('Verified');
