@@ -16,7 +16,8 @@ import {
  */
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness({ simulatorOverHttp: true });
+  // SIMULATOR_URL is a demo-mode setting, whatever ELEVATE_TEST_MODE says.
+  bot = await startBotHarness({ simulatorOverHttp: true, mode: 'demo' });
 });
 afterAll(async () => bot?.close());
 

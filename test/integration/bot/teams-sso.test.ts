@@ -30,7 +30,7 @@ const invoke = (name: string, value: unknown, serviceUrl: string, conversationId
 describe('through /api/messages (demo mode: no token service to exchange with)', () => {
   let bot: BotHarness;
   beforeAll(async () => {
-    bot = await startBotHarness();
+    bot = await startBotHarness({ mode: 'demo' });
   });
   afterAll(async () => bot?.close());
 

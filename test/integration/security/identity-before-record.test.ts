@@ -7,7 +7,9 @@ import { seedUsers as u, startBotHarness, BOT_ID, type BotHarness } from '../../
  */
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness();
+  // Demo mode: activities are anonymous there, so the identity check is the only guard (in tenant
+  // mode the channel token's serviceurl claim already refuses this forged activity with 401).
+  bot = await startBotHarness({ mode: 'demo' });
 });
 afterAll(async () => bot?.close());
 
