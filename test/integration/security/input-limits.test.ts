@@ -1,4 +1,10 @@
-import { cardText, seedUsers as u, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+import {
+  cardActions,
+  cardText,
+  seedUsers as u,
+  startBotHarness,
+  type BotHarness,
+} from '../../fixtures/bot-harness';
 
 /**
  * Issue 14, defects 2 and 3: every input has a size limit, and one message can fan out to a
@@ -63,6 +69,25 @@ test('deactivate of several roles is answered in one card', async () => {
   expect(text).toContain('Global Reader');
   expect(text).toContain('Helpdesk Administrator');
   expect(text).toContain('Nope Role');
+});
+
+test('activate of several roles is answered in one card, each role with its own outcome and buttons', async () => {
+  const turn = await bot.say(
+    u.priya,
+    'activate Exchange Admin, teams admin, nope role for 1h because mail flow ticket INC-1',
+  );
+  expect(turn.messages).toHaveLength(1);
+  const text = cardText(turn.card);
+  expect(text).toContain('✓ Exchange Administrator is active');
+  expect(text).toContain('✓ Teams Administrator is active');
+  expect(text).toContain('nope role');
+  // Each role keeps its own buttons (a Deactivate for one role is not folded into the other's).
+  const deactivates = cardActions(turn.card).filter((a) => a.verb === 'deactivate');
+  expect(new Set(deactivates.map((a) => JSON.stringify(a.data))).size).toBe(deactivates.length);
+  // "Effective now" updates that one card in place, keeping both roles on it.
+  const updated = await bot.waitForUpdate(turn.messages[0].activityId, /Effective now[\s\S]*Effective now/);
+  expect(cardText(updated.card)).toContain('Teams Administrator');
+  expect(bot.shown(bot.conversationId(u.priya)).length).toBe(turn.messages.length);
 });
 
 test('a justification over 500 characters from the form is refused with the limit', async () => {

@@ -2,6 +2,7 @@ import type { ActivationOutcome } from '../../../app/activation/activation-outco
 import type { Actor } from '../../../app/shared/actor';
 import type { WaitUntilEffective } from '../../../app/shared/wait-until-effective';
 import type { Logger } from '../../observability/logger';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
@@ -26,7 +27,10 @@ export class EffectiveCardFollowUp {
     },
   ) {}
 
-  /** Starts the follow-up without waiting for it. */
+  /**
+   * Starts the follow-up without waiting for it. `compose` places the updated outcome into the card
+   * shown (one card answering several roles keeps the others' parts); default: the outcome alone.
+   */
   start(
     reference: Reference,
     cardId: string | undefined,
@@ -34,8 +38,9 @@ export class EffectiveCardFollowUp {
     ctx: PresenterContext,
     outcome: Activated,
     text: { justification?: string; ticket?: string } = {},
+    compose: (card: AdaptiveCardJson) => AdaptiveCardJson = (card) => card,
   ): void {
-    const run = this.run(reference, cardId, actor, ctx, outcome, text).finally(() =>
+    const run = this.run(reference, cardId, actor, ctx, outcome, text, compose).finally(() =>
       this.running.delete(run),
     );
     this.running.add(run);
@@ -53,6 +58,7 @@ export class EffectiveCardFollowUp {
     ctx: PresenterContext,
     outcome: Activated,
     text: { justification?: string; ticket?: string },
+    compose: (card: AdaptiveCardJson) => AdaptiveCardJson,
   ): Promise<void> {
     const result = await this.deps.wait.wait(actor.delegated, {
       kind: outcome.role.kind,
@@ -67,10 +73,12 @@ export class EffectiveCardFollowUp {
       );
       return;
     }
-    const card = activationOutcomeCard(
-      ctx,
-      { ...outcome, until: result.assignment.endDateTime ?? outcome.until },
-      { ...text, effective: true },
+    const card = compose(
+      activationOutcomeCard(
+        ctx,
+        { ...outcome, until: result.assignment.endDateTime ?? outcome.until },
+        { ...text, effective: true },
+      ),
     );
     try {
       if (cardId) await this.deps.messenger.update(reference, cardId, card);

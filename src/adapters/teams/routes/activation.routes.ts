@@ -1,6 +1,5 @@
 import { Duration } from 'luxon';
 import type { ActivateRolesInput } from '../../../app/activation/activate-roles.use-case';
-import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
 import type { Actor } from '../../../app/shared/actor';
 import type { VerbRouter, CommandRouter } from '../../../app/routing';
 import { parseActivate } from '../../../domain/commands/parsers/activate.parser';
@@ -9,7 +8,6 @@ import { DomainError, ErrorCodes } from '../../../domain/errors';
 import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { parseStartTime } from '../../../domain/schedule';
 import { roleSubject } from '../card-actions/card-action-signer';
-import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { activationFormCard, parseRoleChoice } from '../presenters/activation-form.presenter';
 import { renderCard } from '../cards/card-renderer';
 import type { PresenterContext } from '../presenters/presenter-context';
@@ -17,6 +15,7 @@ import type { TeamsTurn } from '../teams-turn';
 import { activationConfirmCard } from '../presenters/activation-confirm.presenter';
 import { asActor, parseContextFor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
+import { runActivation } from './run-activation';
 
 /**
  * `activate …` in chat, the Activate / Options buttons, the pick-one answer and the activation
@@ -216,96 +215,4 @@ async function showForm(
   });
   if (how === 'send') await turn.sendCard(card);
   else await turn.answerCardAction(card);
-}
-
-/**
- * Shows progress, runs the activation, replaces the progress card with each outcome, and for a
- * live activation waits (bounded) until the assignment is visible and says it is effective.
- */
-export async function runActivation(
-  services: RouteServices,
-  turn: TeamsTurn,
-  actor: Actor,
-  ctx: PresenterContext,
-  input: ActivateRolesInput,
-  how: 'send' | 'answer',
-): Promise<void> {
-  let progressId: string | undefined;
-  if (!turn.isInvoke) {
-    await turn.typing();
-    progressId = await turn.sendCard(
-      renderCard('activation-progress', {
-        title: 'Activating…',
-        scopeName: input.duration ? `for ${input.duration.toHuman()}` : '',
-        steps: [
-          { text: "Checking your eligibility and the role's policy", done: false },
-          { text: 'Sending the request to PIM', done: false },
-        ],
-      }),
-    );
-  }
-  const outcomes = await services.activate.execute(input);
-  const options = { justification: input.justification, ticket: input.ticket };
-  for (const [index, outcome] of outcomes.entries()) {
-    const card =
-      outcome.kind === 'stepUpRequired'
-        ? await services.stepUp.start(turn, actor, {
-            reason: outcome.reason,
-            claims: outcome.claims,
-            roleName: outcome.role.roleName,
-            activation: {
-              selection: {
-                type: 'exact',
-                roleId: outcome.role.roleId,
-                directoryScopeId: outcome.role.directoryScopeId,
-                kind: outcome.role.kind,
-              },
-              duration: input.duration,
-              startAt: input.startAt,
-              justification: input.justification,
-              ticket: input.ticket,
-              originConversationId: input.originConversationId,
-            },
-          })
-        : activationOutcomeCard(ctx, outcome, options);
-    let shownId: string | undefined;
-    if (index === 0 && progressId) {
-      await turn.updateCard(progressId, card);
-      shownId = progressId;
-    } else if (index === 0 && how === 'answer') {
-      await turn.answerCardAction(card);
-    } else {
-      shownId = await turn.sendCard(card);
-    }
-    const clickedId = turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined;
-    await rememberCopy(services, turn, outcome, shownId ?? (index === 0 ? clickedId : undefined));
-    if (outcome.kind === 'activated') {
-      // For a button click the card to update is the clicked one (the invoke's replyToId).
-      const cardId = shownId ?? (turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined);
-      services.effective.start(turn.reference(), cardId, actor, ctx, outcome, options);
-    }
-  }
-}
-
-/**
- * Remembers the card just shown for a request so later changes update it in place: in a channel or
- * group chat it is the thread's announcement (kept current pending → active until → ended); in a
- * personal chat the requester's pending card shows the approval outcome.
- */
-async function rememberCopy(
-  services: RouteServices,
-  turn: TeamsTurn,
-  outcome: ActivationOutcome,
-  activityId: string | undefined,
-): Promise<void> {
-  if (!activityId || !('requestId' in outcome) || !outcome.requestId) return;
-  const shared = turn.conversationKind !== 'personal';
-  if (!shared && outcome.kind !== 'pendingApproval') return;
-  await services.cardCopies.add({
-    requestId: outcome.requestId,
-    kind: shared ? 'channel' : 'requester',
-    conversationRef: turn.reference(),
-    activityId,
-    recipientId: shared ? undefined : turn.userId,
-  });
 }

@@ -1,0 +1,120 @@
+import type { ActivateRolesInput } from '../../../app/activation/activate-roles.use-case';
+import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
+import type { Actor } from '../../../app/shared/actor';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { combineCards } from '../cards/combine-cards';
+import { renderCard } from '../cards/card-renderer';
+import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import type { PresenterContext } from '../presenters/presenter-context';
+import type { TeamsTurn } from '../teams-turn';
+import type { RouteServices } from './route-services';
+
+/**
+ * Shows progress, runs the activation and answers the whole request in one card (the progress card,
+ * updated in place): one role's outcome, or each named role's outcome in its own part. For a live
+ * activation it then waits (bounded, after the turn) until the assignment is visible and updates
+ * that card to say it is effective, keeping the other roles' parts.
+ */
+export async function runActivation(
+  services: RouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  ctx: PresenterContext,
+  input: ActivateRolesInput,
+  how: 'send' | 'answer',
+): Promise<void> {
+  let progressId: string | undefined;
+  if (!turn.isInvoke) {
+    await turn.typing();
+    progressId = await turn.sendCard(
+      renderCard('activation-progress', {
+        title: 'Activating…',
+        scopeName: input.duration ? `for ${input.duration.toHuman()}` : '',
+        steps: [
+          { text: "Checking your eligibility and the role's policy", done: false },
+          { text: 'Sending the request to PIM', done: false },
+        ],
+      }),
+    );
+  }
+  const outcomes = await services.activate.execute(input);
+  const options = { justification: input.justification, ticket: input.ticket };
+  const parts: AdaptiveCardJson[] = [];
+  for (const outcome of outcomes) parts.push(await outcomeCard(services, turn, actor, ctx, input, outcome));
+  const card = combineCards(parts);
+  let shownId: string | undefined;
+  if (progressId) {
+    await turn.updateCard(progressId, card);
+    shownId = progressId;
+  } else if (how === 'answer') {
+    await turn.answerCardAction(card);
+  } else {
+    shownId = await turn.sendCard(card);
+  }
+  // For a button click the card shown is the clicked one (the invoke's replyToId).
+  const cardId = shownId ?? (turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined);
+  // Later per-request updates (approval outcome, channel thread) replace the whole card, so they
+  // are remembered only when the card answers one role.
+  if (outcomes.length === 1) await rememberCopy(services, turn, outcomes[0], cardId);
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.kind !== 'activated') continue;
+    services.effective.start(turn.reference(), cardId, actor, ctx, outcome, options, (effective) => {
+      parts[index] = effective;
+      return combineCards(parts);
+    });
+  }
+}
+
+async function outcomeCard(
+  services: RouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  ctx: PresenterContext,
+  input: ActivateRolesInput,
+  outcome: ActivationOutcome,
+): Promise<AdaptiveCardJson> {
+  if (outcome.kind !== 'stepUpRequired') {
+    return activationOutcomeCard(ctx, outcome, { justification: input.justification, ticket: input.ticket });
+  }
+  return services.stepUp.start(turn, actor, {
+    reason: outcome.reason,
+    claims: outcome.claims,
+    roleName: outcome.role.roleName,
+    activation: {
+      selection: {
+        type: 'exact',
+        roleId: outcome.role.roleId,
+        directoryScopeId: outcome.role.directoryScopeId,
+        kind: outcome.role.kind,
+      },
+      duration: input.duration,
+      startAt: input.startAt,
+      justification: input.justification,
+      ticket: input.ticket,
+      originConversationId: input.originConversationId,
+    },
+  });
+}
+
+/**
+ * Remembers the card just shown for a request so later changes update it in place: in a channel or
+ * group chat it is the thread's announcement (kept current pending → active until → ended); in a
+ * personal chat the requester's pending card shows the approval outcome.
+ */
+async function rememberCopy(
+  services: RouteServices,
+  turn: TeamsTurn,
+  outcome: ActivationOutcome,
+  activityId: string | undefined,
+): Promise<void> {
+  if (!activityId || !('requestId' in outcome) || !outcome.requestId) return;
+  const shared = turn.conversationKind !== 'personal';
+  if (!shared && outcome.kind !== 'pendingApproval') return;
+  await services.cardCopies.add({
+    requestId: outcome.requestId,
+    kind: shared ? 'channel' : 'requester',
+    conversationRef: turn.reference(),
+    activityId,
+    recipientId: shared ? undefined : turn.userId,
+  });
+}
