@@ -108,8 +108,9 @@ export function createCloudAdapter(
     if (activity.type === 'invoke') return;
     try {
       await context.sendActivity(
-        `Sorry, something went wrong on Elevate's side and your request was not completed (reference ${reference}). ` +
-          'Please try again in a moment; if it keeps happening, give this reference to your Teams admin.',
+        "Sorry, something went wrong on Elevate's side and your request was not completed. " +
+          'Please try again in a moment; if it keeps happening, give the reference below to your Teams admin.\n\n' +
+          `Details: reference ${reference}`,
       );
     } catch (sendError) {
       logger.error(

@@ -12,6 +12,7 @@ import type { Actor } from '../shared/actor';
 export type DeactivationOutcome =
   | { kind: 'deactivated'; role: ActiveRole; endedAt: DateTime }
   | { kind: 'tooSoon'; role: ActiveRole; activatedAt?: DateTime; possibleAt: DateTime }
+  /** `query`: the name the user typed ('' for a button whose role is no longer active). */
   | { kind: 'notActive'; query: string; active: ActiveRole[] }
   | { kind: 'ambiguous'; query: string; candidates: ActiveRole[] }
   | { kind: 'failed'; role: ActiveRole; error: DomainError };
@@ -82,7 +83,8 @@ export class DeactivateRoleUseCase {
       const role = active.find(
         (r) => r.roleId === target.roleId && r.directoryScopeId === target.directoryScopeId,
       );
-      return role ? { role } : { outcome: { kind: 'notActive', query: target.roleId, active } };
+      // A stale button: its role is not active any more. The query is what the user typed, never an id.
+      return role ? { role } : { outcome: { kind: 'notActive', query: '', active } };
     }
     if (active.length === 0) return { outcome: { kind: 'notActive', query: target.name, active } };
     const asEligible: EligibleRole[] = active.map((r) => ({ ...r, via: { type: 'direct' } }));

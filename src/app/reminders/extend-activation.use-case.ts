@@ -147,7 +147,7 @@ export class ExtendActivationUseCase {
       ErrorCodes.NotActive,
       'This role is not active any more, so there is nothing to extend.',
       {
-        remedy: 'Say "activate <role>" (or use Activate again on the card) to activate it again.',
+        remedy: 'Say "activate" and the role name (or use Activate again on the card) to activate it again.',
         details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
       },
     );

@@ -2,6 +2,7 @@ import type { DateTime, Duration } from 'luxon';
 import { formatDurationForGraph, formatDurationForHumans } from '../durations/format-duration';
 import { DomainError, ErrorCodes } from '../errors';
 import type { ActivationRules } from '../roles';
+import { formatInstant } from '../schedule/format-instant';
 import {
   MAX_JUSTIFICATION_LENGTH,
   MAX_TICKET_LENGTH,
@@ -96,7 +97,7 @@ function startViolations(start: DateTime, now: DateTime, zone: string): DomainEr
   return [
     new DomainError(
       ErrorCodes.StartInPast,
-      `The start time ${start.setZone(zone).toFormat('yyyy-MM-dd HH:mm')} (${zone}) is in the past; a start time must be now or later.`,
+      `The start time ${formatInstant(start, zone, now)} is in the past; a start time must be now or later.`,
       {
         remedy: 'Give a future start time, or leave it out to start now.',
         details: { requested: start.toUTC().toISO(), now: now.toUTC().toISO(), earliest: 'now', zone },
@@ -121,7 +122,7 @@ function textViolations(
     if (!required) return [];
     return [
       new DomainError(field.codeRequired, `${roleName} needs a ${field.name} to activate.`, {
-        remedy: `Add ${field.how} (up to ${maxLength} characters).`,
+        remedy: `Add ${field.how}, up to ${maxLength} characters.`,
         details: { field: field.name, required: true, maxLength },
       }),
     ];
@@ -165,13 +166,13 @@ export function validateActivation(
       name: 'justification',
       codeRequired: ErrorCodes.JustificationRequired,
       codeTooLong: ErrorCodes.JustificationTooLong,
-      how: '"because <reason>"',
+      how: 'a reason ("because …")',
     }),
     ...textViolations(roleName, ticket, rules.ticketRequired, MAX_TICKET_LENGTH, {
       name: 'ticket number',
       codeRequired: ErrorCodes.TicketRequired,
       codeTooLong: ErrorCodes.TicketTooLong,
-      how: '"ticket <id>"',
+      how: 'a ticket number ("ticket INC-1234")',
     }),
   ];
   if (violations.length) return { valid: false, violations };

@@ -82,7 +82,7 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     name: 'approvals',
     title: 'approvals',
     description:
-      'List requests waiting for your approval; in a channel, "approvals here <role>" posts their approval cards there too.',
+      'List requests waiting for your approval; in a channel, "approvals here" and role names posts their cards there too.',
     example: 'approvals',
     scopes: [...EVERYWHERE],
     words: ['approvals'],
@@ -91,7 +91,7 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     name: 'who',
     title: 'who',
     description:
-      'Who holds which privileged role right now, until when, for which ticket; "who has <role>" for one role.',
+      'Who holds which privileged role right now, until when, for which ticket; "who has" and a role name for one.',
     example: 'who has Exchange Admin',
     scopes: [...EVERYWHERE],
     words: ['who', 'who has', 'who holds', 'board'],

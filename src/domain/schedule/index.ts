@@ -3,3 +3,4 @@ export { parseTimeOfDay, type TimeOfDay } from './parse-time-of-day';
 export { assertTimeZone } from './time-zone';
 export { ACCEPTED_START_FORMS, ACCEPTED_START_FORMS_TEXT } from './start-time-forms';
 export { durationUntil, isEndOfShift, type EndTimeContext } from './parse-end-time';
+export { formatInstant, zoneLabel, zoneName } from './format-instant';

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { parseDuration } from '../durations/parse-duration';
 import { DomainError, ErrorCodes } from '../errors';
 import { parseTimeOfDay, type TimeOfDay } from './parse-time-of-day';
+import { formatInstant } from './format-instant';
 import { ACCEPTED_START_FORMS, ACCEPTED_START_FORMS_TEXT } from './start-time-forms';
 import { assertTimeZone } from './time-zone';
 
@@ -58,10 +59,9 @@ function startInPast(
   zone: string,
   hint?: string,
 ): DomainError {
-  const local = start.setZone(zone);
   return new DomainError(
     ErrorCodes.StartInPast,
-    `The start time ${local.toFormat('yyyy-MM-dd HH:mm')} (${zone}) is in the past; a start time must be now or later.` +
+    `The start time ${formatInstant(start, zone, now)} is in the past; a start time must be now or later.` +
       (hint ? ` Did you mean "${hint}"?` : ''),
     {
       remedy: hint

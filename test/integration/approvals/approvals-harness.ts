@@ -226,6 +226,7 @@ export async function startApprovalsHarness(): Promise<ApprovalsHarness> {
         name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb, data } },
       });
+      connector.noteInvokeResponse(result.body);
       const body = result.body as { type?: string; value?: Card } | undefined;
       return {
         ...result,
@@ -261,9 +262,12 @@ export async function startApprovalsHarness(): Promise<ApprovalsHarness> {
     },
     async close() {
       await elevate.stop(2_000);
-      await connector.close();
-      await sim.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        await connector.close(); // throws if a card showed an internal value
+      } finally {
+        await sim.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
   return harness;

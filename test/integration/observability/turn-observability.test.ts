@@ -42,7 +42,7 @@ test('a failed turn: its log lines carry the turn ids and the error code; the ca
   const text = cardText(turn.card);
   const reference = /reference ([0-9a-f-]{36})/.exec(text)?.[1];
   expect(reference).toBeDefined();
-  const codeOnCard = /Error code ([A-Z_]+)/.exec(text)?.[1];
+  const codeOnCard = /Details: ([A-Z_]+)/.exec(text)?.[1];
   expect(codeOnCard).toBeDefined();
 
   const lines = parsed()

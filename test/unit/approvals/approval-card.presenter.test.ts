@@ -111,7 +111,7 @@ describe('approval card presenter', () => {
       activeUntil: now.plus({ hours: 2 }),
     });
     const card = approvalRequestCard(ctx, decided, { type: 'channel' });
-    expect(text(card)).toContain('Approved by Dana Schmidt at Today 14:00 (GMT+1)');
+    expect(text(card)).toContain('Approved by Dana Schmidt at 14:00 today (GMT+1)');
     expect(text(card)).toContain('Verified');
     expect(text(card)).not.toContain('"verb":"approve"');
     const late = approvalRequestCard(
@@ -128,9 +128,9 @@ describe('approval card presenter', () => {
         type: 'channel',
       },
     );
-    expect(text(cancelled)).toContain('Cancelled by Jordan Lee at Today 14:00');
+    expect(text(cancelled)).toContain('Cancelled by Jordan Lee at 14:00 today');
     const expired = approvalRequestCard(ctx, view({ state: 'expired' }), { type: 'channel' });
-    expect(text(expired)).toContain('Expired at Tomorrow 13:58');
+    expect(text(expired)).toContain('Expired at 13:58 tomorrow');
   });
 
   it('lists pending approvals with per-item tokens', () => {
@@ -150,7 +150,7 @@ describe('approval card presenter', () => {
       activeUntil: now.plus({ hours: 2 }),
     });
     expect(outcomeText(approved, ctx)).toBe(
-      '✓ Your User Administrator request was approved by Dana Schmidt at Today 14:00 (GMT+1): “ok”. User Administrator is active until Today 16:00 (GMT+1).',
+      '✓ Your User Administrator request was approved by Dana Schmidt at 14:00 today (GMT+1): “ok”. User Administrator is active until 16:00 today (GMT+1).',
     );
     expect(outcomeText(view({ state: 'denied', decision: { at: now } }), ctx)).toContain(
       'denied by an approver in the Entra portal',

@@ -22,13 +22,12 @@ describe('renderCard', () => {
       title: 'Role not found',
       cause: 'Nothing matches "exchnage".',
       remedy: 'Say "roles" to see your roles.',
-      details: [],
       code: 'ROLE_NOT_FOUND',
       reference: '',
     });
     expect(card.type).toBe('AdaptiveCard');
     expect(JSON.stringify(card)).toContain('Nothing matches \\"exchnage\\".');
-    expect(JSON.stringify(card)).toContain('Error code ROLE_NOT_FOUND');
+    expect(JSON.stringify(card)).toContain('Details: ROLE_NOT_FOUND');
   });
 
   it('returns a fresh object each time, so callers may change it', () => {

@@ -128,7 +128,7 @@ describe('deactivation-result variants', () => {
   it('refused inside the first 5 minutes says when it becomes possible', () => {
     const card = variant('deactivation-result', {});
     expect(visibleText(card)).toContain('first 5 minutes');
-    expect(visibleText(card)).toContain('You can deactivate from 14:07 (CET) (in 3 minutes)');
+    expect(visibleText(card)).toContain('You can deactivate from 14:07 today (CET), in 3 minutes.');
     expect(containerStyles(card)).toContain('warning');
   });
 });
@@ -336,11 +336,9 @@ describe('other cards', () => {
     }
   });
 
-  it('error without details has no Details heading', () => {
-    const text = visibleText(variant('error', { details: [], reference: '' }));
-    expect(text).not.toContain('Details');
-    expect(text).toContain('Error code DURATION_TOO_LONG');
-    expect(text).not.toContain('reference');
+  it('error: the code only on the small Details line, with the reference when there is one', () => {
+    expect(visibleText(variant('error', { reference: '' }))).toMatch(/\nDetails: DURATION_TOO_LONG$/);
+    expect(visibleText(variant('error', {}))).toContain('Details: DURATION_TOO_LONG · reference 7c1e9f2a');
   });
 
   it('reminder says before the click whether Extend needs approval', () => {

@@ -49,7 +49,7 @@ describe('the board card', () => {
   it('shows times in the reader’s zone and clamps a page beyond the last', () => {
     const board: Board = { takenAt: now, rows: [row(1)], truncated: false };
     const card = text(boardCard(board, { zone: 'Europe/Berlin', page: 9, signer }));
-    expect(card).toContain('Until Today 11:01 (GMT+1)');
+    expect(card).toContain('Until 11:01 today (GMT+1)');
     expect(card).not.toContain('Page ');
   });
 });

@@ -90,7 +90,7 @@ describe('validateActivation', () => {
     const [error] = result.violations;
     expect(error.code).toBe(ErrorCodes.StartInPast);
     expect(error.message).toBe(
-      'The start time 2026-11-22 07:15 (Europe/London) is in the past; a start time must be now or later.',
+      'The start time 07:15 today (GMT) is in the past; a start time must be now or later.',
     );
     expect(error.details).toMatchObject({ earliest: 'now', now: '2026-11-22T09:15:00.000Z' });
   });
@@ -106,9 +106,11 @@ describe('validateActivation', () => {
       ErrorCodes.TicketRequired,
     ]);
     expect(result.violations[0].message).toBe('Exchange Administrator needs a justification to activate.');
-    expect(result.violations[0].remedy).toBe('Add "because <reason>" (up to 500 characters).');
+    expect(result.violations[0].remedy).toBe('Add a reason ("because …"), up to 500 characters.');
     expect(result.violations[1].message).toBe('Exchange Administrator needs a ticket number to activate.');
-    expect(result.violations[1].remedy).toBe('Add "ticket <id>" (up to 100 characters).');
+    expect(result.violations[1].remedy).toBe(
+      'Add a ticket number ("ticket INC-1234"), up to 100 characters.',
+    );
     expect(validateActivation({ role }, rules(), ctx).valid).toBe(true);
   });
 

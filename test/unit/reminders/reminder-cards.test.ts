@@ -42,7 +42,7 @@ describe('reminder card', () => {
     const direct = JSON.stringify(reminderCard(ctx, { ...base, needsApproval: false, approvers: [] }));
     expect(direct).toContain('Extend re-activates the role directly');
     expect(direct).toContain('ends in 10 min');
-    expect(direct).toContain('ends at Today 10:10'); // 09:10 UTC in Europe/Berlin
+    expect(direct).toContain('ends at 10:10 today'); // 09:10 UTC in Europe/Berlin
     const approval = JSON.stringify(
       reminderCard(ctx, { ...base, needsApproval: true, approvers: ['Dana Schmidt'] }),
     );

@@ -3,7 +3,7 @@ import { requestSubject } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
 import { signFor, type PresenterContext } from '../presenters/presenter-context';
-import { formatInstant, humanDuration } from '../presenters/time-format';
+import { formatInstant, humanDuration, zoneName } from '../presenters/time-format';
 import { APPROVAL_VERBS, initialsOf, timeLeft } from './approval-card.presenter';
 
 /** The approver's pending requests, oldest first, each with its own Approve / Deny. */
@@ -14,7 +14,7 @@ export function approvalsListCard(
 ): AdaptiveCardJson {
   const now = ctx.clock.now();
   return renderCard('approvals-list', {
-    subtitle: `${approverName} · times in ${ctx.zone} · oldest first`,
+    subtitle: `${approverName} · times in ${zoneName(ctx.zone, ctx.clock.now())} · oldest first`,
     items: views.map((view) => ({
       requestId: view.requestId,
       approvalId: view.requestId,

@@ -15,7 +15,7 @@ export const errorCardData = z.object({
   title: filled,
   cause: filled,
   remedy: filled,
-  details: z.array(filled),
+  /** Shown only on the small "Details" line, for support. */
   code: filled,
   reference: text,
 });
@@ -47,5 +47,10 @@ export const statusCardData = z.object({
   token,
 });
 
-/** A plain, neutral answer: no error styling, no buttons. */
-export const noticeCardData = z.object({ title: filled, text: filled, hint: text });
+/** A plain answer, no buttons: neutral information, or a success ("Cancelled: …"), never an error. */
+export const noticeCardData = z.object({
+  title: filled,
+  text: filled,
+  hint: text,
+  tone: z.enum(['info', 'success']),
+});

@@ -5,6 +5,7 @@ import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { rulesKey } from './role-card.presenter';
 import { signFor, type PresenterContext } from './presenter-context';
+import { zoneName } from './time-format';
 
 const STEPS_MINUTES = [15, 30, 60, 120, 240, 480, 720, 1440];
 
@@ -67,7 +68,7 @@ export function activationFormCard(
   return renderCard('activation-form', {
     roleName: input.selected.roleName,
     scopeName: input.selected.scopeName,
-    timeZone: ctx.zone,
+    timeZone: zoneName(ctx.zone, ctx.clock.now()),
     validationErrors: input.validationErrors ?? [],
     selectedRole: roleChoiceValue(input.selected),
     roles: input.roles.map((role) => ({

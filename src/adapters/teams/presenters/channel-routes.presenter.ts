@@ -44,7 +44,7 @@ function nowLine(purpose: RouteChange['purpose'], now: ChannelRoute[], where: st
   if (purpose === 'announce') {
     return now.length
       ? `Subscribed now: ${roleNames(now)}. Say "unsubscribe" to stop, or "who" for who holds what.`
-      : `${where} gets no announcements now. Say "subscribe" for all privileged roles, or "subscribe <role>".`;
+      : `${where} gets no announcements now. Say "subscribe" for all privileged roles, or "subscribe" followed by role names.`;
   }
   return now.length
     ? `Approvals posted here now: ${roleNames(now)}. Say "approvals off" to stop.`
@@ -55,9 +55,9 @@ function nowLine(purpose: RouteChange['purpose'], now: ChannelRoute[], where: st
 export function subscriptionsText(routes: ConversationRoutes, where: string): string {
   const announce = routes.announce.length
     ? `**Announced in ${where}:** ${roleNames(routes.announce)}.`
-    : `**${where} is not subscribed to any role.** Say "subscribe" for all privileged roles, or "subscribe <role>, <role>".`;
+    : `**${where} is not subscribed to any role.** Say "subscribe" for all privileged roles, or "subscribe" followed by role names, e.g. "subscribe Exchange Administrator, User Administrator".`;
   const approvals = routes.approvals.length
     ? `**Approval requests posted here:** ${roleNames(routes.approvals)}.`
-    : 'Approval requests are not posted here ("approvals here <role>" to change that).';
+    : 'Approval requests are not posted here (say "approvals here" followed by role names to change that).';
   return `${announce}\n\n${approvals}`;
 }

@@ -35,7 +35,7 @@ export function deactivationOutcomeCard(
         scopeName: outcome.role.scopeName,
         activatedAt: outcome.activatedAt ? formatInstant(outcome.activatedAt, ctx.zone, now) : '',
         endedAt: '',
-        possibleAt: outcome.possibleAt.setZone(ctx.zone).toFormat('HH:mm (ZZZZ)'),
+        possibleAt: formatInstant(outcome.possibleAt, ctx.zone, now),
         possibleIn:
           seconds < 60 ? `in ${seconds} seconds` : `in ${minutes} minute${minutes === 1 ? '' : 's'}`,
         token,
@@ -45,7 +45,9 @@ export function deactivationOutcomeCard(
       return errorCard(
         new DomainError(
           ErrorCodes.NotActive,
-          `No active role matches "${outcome.query}", so there is nothing to deactivate.`,
+          outcome.query
+            ? `No active role matches "${outcome.query}", so there is nothing to deactivate.`
+            : 'That role is not active any more, so there is nothing to deactivate.',
           {
             remedy:
               outcome.active.length > 0

@@ -12,30 +12,12 @@ function supportReference(error?: DomainError): string {
   return currentTurn()?.clientRequestId ?? (typeof fromError === 'string' ? fromError : '');
 }
 
-/** Details worth showing to a person: allowed values and the like, never internals. */
-function detailLines(error: DomainError): string[] {
-  const lines: string[] = [];
-  for (const [key, value] of Object.entries(error.details)) {
-    if (key === 'cause' || key === 'claims' || value === undefined || value === null || value === '')
-      continue;
-    if (typeof value === 'object') continue;
-    lines.push(`${humanKey(key)}: ${String(value)}`);
-  }
-  return lines.slice(0, 6);
-}
-
-function humanKey(key: string): string {
-  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 /** A failure with its cause, what to do about it, and the stable code for support. */
 export function errorCard(error: DomainError, title?: string): AdaptiveCardJson {
   return renderCard('error', {
     title: title ?? 'That did not work',
     cause: error.message,
     remedy: error.remedy ?? '',
-    details: detailLines(error),
     code: error.code,
     reference: supportReference(error),
   });
@@ -54,7 +36,6 @@ export function validationErrorCard(roleName: string, errors: DomainError[]): Ad
       .map((e) => e.remedy)
       .filter((r): r is string => Boolean(r))
       .join(' '),
-    details: errors.flatMap(detailLines),
     code: first?.code ?? '',
     reference: supportReference(first),
   });

@@ -3,7 +3,7 @@ import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { roleSubject } from '../card-actions/card-action-signer';
 import { signFor, type PresenterContext } from './presenter-context';
-import { formatDate, formatInstant, humanDuration } from './time-format';
+import { formatDate, formatInstant, humanDuration, zoneName } from './time-format';
 import type { ActivationRules } from '../../../domain/roles';
 
 export const ROLE_VERBS = ['activate', 'showActivationForm', 'pickRole', 'deactivate', 'submitActivation'];
@@ -31,7 +31,7 @@ export function rolesListCard(
 ): AdaptiveCardJson {
   const now = ctx.clock.now();
   return renderCard('roles-list', {
-    subtitle: `${input.displayName} · times in ${ctx.zone}`,
+    subtitle: `${input.displayName} · times in ${zoneName(ctx.zone, ctx.clock.now())}`,
     active: input.active.map((role) => ({
       roleId: role.roleId,
       directoryScopeId: role.directoryScopeId,

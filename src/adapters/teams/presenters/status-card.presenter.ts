@@ -4,7 +4,7 @@ import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { requestSubject } from '../card-actions/card-action-signer';
 import { roleActionToken } from './role-card.presenter';
 import { signFor, type PresenterContext } from './presenter-context';
-import { formatInstant, humanDuration } from './time-format';
+import { formatInstant, humanDuration, zoneName } from './time-format';
 import { approverNames } from './approver-names';
 
 export function statusCard(
@@ -16,7 +16,7 @@ export function statusCard(
   const at = (value: Parameters<typeof formatInstant>[0] | undefined) =>
     value ? formatInstant(value, ctx.zone, now) : '';
   return renderCard('status', {
-    subtitle: `${displayName} · times in ${ctx.zone}`,
+    subtitle: `${displayName} · times in ${zoneName(ctx.zone, ctx.clock.now())}`,
     pending: status.pending.map((r) => ({
       requestId: r.id,
       roleName: r.roleName,

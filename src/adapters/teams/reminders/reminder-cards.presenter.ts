@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
 import { ROLE_VERBS } from '../presenters/role-card.presenter';
 import { signFor, type PresenterContext } from '../presenters/presenter-context';
-import { formatDate, formatInstant } from '../presenters/time-format';
+import { formatInstant } from '../presenters/time-format';
 
 /** The verbs a reminder card's buttons carry (one signed token for both). */
 export const REMINDER_VERBS = ['extend', 'deactivateNow'];
@@ -103,7 +103,7 @@ export function eligibilityEndingCard(
     directoryScopeId: input.directoryScopeId,
     viaGroup: input.viaGroup ?? '',
     daysLeft,
-    endsAt: `${formatDate(input.endAt, ctx.zone)} (${formatInstant(input.endAt, ctx.zone, now)})`,
+    endsAt: formatInstant(input.endAt, ctx.zone, now),
     token: signFor(ctx, ELIGIBILITY_VERBS, roleSubject(input.roleId, input.directoryScopeId)),
   });
 }
@@ -116,7 +116,7 @@ export function eligibilityExtensionRequestedCard(
     scopeName: input.scopeName,
     steps: [
       {
-        text: `PIM received the request for ${formatDurationForHumans(input.duration)} more (request ${input.requestId}, ${input.status}).`,
+        text: `PIM received the request for ${formatDurationForHumans(input.duration)} more; it waits for an administrator's decision.`,
         done: true,
       },
       { text: 'A PIM administrator reviews it in the Entra admin center.', done: false },

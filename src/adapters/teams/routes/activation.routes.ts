@@ -192,7 +192,6 @@ async function showForm(
       title: 'Nothing to activate',
       cause: 'You have no eligible roles that are not already active.',
       remedy: 'Ask your PIM administrator for an eligible assignment, or say "status" to see what is active.',
-      details: [],
       code: ErrorCodes.NotEligible,
       reference: '',
     });

@@ -65,23 +65,20 @@ async function cancelCard(
   outcome: CancelOutcome,
 ): Promise<AdaptiveCardJson> {
   if (outcome.kind === 'cancelled') {
-    return renderCard('error', {
+    // The user asked for this: a success, not an error.
+    return renderCard('notice', {
       title: `Cancelled: ${outcome.roleName}`,
-      cause: 'Your request was cancelled in PIM; approvers can no longer act on it.',
-      remedy: 'Say "activate" to ask again.',
-      details: [],
-      code: ErrorCodes.RequestCancelled,
-      reference: outcome.request.id,
+      text: 'Your request was cancelled in PIM; approvers can no longer act on it.',
+      hint: 'Say "activate" to ask again.',
+      tone: 'success',
     });
   }
   if (outcome.kind === 'nothingToCancel') {
-    return renderCard('error', {
+    return renderCard('notice', {
       title: 'Nothing to cancel',
-      cause: 'You have no pending or scheduled requests.',
-      remedy: 'Say "status" to see what is active.',
-      details: [],
-      code: ErrorCodes.NothingToCancel,
-      reference: '',
+      text: 'You have no pending or scheduled requests.',
+      hint: 'Say "status" to see what is active.',
+      tone: 'info',
     });
   }
   // Several open requests: show them with their own Cancel buttons.

@@ -57,7 +57,7 @@ export class DemoSsoTokenSource implements SsoTokenSource {
       // Teams would not have an SSO token either: the account is not in this (simulated) tenant.
       throw new DomainError(
         ErrorCodes.SignInRequired,
-        `Your account (Entra object id ${userId}) is not a user of the demo tenant, so Elevate cannot sign you in.`,
+        'Your account is not a user of the demo tenant, so Elevate cannot sign you in.',
         {
           remedy:
             'In demo mode, chat as one of the demo tenant users (for example Alex Morgan); the playground config (.m365agentsplayground.yml) sets who you are.',

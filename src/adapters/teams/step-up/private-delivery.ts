@@ -37,6 +37,7 @@ export async function deliverVerifyPrivately(
         title: `${actor.displayName}, verify it's you to continue with ${roleName}`,
         text: 'Elevate sent you a Verify link in your personal chat with Elevate. It works once, for you only, and the result is posted here.',
         hint: '',
+        tone: 'info',
       });
     }
   }
@@ -44,5 +45,6 @@ export async function deliverVerifyPrivately(
     title: `${actor.displayName}, ${roleName} needs you to verify it's you`,
     text: 'Elevate sends Verify links only in a personal chat, and could not reach yours. Open a chat with Elevate (search for it in Teams chat), say "hi", then send your request again.',
     hint: '',
+    tone: 'info',
   });
 }
