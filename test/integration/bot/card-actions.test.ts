@@ -130,7 +130,7 @@ describe('Action.Execute', () => {
     const active = (await bot.say(u.avery, 'status')).card;
     const clicked = await bot.execute(u.avery, 'deactivate', findAction(active, 'deactivate').data);
     expect(cardText(clicked.card)).toContain('Global Reader cannot be deactivated yet');
-    expect(cardText(clicked.card)).toMatch(/You can deactivate from .* \(in [45] minutes\)/);
+    expect(cardText(clicked.card)).toMatch(/You can deactivate from .* today \(C[SD]T\), in [45] minutes\./);
   });
 });
 

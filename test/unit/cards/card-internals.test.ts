@@ -15,7 +15,7 @@ describe('the card-internals scanner', () => {
     ['ISO 8601 duration', '• Requested: PT2H'],
     ['ISO 8601 duration', 'Minimum P1D'],
     ['ISO timestamp', 'Requested: 2026-12-02T22:00:00.000Z'],
-    ['ISO timestamp', 'The start time 2026-12-03 16:11 is in the past'],
+    ['ISO timestamp', 'The start time 2026-12-03 16:11 (Europe/London) is in the past'],
     ['UTC time', 'Ends 22:00 UTC'],
     ['error code', 'Error code JUSTIFICATION_REQUIRED'],
     ['Graph error code', 'request 1, PendingAdminDecision'],
@@ -32,6 +32,7 @@ describe('the card-internals scanner', () => {
     'Activate Exchange Administrator for 2 h, reason "prod mail outage", ticket INC-5521',
     'Details: JUSTIFICATION_REQUIRED · reference 13f0880a-0f9a-43d5-b6ed-ca3345d1a1d7',
     'eDiscovery Manager · Directory',
+    'Try one of: at 9:00, tomorrow 9:00, at 2026-12-01 09:00, in 30m.',
     'Open [the step-up page](https://localhost/step-up/3f0880a1-0f9a-43d5-b6ed-ca3345d1a1d7?x=PT2H)',
   ])('lets %j through', (text) => {
     expect(internalsInText(text)).toEqual([]);
