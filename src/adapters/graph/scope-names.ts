@@ -38,7 +38,7 @@ export class ScopeNames {
           { scopeId, code: isDomainError(error) ? error.code : 'unknown' },
           'could not read the administrative unit name',
         );
-        return `Administrative unit ${au[1]}`;
+        return 'an administrative unit'; // its name could not be read: never show the id
       }
     });
   }

@@ -32,7 +32,7 @@ describe('Graph PIM gateway reads against the simulator', () => {
     const scoped = byId.get(`directoryRole|${T.roles.authAdmin}`);
     expect(scoped).toMatchObject({ directoryScopeId: `/administrativeUnits/${T.emeaAu}` });
     // The simulator does not serve /directory/administrativeUnits/{id} yet; the adapter then names the unit by id.
-    expect(scoped!.scopeName).toMatch(new RegExp(`^(EMEA Office|Administrative unit ${T.emeaAu})$`));
+    expect(scoped!.scopeName).toMatch(/^(EMEA Office|an administrative unit)$/);
     const daysLeft = scoped!.eligibleUntil!.diff(h.sim.clock.now(), 'days').days;
     expect(daysLeft).toBeGreaterThan(9);
     expect(daysLeft).toBeLessThanOrEqual(10);

@@ -31,6 +31,6 @@ export class RoleLabels {
 export function scopeLabel(directoryScopeId: string): string {
   if (directoryScopeId === '/' || directoryScopeId === '') return 'Directory';
   const au = /^\/administrativeUnits\/([^/]+)$/.exec(directoryScopeId);
-  if (au) return `Administrative unit ${au[1]}`;
+  if (au) return 'an administrative unit'; // its name could not be read: never show the id
   return directoryScopeId;
 }
