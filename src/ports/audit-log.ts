@@ -63,6 +63,10 @@ export interface AuditQuery {
   since?: DateTime;
   /** Keyset paging: entries older than this one (by time, then id). */
   before?: { at: DateTime; id: number };
+  /** Keyset paging: entries newer than this one (by time, then id). */
+  after?: { at: DateTime; id: number };
+  /** Default newest first; an export reads oldest first. */
+  order?: 'newest' | 'oldest';
   /** 1..1000. */
   limit: number;
 }
@@ -70,6 +74,6 @@ export interface AuditQuery {
 /** Append-only: no update, no delete (the database refuses them too). */
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
-  /** Newest first. */
+  /** Newest first unless `order: 'oldest'`. */
   list(query: AuditQuery): Promise<AuditRecord[]>;
 }

@@ -182,14 +182,17 @@ export interface AuditRepository {
   /** Newest first (by `at`, then insertion order). `since` is inclusive. `limit` 1..1000. */
   list(query: { since?: DateTime; actorId?: string; limit: number }): Promise<AuditEntry[]>;
   /**
-   * Newest first. `userId` matches the actor or the principal; `roleId` the role; `since` is
-   * inclusive; `before` continues a listing after its last entry (keyset paging). `limit` 1..1000.
+   * Newest first (oldest first with `order: 'oldest'`). `userId` matches the actor or the
+   * principal; `roleId` the role; `since` is inclusive; `before` / `after` continue a listing
+   * after its last entry (keyset paging, by time then id). `limit` 1..1000.
    */
   search(query: {
     userId?: string;
     roleId?: string;
     since?: DateTime;
     before?: { at: DateTime; id: number };
+    after?: { at: DateTime; id: number };
+    order?: 'newest' | 'oldest';
     limit: number;
   }): Promise<AuditEntry[]>;
 }

@@ -186,6 +186,17 @@ export function auditContract(ctx: ContractContext): void {
       expect(
         await store.audit.search({ userId: approver, before: { at: next[0].at, id: next[0].id }, limit: 5 }),
       ).toEqual([]);
+      // Oldest first (an export): `after` continues from the last entry read.
+      const oldest = await store.audit.search({ userId: requester, order: 'oldest', limit: 1 });
+      expect(ids(oldest)).toEqual([requested.id]);
+      const after = { at: oldest[0].at, id: oldest[0].id };
+      expect(ids(await store.audit.search({ userId: requester, order: 'oldest', after, limit: 5 }))).toEqual([
+        decided.id,
+      ]);
+      const sameTime = { at: decided.at, id: decided.id };
+      expect(
+        ids(await store.audit.search({ userId: approver, order: 'oldest', after: sameTime, limit: 5 })),
+      ).toEqual([other.id]);
     });
 
     it('refuses a bad limit, an invalid time and empty fields', async () => {

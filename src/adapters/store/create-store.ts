@@ -47,7 +47,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
 
   const db: Kysely<Database> =
     target.dialect === 'postgres'
-      ? openPostgres(target.url, target.schema, (error) =>
+      ? await openPostgres(target.url, target.schema, (error) =>
           logger.warn({ err: error }, 'idle PostgreSQL connection failed; the pool will replace it'),
         )
       : openSqlite(target.path);

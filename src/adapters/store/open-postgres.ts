@@ -1,5 +1,4 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import { Pool } from 'pg';
 import type { Database } from './database';
 import { storeInputError } from './store-input-error';
 
@@ -19,13 +18,16 @@ export function requireSchemaName(schema: string): string {
 
 /**
  * Opens a pool on `databaseUrl`. Every connection gets `search_path = <schema>`, so all tables,
- * indexes and functions of the store live in (and are looked up in) that one schema.
+ * indexes and functions of the store live in (and are looked up in) that one schema. The pg
+ * driver is loaded here, on first use: a SQLite deployment (and `audit:export` on it) never pays
+ * its ~15 MB.
  */
-export function openPostgres(
+export async function openPostgres(
   databaseUrl: string,
   schema: string,
   onIdleClientError: (error: Error) => void,
-): Kysely<Database> {
+): Promise<Kysely<Database>> {
+  const { Pool } = await import('pg');
   const pool = new Pool({
     connectionString: databaseUrl,
     options: `-c search_path=${requireSchemaName(schema)}`,

@@ -68,6 +68,8 @@ export class KyselyAuditRepository implements AuditRepository {
     roleId?: string;
     since?: DateTime;
     before?: { at: DateTime; id: number };
+    after?: { at: DateTime; id: number };
+    order?: 'newest' | 'oldest';
     limit: number;
   }): Promise<AuditEntry[]> {
     const limit = requireInteger('limit', query.limit, 1, MAX_AUDIT_PAGE);
@@ -80,15 +82,28 @@ export class KyselyAuditRepository implements AuditRepository {
     }
     if (query.roleId !== undefined)
       select = select.where('role_id', '=', requireText('roleId', query.roleId));
-    if (query.since !== undefined) select = select.where('at', '>=', timeToColumn('since', query.since));
-    if (query.before !== undefined) {
-      const at = timeToColumn('before.at', query.before.at);
-      const id = requireInteger('before.id', query.before.id, 0, Number.MAX_SAFE_INTEGER);
+    const since = query.since && timeToColumn('since', query.since);
+    // `since` only when the cursor does not start later: one lower bound on `at`, so the (at, id)
+    // index range starts at the cursor and every page costs the same however deep it is.
+    const afterAt = query.after && timeToColumn('after.at', query.after.at);
+    if (since !== undefined && !(afterAt !== undefined && afterAt >= since))
+      select = select.where('at', '>=', since);
+    for (const [name, cursor, op] of [
+      ['before', query.before, '<'],
+      ['after', query.after, '>'],
+    ] as const) {
+      if (cursor === undefined) continue;
+      const at = timeToColumn(`${name}.at`, cursor.at);
+      const id = requireInteger(`${name}.id`, cursor.id, 0, Number.MAX_SAFE_INTEGER);
       select = select.where((eb: ExpressionBuilder<Database, 'audit_log'>) =>
-        eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]),
+        eb.and([
+          eb('at', `${op}=`, at),
+          eb.or([eb('at', op, at), eb.and([eb('at', '=', at), eb('id', op, id)])]),
+        ]),
       );
     }
-    const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const direction = query.order === 'oldest' ? 'asc' : 'desc';
+    const rows = await select.orderBy('at', direction).orderBy('id', direction).limit(limit).execute();
     return rows.map(toEntry);
   }
 }
