@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const wall = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const line = {
-      instances: result.snapshot.instances.size,
+      instances: result.snapshot.active.size,
       scheduled: result.scheduled,
       wallSeconds: wall,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,

@@ -79,7 +79,10 @@ async function main(): Promise<void> {
     endDateTime: endAt,
   }));
   const pimFake: Partial<PimGateway> = {
-    listActivatedAssignments: async (kind) => (kind === 'directoryRole' ? instances : []),
+    activatedAssignmentPages: async function* (kind) {
+      if (kind === 'directoryRole')
+        for (let i = 0; i < instances.length; i += 999) yield instances.slice(i, i + 999);
+    },
     listEligibilitiesEndingBefore: async () => [],
     getRoleDefinition: async (id) => ({ id, displayName: 'Global Reader' }) as never,
     getActivationRules: async () => ({

@@ -43,6 +43,8 @@ export interface PimGateway {
 
   /** Tenant-wide activated assignment instances (app-only, all pages), for the reconciler. */
   listActivatedAssignments(kind: RoleKind): Promise<ActiveAssignment[]>;
+  /** The same, one Graph page at a time and without a page limit (the reconciler's sweep). */
+  activatedAssignmentPages(kind: RoleKind): AsyncIterable<ActiveAssignment[]>;
   /**
    * Tenant-wide activation requests pending approval (app-only, all pages), made anywhere: the
    * reconciler announces the ones made outside Elevate. 'groupMember' lists member and owner access.

@@ -331,6 +331,8 @@ export interface NewWorkItem {
 export interface WorkItemRepository {
   /** Returns false (and changes nothing) when an item with that key exists, whatever its status. */
   scheduleIfAbsent(item: NewWorkItem): Promise<boolean>;
+  /** Many at once (a few statements, not one round trip each); returns how many were new. */
+  scheduleAllIfAbsent(items: readonly NewWorkItem[]): Promise<number>;
   /**
    * Atomically claims up to `limit` items that are pending and due (`dueAt <= now`) or claimed
    * with an expired lease (`leaseUntil <= now`), oldest `dueAt` first. Each claimed item gets

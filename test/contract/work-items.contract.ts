@@ -48,6 +48,25 @@ export function workItemsContract(ctx: ContractContext): void {
       expect(await store.workItems.get('missing')).toBeNull();
     });
 
+    it('schedules many at once: only absent keys are inserted, counted once, across statement chunks', async () => {
+      await schedule('k-0', t0, { first: true });
+      const items = Array.from({ length: 1_201 }, (_, i) => ({
+        key: `k-${i % 1_200}`, // k-0 is already stored, and k-0 comes twice in the batch
+        kind: 'reminder',
+        dueAt: t0.plus(minutes(i)),
+        payload: { i },
+      }));
+      expect(await store.workItems.scheduleAllIfAbsent(items)).toBe(1_199);
+      expect(await store.workItems.scheduleAllIfAbsent(items)).toBe(0);
+      expect(await store.workItems.scheduleAllIfAbsent([])).toBe(0);
+      expect((await store.workItems.get('k-0'))?.payload).toEqual({ first: true });
+      const last = await store.workItems.get('k-1199');
+      expect(last?.payload).toEqual({ i: 1_199 });
+      expect(last?.dueAt.toISO()).toBe(t0.plus(minutes(1_199)).toISO());
+      const claimed = await store.workItems.claimDue(t0.plus(minutes(2_000)), 'w', minutes(5), 1_000);
+      expect(claimed).toHaveLength(1_000);
+    });
+
     it('claims only due items, oldest first, up to the limit, under a lease', async () => {
       await schedule('c', t0.minus(minutes(1)));
       await schedule('a', t0.minus(minutes(10)));

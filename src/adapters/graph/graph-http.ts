@@ -192,12 +192,13 @@ export class GraphHttp {
     }
   }
 
-  /** GETs a collection and follows @odata.nextLink to the end. */
+  /** GETs a collection and follows @odata.nextLink to the end (at most MAX_PAGES pages). */
   async getAll<T>(call: Omit<GraphCall, 'method' | 'body'>): Promise<T[]> {
     const items: T[] = [];
-    let next: Omit<GraphCall, 'method' | 'body'> | undefined = call;
-    for (let page = 0; next; page += 1) {
-      if (page >= MAX_PAGES) {
+    let pages = 0;
+    for await (const page of this.pages<T>(call)) {
+      pages += 1;
+      if (pages > MAX_PAGES) {
         throw new DomainError(
           ErrorCodes.GraphError,
           `Microsoft Graph returned more than ${MAX_PAGES} pages.`,
@@ -206,12 +207,23 @@ export class GraphHttp {
           },
         );
       }
-      const result: GraphResult<Page<T>> = await this.send<Page<T>>({ ...next, method: 'GET' });
-      items.push(...(result.body?.value ?? []));
-      const link = result.body?.['@odata.nextLink'];
-      next = link ? { ...call, path: link, query: undefined } : undefined;
+      items.push(...page);
     }
     return items;
+  }
+
+  /**
+   * GETs a collection one page at a time, following @odata.nextLink with no page limit: for
+   * tenant-wide sweeps, whose callers keep only what they need of each page (constant memory).
+   */
+  async *pages<T>(call: Omit<GraphCall, 'method' | 'body'>): AsyncGenerator<T[]> {
+    let next: Omit<GraphCall, 'method' | 'body'> | undefined = call;
+    while (next) {
+      const result: GraphResult<Page<T>> = await this.send<Page<T>>({ ...next, method: 'GET' });
+      const link = result.body?.['@odata.nextLink'];
+      next = link ? { ...call, path: link, query: undefined } : undefined;
+      yield result.body?.value ?? [];
+    }
   }
 
   private urlFor(call: GraphCall): URL {

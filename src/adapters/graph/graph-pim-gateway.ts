@@ -164,6 +164,10 @@ export class GraphPimGateway implements PimGateway {
     return this.tenantWide.listActivatedAssignments(kind);
   }
 
+  activatedAssignmentPages(kind: RoleKind): AsyncIterable<ActiveAssignment[]> {
+    return this.tenantWide.activatedAssignmentPages(kind);
+  }
+
   listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]> {
     return this.tenantWide.listEligibilitiesEndingBefore(before);
   }

@@ -20,15 +20,26 @@ export class TenantWideReads {
   ) {}
 
   async listActivatedAssignments(kind: RoleKind): Promise<ActiveAssignment[]> {
-    const raw = await this.http.getAll<RawInstance>({
+    const all: ActiveAssignment[] = [];
+    for await (const page of this.activatedAssignmentPages(kind)) all.push(...page);
+    return all;
+  }
+
+  /** Every page of activated instances as it arrives (no page limit): the reconciler's sweep. */
+  async *activatedAssignmentPages(kind: RoleKind): AsyncGenerator<ActiveAssignment[]> {
+    const pages = this.http.pages<RawInstance>({
       path: graphPaths.assignmentInstances(kind),
       query: { $filter: `assignmentType eq '${kind === 'directoryRole' ? 'Activated' : 'activated'}'` },
       token: await this.appToken(),
       operation: 'read',
     });
-    return raw
-      .map((item) => toActiveAssignment(item, kind === 'directoryRole' ? kind : kindOfAccess(item.accessId)))
-      .filter((item) => item.assignmentType === 'Activated');
+    for await (const raw of pages) {
+      yield raw
+        .map((item) =>
+          toActiveAssignment(item, kind === 'directoryRole' ? kind : kindOfAccess(item.accessId)),
+        )
+        .filter((item) => item.assignmentType === 'Activated');
+    }
   }
 
   async listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]> {

@@ -3,6 +3,10 @@ import type { JsonObject } from '../../ports/stores';
 import { storeInputError } from './store-input-error';
 
 /** DateTime → stored text: ISO 8601 in UTC with milliseconds, so text order equals time order. */
+/** 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z: the years a column holds as four digits. */
+const FIRST_INSTANT = -62_135_596_800_000;
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export function timeToColumn(field: string, value: DateTime): string {
   if (!DateTime.isDateTime(value) || !value.isValid) {
     const reason = DateTime.isDateTime(value)
@@ -10,11 +14,12 @@ export function timeToColumn(field: string, value: DateTime): string {
       : 'is not a luxon DateTime';
     throw storeInputError(field, reason, 'a valid luxon DateTime');
   }
-  const utc = value.toUTC();
-  if (utc.year < 1 || utc.year > 9999) {
-    throw storeInputError(field, `has year ${utc.year}`, 'years 1 to 9999');
+  const millis = value.toMillis();
+  if (millis < FIRST_INSTANT || millis > LAST_INSTANT) {
+    throw storeInputError(field, `has year ${value.toUTC().year}`, 'years 1 to 9999');
   }
-  return utc.toISO({ suppressMilliseconds: false, includeOffset: true }) as string;
+  // The same text as luxon's toUTC().toISO() ("2026-06-01T13:00:00.000Z"), at a fraction of the cost.
+  return new Date(millis).toISOString();
 }
 
 export function timeFromColumn(value: string): DateTime {

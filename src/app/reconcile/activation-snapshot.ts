@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { RoleKind } from '../../domain/roles';
-import type { ActiveAssignment } from '../../ports/pim-gateway';
+import type { ActivationIndex } from './activation-index';
 
 /** The activated assignments PIM listed in one reconcile pass, tenant-wide. */
 export interface ActivationSnapshot {
@@ -10,8 +10,8 @@ export interface ActivationSnapshot {
    * proves nothing (PIM for Groups listings can fail on their own, e.g. without a group filter).
    */
   listed: ReadonlySet<RoleKind>;
-  /** By instance id. */
-  instances: ReadonlyMap<string, ActiveAssignment>;
+  /** The activated instances listed (compact: ids and ends, not the objects). */
+  active: ActivationIndex;
 }
 
 /** True when the snapshot can tell whether an activation of `kind` first seen at `observedAt` is gone. */

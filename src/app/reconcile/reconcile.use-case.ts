@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Duration, type DateTime } from 'luxon';
-import type { RoleKind } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
-import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
+import type { PimGateway } from '../../ports/pim-gateway';
 import type {
   ChannelRouteRepository,
   NewWorkItem,
@@ -11,18 +10,10 @@ import type {
   WorkItemRepository,
 } from '../../ports/stores';
 import type { ReminderLead } from '../reminders/reminder-lead';
-import {
-  activationWork,
-  announceActivationWork,
-  announcePendingWork,
-  boardWork,
-  eligibilityWork,
-  requestStatusWork,
-  WorkKinds,
-  type ActivationFacts,
-} from '../reminders/work-items';
+import { announcePendingWork, boardWork, eligibilityWork, requestStatusWork } from '../reminders/work-items';
 import type { WorkLog } from '../reminders/work-log';
 import type { ActivationSnapshot } from './activation-snapshot';
+import { sweepActivations } from './activation-sweep';
 import { requestPhase } from '../../domain/activation/request-status';
 import { trackPendingMadeElsewhere, type PendingMadeElsewhereDeps } from './pending-made-elsewhere';
 
@@ -71,63 +62,43 @@ export class ReconcileUseCase {
 
   /** Insert-if-absent, skipping the round trip for keys already known to exist. True when inserted. */
   private async schedule(item: NewWorkItem): Promise<boolean> {
-    if (this.knownKeys.has(item.key)) return false;
-    const inserted = await this.deps.workItems.scheduleIfAbsent(item);
-    if (this.knownKeys.size >= MAX_KNOWN_KEYS) this.knownKeys.clear();
-    this.knownKeys.add(item.key);
+    return (await this.scheduleAll([item])) > 0;
+  }
+
+  /** Insert-if-absent for a batch (one page of the sweep): a few statements. Returns how many were new. */
+  private async scheduleAll(items: readonly NewWorkItem[]): Promise<number> {
+    const unknown = items.filter((item) => !this.knownKeys.has(item.key));
+    if (unknown.length === 0) return 0;
+    const inserted = await this.deps.workItems.scheduleAllIfAbsent(unknown);
+    if (this.knownKeys.size + unknown.length > MAX_KNOWN_KEYS) this.knownKeys.clear();
+    for (const item of unknown) this.knownKeys.add(item.key);
     return inserted;
   }
 
   async run(): Promise<ReconcileResult> {
     const now = this.deps.clock.now();
-    const snapshot = await this.listActivations(now);
-    let scheduled = 0;
-    const leads = new Map<string, Promise<Duration | null>>();
-    const leadFor = (userId: string) => {
-      let lead = leads.get(userId);
-      if (!lead) {
-        lead = this.deps.reminderLead.forUser(this.deps.tenantId, userId);
-        leads.set(userId, lead);
-      }
-      return lead;
-    };
     const subscribed = await this.subscribedConversations();
     const announcing = subscribed.length > 0;
-    for (const instance of snapshot.instances.values()) {
-      scheduled += await this.scheduleActivation(
-        instance,
-        now,
-        await leadFor(instance.principalId),
-        announcing,
-      );
-    }
+    const sweep = await sweepActivations(
+      {
+        pim: this.deps.pim,
+        reminderLead: this.deps.reminderLead,
+        tenantId: this.deps.tenantId,
+        recheckEvery: this.deps.recheckEvery,
+        log: this.deps.log,
+        scheduleAll: (items) => this.scheduleAll(items),
+      },
+      now,
+      announcing,
+    );
+    const { snapshot } = sweep;
+    let scheduled = sweep.scheduled;
     scheduled += await this.scheduleEligibilities(now);
     // Requests made outside Elevate that wait for approval are tracked, so they are announced too.
     if (announcing) await trackPendingMadeElsewhere(this.deps);
     const statusChanges = await this.checkTrackedRequests(now, announcing);
     if (announcing) scheduled += await this.scheduleBoards(subscribed, snapshot, now);
     return { snapshot, scheduled, statusChanges };
-  }
-
-  private async listActivations(now: DateTime): Promise<ActivationSnapshot> {
-    const instances = new Map<string, ActiveAssignment>();
-    const listed = new Set<RoleKind>();
-    // 'groupMember' lists PIM for Groups instances of both member and owner access.
-    const listings: [RoleKind, RoleKind[]][] = [
-      ['directoryRole', ['directoryRole']],
-      ['groupMember', ['groupMember', 'groupOwner']],
-    ];
-    for (const [kind, covers] of listings) {
-      try {
-        for (const item of await this.deps.pim.listActivatedAssignments(kind)) {
-          if (item.assignmentType === 'Activated') instances.set(item.instanceId, item);
-        }
-        covers.forEach((k) => listed.add(k));
-      } catch (error) {
-        this.deps.log.warn({ err: error, kind }, 'reconcile: could not list activated assignments');
-      }
-    }
-    return { takenAt: now, listed, instances };
   }
 
   private async subscribedConversations(): Promise<string[]> {
@@ -157,47 +128,12 @@ export class ReconcileUseCase {
       this.deps.log.warn({ err: error }, 'reconcile: could not list pending requests for boards');
       return 0;
     }
-    const parts = [
-      ...[...snapshot.instances.values()].map((i) => `${i.instanceId}@${i.endDateTime?.toMillis() ?? ''}`),
-      ...pending.map((r) => `p:${r.id}`),
-    ].sort();
+    const parts = [snapshot.active.fingerprint, ...pending.map((r) => `p:${r.id}`).sort()];
     const fingerprint = createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
     let scheduled = 0;
     for (const conversationId of conversations) {
       if (await this.schedule(boardWork(conversationId, fingerprint, now))) scheduled += 1;
     }
-    return scheduled;
-  }
-
-  private async scheduleActivation(
-    instance: ActiveAssignment,
-    now: DateTime,
-    lead: Duration | null,
-    announcing: boolean,
-  ): Promise<number> {
-    const end = instance.endDateTime;
-    if (!end || end <= now) return 0;
-    const facts: ActivationFacts = {
-      kind: instance.kind,
-      instanceId: instance.instanceId,
-      principalId: instance.principalId,
-      roleId: instance.roleId,
-      directoryScopeId: instance.directoryScopeId,
-      startAt: instance.startDateTime,
-      endAt: end,
-      observedAt: now,
-    };
-    let scheduled = 0;
-    const start = instance.startDateTime ?? now;
-    if (lead !== null) {
-      const due = end.minus(lead);
-      // An activation shorter than the lead gets no reminder: it was just made for that long.
-      if (due > start && (await this.schedule(activationWork(WorkKinds.expiryReminder, facts, due))))
-        scheduled += 1;
-    }
-    if (announcing && (await this.schedule(announceActivationWork(facts, now)))) scheduled += 1;
-    const firstCheck = earlier(end, now.plus(this.deps.recheckEvery));
-    if (await this.schedule(activationWork(WorkKinds.activationEnded, facts, firstCheck))) scheduled += 1;
     return scheduled;
   }
 
@@ -264,8 +200,4 @@ export class ReconcileUseCase {
     }
     return changes;
   }
-}
-
-function earlier(a: DateTime, b: DateTime): DateTime {
-  return a < b ? a : b;
 }

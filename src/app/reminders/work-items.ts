@@ -57,7 +57,8 @@ export interface RequestStatusFacts {
   at: DateTime;
 }
 
-const iso = (t: DateTime): string => t.toUTC().toISO() as string;
+/** UTC ISO 8601 with milliseconds, as luxon's toUTC().toISO() writes it (Date's is the same, and cheaper). */
+const iso = (t: DateTime): string => new Date(t.toMillis()).toISOString();
 
 export const workKeys = {
   expiryReminder: (a: { instanceId: string; endAt: DateTime }) =>
@@ -73,8 +74,11 @@ export const workKeys = {
 };
 
 /** Announce an activation the reconciler saw, once, in subscribed conversations. */
-export function announceActivationWork(facts: ActivationFacts, dueAt: DateTime): NewWorkItem {
-  const { payload } = activationWork(WorkKinds.activationEnded, facts, dueAt);
+export function announceActivationWork(
+  facts: ActivationFacts,
+  dueAt: DateTime,
+  payload: JsonObject = activationPayload(facts),
+): NewWorkItem {
   return { key: workKeys.announceActivation(facts), kind: WorkKinds.announce, dueAt, payload };
 }
 
@@ -88,23 +92,28 @@ export function announcePendingWork(requestId: string, dueAt: DateTime): NewWork
   };
 }
 
-export function activationWork(kind: WorkKind, facts: ActivationFacts, dueAt: DateTime): NewWorkItem {
+export function activationWork(
+  kind: WorkKind,
+  facts: ActivationFacts,
+  dueAt: DateTime,
+  payload: JsonObject = activationPayload(facts),
+): NewWorkItem {
   const key =
     kind === WorkKinds.expiryReminder ? workKeys.expiryReminder(facts) : workKeys.activationEnded(facts);
+  return { key, kind, dueAt, payload };
+}
+
+/** What an activation's work items carry (one object can serve all of an activation's items). */
+export function activationPayload(facts: ActivationFacts): JsonObject {
   return {
-    key,
-    kind,
-    dueAt,
-    payload: {
-      kind: facts.kind,
-      instanceId: facts.instanceId,
-      principalId: facts.principalId,
-      roleId: facts.roleId,
-      directoryScopeId: facts.directoryScopeId,
-      startAt: facts.startAt ? iso(facts.startAt) : null,
-      endAt: iso(facts.endAt),
-      observedAt: iso(facts.observedAt),
-    },
+    kind: facts.kind,
+    instanceId: facts.instanceId,
+    principalId: facts.principalId,
+    roleId: facts.roleId,
+    directoryScopeId: facts.directoryScopeId,
+    startAt: facts.startAt ? iso(facts.startAt) : null,
+    endAt: iso(facts.endAt),
+    observedAt: iso(facts.observedAt),
   };
 }
 

@@ -24,6 +24,15 @@ class FakePim {
     if (this.failListing) throw new Error('Graph down');
     return kind === 'directoryRole' ? this.activations : [];
   }
+  /** Graph's paging: 999 a page, with a failure after the first page when the listing fails. */
+  async *activatedAssignmentPages(kind: string): AsyncGenerator<ActiveAssignment[]> {
+    const all = kind === 'directoryRole' ? this.activations : [];
+    for (let from = 0; from === 0 || from < all.length; from += 999) {
+      if (this.failListing && from > 0) throw new Error('Graph down mid-listing');
+      if (this.failListing && all.length <= 999) throw new Error('Graph down');
+      yield all.slice(from, from + 999);
+    }
+  }
   async listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]> {
     return this.eligibilities.filter((e) => e.endDateTime && e.endDateTime < before);
   }
@@ -116,6 +125,27 @@ describe('ReconcileUseCase', () => {
     pim.failListing = true;
     const result = await reconcile.run();
     expect(result.snapshot.listed.size).toBe(0);
+  });
+
+  it('sweeps page by page: every page of a long listing is scheduled, and the snapshot knows each instance', async () => {
+    pim.activations = Array.from({ length: 2_500 }, (_, i) => activation(`inst-${i}`, `user-${i % 7}`, 60));
+    const result = await reconcile.run();
+    expect(result.snapshot.active.size).toBe(2_500);
+    expect(result.scheduled).toBe(5_000); // a reminder and an end check each, over three pages
+    expect(result.snapshot.active.has('inst-2499')).toBe(true);
+    expect(result.snapshot.active.has('inst-2500')).toBe(false);
+    expect(
+      await store.workItems.get(`ended:inst-2499:${pim.activations[2_499].endDateTime!.toISO()}`),
+    ).not.toBeNull();
+  });
+
+  it('a listing that fails after its first page: that page is scheduled, but the kind is not listed', async () => {
+    pim.activations = Array.from({ length: 1_500 }, (_, i) => activation(`inst-${i}`, 'user-1', 60));
+    pim.failListing = true;
+    const result = await reconcile.run();
+    expect(result.snapshot.listed.has('directoryRole')).toBe(false);
+    expect(result.scheduled).toBe(2 * 999);
+    expect(result.snapshot.active.has('inst-0')).toBe(true);
   });
 
   it('schedules eligibility reminders 14 days and 1 day before a time-bound eligibility ends', async () => {

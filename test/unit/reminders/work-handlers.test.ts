@@ -1,3 +1,4 @@
+import { ActivationIndexBuilder } from '../../../src/app/reconcile/activation-index';
 import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { DateTime, Duration } from 'luxon';
 import { createStore } from '../../../src/adapters/store/create-store';
@@ -64,10 +65,15 @@ describe('reminder work handlers', () => {
     );
     return { ...work, status: 'claimed', leaseOwner: 'me', leaseUntil: null, attempts: 1, doneAt: null };
   };
+  const indexOf = (instances: ActiveAssignment[]) => {
+    const builder = new ActivationIndexBuilder();
+    instances.forEach((i) => builder.add(i));
+    return builder.build();
+  };
   const snapshot = (instances: ActiveAssignment[], takenAt: DateTime = clock.now()): ActivationSnapshot => ({
     takenAt,
     listed: new Set(['directoryRole', 'groupMember', 'groupOwner'] as const),
-    instances: new Map(instances.map((i) => [i.instanceId, i])),
+    active: indexOf(instances),
   });
   const live = (overrides: Partial<ActiveAssignment> = {}): ActiveAssignment => ({
     kind: 'directoryRole',

@@ -15,6 +15,8 @@ import {
 import type { Database, StoreDialect, WorkItemsTable } from '../database';
 
 export const MAX_CLAIM_BATCH = 1000;
+/** Rows a multi-row insert carries (10 parameters each). */
+const INSERT_CHUNK = 500;
 
 /** Durable scheduled work, handed out under time-limited leases. */
 export class KyselyWorkItemRepository implements WorkItemRepository {
@@ -25,24 +27,40 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
   ) {}
 
   async scheduleIfAbsent(item: NewWorkItem): Promise<boolean> {
-    const values: WorkItemsTable = {
-      key: requireText('key', item.key),
-      kind: requireText('kind', item.kind, 200),
-      due_at: timeToColumn('dueAt', item.dueAt),
-      payload: jsonToColumn('payload', item.payload),
-      status: 'pending',
-      lease_owner: null,
-      lease_until: null,
-      attempts: 0,
-      done_at: null,
-      created_at: timeToColumn('createdAt', this.clock.now()),
-    };
-    const result = await this.db
-      .insertInto('work_items')
-      .values(values)
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    return (await this.scheduleAllIfAbsent([item])) > 0;
+  }
+
+  async scheduleAllIfAbsent(items: readonly NewWorkItem[]): Promise<number> {
+    const createdAt = timeToColumn('createdAt', this.clock.now());
+    const rows = new Map<string, WorkItemsTable>();
+    for (const item of items) {
+      const key = requireText('key', item.key);
+      if (rows.has(key)) continue;
+      rows.set(key, {
+        key,
+        kind: requireText('kind', item.kind, 200),
+        due_at: timeToColumn('dueAt', item.dueAt),
+        payload: jsonToColumn('payload', item.payload),
+        status: 'pending',
+        lease_owner: null,
+        lease_until: null,
+        attempts: 0,
+        done_at: null,
+        created_at: createdAt,
+      });
+    }
+    const all = [...rows.values()];
+    let inserted = 0;
+    // One statement per chunk: 10 values a row stays under SQLite's and PostgreSQL's parameter limits.
+    for (let from = 0; from < all.length; from += INSERT_CHUNK) {
+      const result = await this.db
+        .insertInto('work_items')
+        .values(all.slice(from, from + INSERT_CHUNK))
+        .onConflict((oc) => oc.column('key').doNothing())
+        .executeTakeFirst();
+      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return inserted;
   }
 
   /**

@@ -1,10 +1,9 @@
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../../ports/clock';
-import type { ActiveAssignment } from '../../../ports/pim-gateway';
 import type { TrackedRequestRepository, WorkItem } from '../../../ports/stores';
 import type { AuditLog } from '../../../ports/audit-log';
 import { AuditActions, SYSTEM_ACTOR } from '../../../domain/audit/audit-actions';
-import { canJudgeAbsence, type ActivationSnapshot } from '../../reconcile/activation-snapshot';
+import { canJudgeAbsence } from '../../reconcile/activation-snapshot';
 import type { EndedHow, ReminderNotifier } from '../reminder-notifier';
 import { done, retryAt, type WorkContext, type WorkHandler, type WorkOutcome } from '../work-handler';
 import type { ActivationFacts } from '../work-items';
@@ -43,20 +42,21 @@ export class ActivationEndedHandler implements WorkHandler {
     if (!snapshot || !canJudgeAbsence(snapshot, facts)) {
       return retryAt(next, 'no fresh listing to judge by');
     }
-    if (snapshot.instances.has(facts.instanceId)) {
+    if (snapshot.active.has(facts.instanceId)) {
       return retryAt(facts.endAt > now && facts.endAt < next ? facts.endAt : next, 'still active');
     }
-    const successor = activeAgain(snapshot, facts);
+    // Another live instance of the same role for the same person: Extend re-activated it.
+    const successor = snapshot.active.liveEndOf(facts);
     if (successor) {
       // Extended: the announcements show the new end; no "ended" note.
-      if (successor.endDateTime) {
+      if (successor.endAt) {
         const request = await announcedSubject(this.deps, facts);
         await this.deps.notifier.channelThread(
           {
             request,
             state: 'active',
             startedAt: facts.startAt,
-            endsAt: successor.endDateTime,
+            endsAt: successor.endAt,
             extended: true,
           },
           item.dueAt,
@@ -115,18 +115,4 @@ export class ActivationEndedHandler implements WorkHandler {
     if (mine) return { how: 'deactivated', endedAt: mine.at };
     return { how: 'elsewhere', endedAt: seenGoneAt };
   }
-}
-
-/** Another live instance of the same role for the same person (Extend re-activated it). */
-function activeAgain(snapshot: ActivationSnapshot, facts: ActivationFacts): ActiveAssignment | undefined {
-  for (const other of snapshot.instances.values()) {
-    if (
-      other.instanceId !== facts.instanceId &&
-      other.principalId === facts.principalId &&
-      other.roleId === facts.roleId &&
-      other.directoryScopeId === facts.directoryScopeId
-    )
-      return other;
-  }
-  return undefined;
 }

@@ -25,7 +25,7 @@ export class ExpiryReminderHandler implements WorkHandler {
     const facts = readActivationFacts(item.key, item.payload);
     const now = this.deps.clock.now();
     if (now >= facts.endAt.minus(TOO_LATE)) return done('activation ended before the reminder was due');
-    if (canJudgeAbsence(snapshot, facts) && !snapshot?.instances.has(facts.instanceId)) {
+    if (canJudgeAbsence(snapshot, facts) && !snapshot?.active.has(facts.instanceId)) {
       return done('activation is gone; no reminder');
     }
     const lead = await this.deps.reminderLead.forUser(this.deps.tenantId, facts.principalId);
