@@ -62,4 +62,46 @@ describe('the who-holds-what board', () => {
     await h.waitForUpdate(board!.activityId, /Nobody holds a privileged role right now/);
     expect(h.shown(channel).filter((m) => m.card && /Who holds what/.test(cardText(m.card)))).toHaveLength(1);
   });
+
+  it('a conversation’s board keeps one time zone, said on the card, whoever redraws it', async () => {
+    const { alex, jordan, priya } = h.users;
+    await h.say(alex, 'subscribe', { where: 'channel' });
+    const channel = h.conversationId(alex, 'channel');
+    await h.control('POST', '/_sim/activations', {
+      principalId: priya.id,
+      roleDefinitionId: EXCHANGE_ADMIN,
+      duration: 'PT30M',
+    });
+    // Alex (London) asks first: the board is in London time, and says so.
+    await h.say(alex, 'who', { where: 'channel' });
+    const board = h.shown(channel).find((m) => m.card && /Who holds what/.test(cardText(m.card)))!;
+    const london = /All times in .*\(Europe\/London\)/;
+    expect(cardText(board.card)).toMatch(london);
+    const zonesOn = (text: string) => [
+      ...new Set([...text.matchAll(/\d\d:\d\d \(([^)]+)\)/g)].map((m) => m[1])),
+    ];
+    expect(zonesOn(cardText(board.card))).toHaveLength(1);
+    const londonAbbreviation = zonesOn(cardText(board.card))[0];
+
+    // Jordan (New York) says `who` and presses Refresh; the reconciler redraws it: still London time.
+    await h.say(jordan, 'who', { where: 'channel' });
+    expect(cardText((await h.waitForUpdate(board.activityId, london)).card)).toMatch(london);
+    const refresh = cardActions(board.card).find((a) => a.title === 'Refresh')!;
+    const refreshed = await h.execute(jordan, refresh.verb!, refresh.data, {
+      where: 'channel',
+      replyToId: board.activityId,
+    });
+    expect(cardText(refreshed.card)).toMatch(london);
+    expect(zonesOn(cardText(refreshed.card))).toEqual([londonAbbreviation]);
+    await h.advance('PT1M');
+    await h.elevate.scheduler.runOnce();
+    await h.elevate.scheduler.runOnce();
+    const redrawn = h.shown(channel).find((m) => m.activityId === board.activityId)!;
+    expect(cardText(redrawn.card)).toMatch(london);
+    expect(zonesOn(cardText(redrawn.card))).toEqual([londonAbbreviation]);
+
+    // A card of one's own (a personal chat) is in the reader's zone.
+    const own = await h.say(jordan, 'who');
+    expect(cardText(own.card)).toMatch(/All times in .*\(America\/New_York\)/);
+  });
 });

@@ -39,6 +39,8 @@ export const whoHoldsWhatCardData = z.object({
   title: filled,
   summary: filled,
   updatedAt: filled,
+  /** Which zone every time on the board is in (one zone per board). */
+  zoneText: filled,
   emptyText: filled,
   groups: z.array(
     z.object({

@@ -39,7 +39,7 @@ function groupsOf(rows: BoardRow[], zone: string, now: DateTime): Group[] {
 }
 
 /**
- * The board as one card: grouped by role, in the reader's time zone, paged so that a card stays
+ * The board as one card: grouped by role, every time in one zone (said on the card), paged so that a card stays
  * under MAX_BOARD_CARD_BYTES (`page` is clamped to the pages there are).
  */
 export function boardCard(
@@ -63,6 +63,7 @@ export function boardCard(
         `${active} active${pending ? `, ${pending} pending approval` : ''}` +
         (board.truncated ? ' (the first 1,000 shown)' : ''),
       updatedAt: formatInstant(now, context.zone, now),
+      zoneText: `All times in ${zoneName(context.zone, now)}`,
       emptyText: board.role
         ? `Nobody holds ${board.role} right now.`
         : 'Nobody holds a privileged role right now.',
@@ -86,6 +87,14 @@ export function boardCard(
   const pages = Math.max(1, Math.ceil(board.rows.length / perPage));
   const page = Math.min(Math.max(1, Math.floor(context.page) || 1), pages);
   return render(board.rows.slice((page - 1) * perPage, page * perPage), page, pages);
+}
+
+/** "Central European Standard Time (Europe/Berlin)"; "Coordinated Universal Time (UTC)". */
+export function zoneName(zone: string, at: DateTime): string {
+  const local = at.setZone(zone);
+  if (!local.isValid) return 'UTC';
+  const long = local.offsetNameLong;
+  return long && long !== local.zoneName ? `${long} (${local.zoneName})` : local.zoneName;
 }
 
 function rowWeight(row: BoardRow): number {

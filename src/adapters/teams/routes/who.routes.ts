@@ -38,15 +38,30 @@ export function registerWhoRoutes(
       : undefined) ??
     'UTC';
 
+  /**
+   * A card of one's own is in the reader's zone. A conversation's board is one card for everyone,
+   * so it keeps one zone whoever redraws it: that of the person who first asked for it.
+   */
+  const boardZoneOf = async (turn: TeamsTurn, ownCard: boolean) => {
+    if (!ownCard) {
+      const stored = (await services.boards.get(turn.conversationId))?.conversationRef.elevateZone;
+      if (typeof stored === 'string') return stored;
+    }
+    return zoneOf(turn);
+  };
+  const ownCard = (turn: TeamsTurn, role: string | undefined) =>
+    turn.conversationKind === 'personal' || role !== undefined;
+
   commands.command(['who', 'who has', 'who holds', 'board'], async (args, turn) => {
     const command = parseWho(args);
     const board = await services.who.execute({ role: command.role });
-    const card = boardCard(board, { zone: await zoneOf(turn), page: 1, signer: services.signer });
-    if (turn.conversationKind === 'personal' || command.role) {
+    const zone = await boardZoneOf(turn, ownCard(turn, command.role));
+    const card = boardCard(board, { zone, page: 1, signer: services.signer });
+    if (ownCard(turn, command.role)) {
       await turn.sendCard(card);
       return;
     }
-    await showConversationBoard(services, turn, card);
+    await showConversationBoard(services, turn, card, zone);
   });
 
   verbs.verb('showBoard', async (data, turn) => {
@@ -70,7 +85,7 @@ export function registerWhoRoutes(
     const board = await services.who.execute({ role });
     await turn.answerCardAction(
       boardCard(board, {
-        zone: await zoneOf(turn),
+        zone: await boardZoneOf(turn, ownCard(turn, role)),
         page: Number.isFinite(page) ? page : 1,
         signer: services.signer,
       }),
@@ -83,6 +98,7 @@ async function showConversationBoard(
   services: BoardRouteServices,
   turn: TeamsTurn,
   card: AdaptiveCardJson,
+  zone: string,
 ): Promise<void> {
   const existing = await services.boards.get(turn.conversationId);
   if (existing?.activityId) {
@@ -102,8 +118,8 @@ async function showConversationBoard(
     await turn.sendText('The board is being posted right now; it will appear in a moment.');
     return;
   }
-  // The board is redrawn later for everyone in the zone of the one who asked for it.
-  const reference = { ...boardReference(turn), elevateZone: turn.timeZone ?? 'UTC' };
+  // The board is redrawn later for everyone in the zone it was first drawn in.
+  const reference = { ...boardReference(turn), elevateZone: zone };
   if (!(await services.boards.claim({ conversationId: turn.conversationId, conversationRef: reference }))) {
     await turn.sendText('The board is being posted right now; it will appear in a moment.');
     return;
