@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { CardData } from '../cards/card-data.schemas';
 import { renderCard } from '../cards/card-renderer';
 import { scopeLabel } from '../reminders/role-labels';
-import { formatInstant } from './time-format';
+import { formatInstant, zoneName } from './time-format';
 
 /** Teams' message limit is about 100 KB; a board card stays well under it. */
 export const MAX_BOARD_CARD_BYTES = 28 * 1024;
@@ -87,14 +87,6 @@ export function boardCard(
   const pages = Math.max(1, Math.ceil(board.rows.length / perPage));
   const page = Math.min(Math.max(1, Math.floor(context.page) || 1), pages);
   return render(board.rows.slice((page - 1) * perPage, page * perPage), page, pages);
-}
-
-/** "Central European Standard Time (Europe/Berlin)"; "Coordinated Universal Time (UTC)". */
-export function zoneName(zone: string, at: DateTime): string {
-  const local = at.setZone(zone);
-  if (!local.isValid) return 'UTC';
-  const long = local.offsetNameLong;
-  return long && long !== local.zoneName ? `${long} (${local.zoneName})` : local.zoneName;
 }
 
 function rowWeight(row: BoardRow): number {
