@@ -9,6 +9,7 @@ import type { Store } from './ports/stores';
 import type { Logger } from './adapters/observability/logger';
 import { createMetrics, type Metrics } from './adapters/observability/metrics';
 import { StoreAuditLog } from './adapters/audit/store-audit-log';
+import { AdminSettings } from './app/settings/admin-settings';
 import {
   countActivation,
   countProactiveSend,
@@ -158,7 +159,17 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
         if (typeof outcome === 'string') countActivation(metrics, outcome);
       },
     });
+    const adminSettings = new AdminSettings({
+      settings: store.settings,
+      clock,
+      defaults: {
+        reminderLeadMinutes: Math.round(config.reminderLead.as('minutes')),
+        ticketPattern: config.grammar.ticketPattern,
+        adminGroupId: config.adminGroupId ?? demoAdminGroupId(config, simulator),
+      },
+    });
     const bot = buildTeamsBot({
+      adminSettings,
       auditLog,
       config: { ...config, cardSigningKey: cardSigningKey(config) },
       adapter,
@@ -170,12 +181,12 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       clock,
       logger,
       tenantId: app.tenantId,
-      adminGroupId: config.adminGroupId ?? demoAdminGroupId(config, simulator),
       registerRoutes: (register) => stepUpRoutes.push(register),
     });
 
     bot.messenger.observe((outcome) => countProactiveSend(metrics, outcome));
     const scheduler = buildScheduler({
+      adminSettings,
       auditLog,
       config,
       store,

@@ -1,3 +1,4 @@
+import { Duration } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ApproverResolver } from '../app/activation/approver-resolver';
@@ -12,6 +13,7 @@ import { ActivationEndedHandler } from '../app/reminders/handlers/activation-end
 import { EligibilityEndingHandler } from '../app/reminders/handlers/eligibility-ending.handler';
 import { ExpiryReminderHandler } from '../app/reminders/handlers/expiry-reminder.handler';
 import { ReminderLead } from '../app/reminders/reminder-lead';
+import type { AdminSettings } from '../app/settings/admin-settings';
 import type { ReminderNotifier } from '../app/reminders/reminder-notifier';
 import type { WorkHandler } from '../app/reminders/work-handler';
 import { WorkKinds } from '../app/reminders/work-items';
@@ -50,13 +52,21 @@ export interface SchedulerDeps {
   auditLog: AuditLog;
   /** Reminder metrics (due / sent / late). */
   workObserver?: WorkObserver;
+  /** The admins' settings (the default reminder lead); REMINDER_LEAD_MINUTES when absent. */
+  adminSettings?: Pick<AdminSettings, 'current'>;
 }
 
 /** Wires the reconciler loop: reconcile pass, work handlers, leased dispatcher, Teams notifier. */
 export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
   const { config, store, pim, clock, logger, tenantId } = deps;
   const log = logger.child({ component: 'scheduler' });
-  const reminderLead = new ReminderLead(store.users, config.reminderLead);
+  const settings = deps.adminSettings;
+  const reminderLead = new ReminderLead(
+    store.users,
+    settings
+      ? async () => Duration.fromObject({ minutes: (await settings.current()).reminderLeadMinutes })
+      : config.reminderLead,
+  );
   const notifier =
     deps.notifier ??
     new TeamsReminderNotifier({

@@ -3,8 +3,6 @@ import type { Server } from 'restify';
 import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-case';
 import { ApproverResolver } from '../../app/activation/approver-resolver';
 import { AdminCheck } from '../../app/admin/admin-check';
-import { AdminGate } from '../../app/admin/admin-gate';
-import { ViewAuditTrailUseCase } from '../../app/audit/view-audit-trail.use-case';
 import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
 import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case';
 import { ExtendActivationUseCase } from '../../app/reminders/extend-activation.use-case';
@@ -39,12 +37,13 @@ import { registerReminderSettingsRoutes } from './routes/reminder-settings.route
 import { registerReminderRoutes } from './reminders/reminder.routes';
 import { registerRequestRoutes } from './routes/requests.routes';
 import { registerRolesRoutes } from './routes/roles.routes';
-import { registerAuditRoutes } from './routes/audit.routes';
+import { registerAdminRoutes } from './routes/admin-routes';
+import type { AdminSettings } from '../../app/settings/admin-settings';
 import { registerExtendRoutes } from './routes/extend.routes';
 import { registerWhoRoutes } from './routes/who.routes';
 import { WhoHoldsWhatUseCase } from '../../app/channels/who-holds-what.use-case';
 import { ReadActivationCommandUseCase } from '../../app/commands/read-activation-command.use-case';
-import { compileTicketPattern } from '../../domain/commands/ticket-pattern';
+import { ticketPatternCache } from '../../domain/commands/ticket-pattern';
 import { registerRefreshRoute } from './routes/refresh.routes';
 import { showApprovalsList } from './approvals/approval.routes';
 import { approvalRequestCard } from './approvals/approval-card.presenter';
@@ -69,8 +68,8 @@ export interface TeamsBotDeps {
   tenantId: string;
   /** The audit trail every use case records to. */
   auditLog: AuditLog;
-  /** The admin group from the configuration (ADMIN_GROUP_ID; the seed's in demo mode). */
-  adminGroupId?: string;
+  /** The admins' settings (admin group, ticket pattern, reminder lead) over the configuration's. */
+  adminSettings: AdminSettings;
   /** Registers extra HTTP routes (the step-up pages) on the server. */
   registerRoutes(register: (server: Server) => void): void;
 }
@@ -135,6 +134,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   });
   deps.registerRoutes(stepUpPages(stepUp, logger));
 
+  const ticketPatterns = ticketPatternCache();
   const recorder = new ConversationRecorder({
     conversations: store.conversations,
     users: store.users,
@@ -163,7 +163,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     admins: new AdminCheck({
       directory: deps.directory,
       clock,
-      adminGroupId: async () => deps.adminGroupId,
+      adminGroupId: async () => (await deps.adminSettings.current()).adminGroupId,
     }),
     pim,
     users: store.users,
@@ -176,7 +176,10 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     maxRolesPerRequest: config.maxRolesPerRequest,
     readActivation: new ReadActivationCommandUseCase(pim),
     grammar: {
-      ticketPattern: compileTicketPattern(config.grammar.ticketPattern),
+      // The admins' ticket pattern as last read (refreshed at the start of every turn).
+      get ticketPattern() {
+        return ticketPatterns.of(deps.adminSettings.snapshot().ticketPattern);
+      },
       shiftEnd: config.grammar.shiftEnd,
     },
   };
@@ -212,13 +215,17 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     extend,
     eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: deps.auditLog, clock }),
   });
-  const adminGate = new AdminGate({ admins: services.admins, audit: deps.auditLog });
-  registerAuditRoutes(
+  registerAdminRoutes({
     services,
     commands,
     verbs,
-    new ViewAuditTrailUseCase({ gate: adminGate, audit: deps.auditLog, pim, directory: deps.directory }),
-  );
+    settings: deps.adminSettings,
+    store,
+    pim,
+    directory: deps.directory,
+    auditLog: deps.auditLog,
+    clock,
+  });
   registerHelpRoutes(services, commands);
   const approvals = wireApprovals({
     services,
@@ -308,5 +315,9 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     sso: deps.sso,
   });
 
-  return { run: (context) => bot.run(context), services, messenger, signer, commands, verbs, approvals };
+  const run = async (context: TurnContext) => {
+    await deps.adminSettings.current();
+    return bot.run(context);
+  };
+  return { run, services, messenger, signer, commands, verbs, approvals };
 }

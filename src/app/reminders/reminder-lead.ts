@@ -9,7 +9,8 @@ import { DEFAULT_USER_PREFERENCES, type UserRepository } from '../../ports/store
 export class ReminderLead {
   constructor(
     private readonly users: UserRepository,
-    private readonly deploymentDefault: Duration,
+    /** REMINDER_LEAD_MINUTES, or the admins' setting over it (read when needed). */
+    private readonly deploymentDefault: Duration | (() => Promise<Duration>),
   ) {}
 
   /** The lead for this user, or null when they turned reminders off. */
@@ -18,7 +19,7 @@ export class ReminderLead {
     const minutes = profile?.preferences.reminderLeadMinutes;
     if (minutes === null) return null;
     if (minutes === undefined || minutes === DEFAULT_USER_PREFERENCES.reminderLeadMinutes) {
-      return this.deploymentDefault;
+      return typeof this.deploymentDefault === 'function' ? this.deploymentDefault() : this.deploymentDefault;
     }
     return Duration.fromObject({ minutes });
   }

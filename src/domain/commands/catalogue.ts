@@ -125,6 +125,16 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     adminOnly: true,
   },
   {
+    name: 'settings',
+    title: 'settings',
+    description:
+      'Admins: the default reminder lead, ticket pattern, admin group and approvals channels, for everyone.',
+    example: 'settings',
+    scopes: ['personal'],
+    words: ['settings'],
+    adminOnly: true,
+  },
+  {
     name: 'help',
     title: 'help',
     description: 'Show what Elevate can do and example commands.',

@@ -119,8 +119,14 @@ export interface AuditCommand {
   since?: DateTime;
 }
 
+/** `settings`: the admin settings card (admins only). */
+export interface SettingsCommand {
+  kind: 'settings';
+}
+
 export type Command =
   | AuditCommand
+  | SettingsCommand
   | RolesCommand
   | HelpCommand
   | StatusCommand

@@ -5,6 +5,7 @@ import { matchCommandWord } from './match-command-word';
 import { normaliseCommandText } from './normalise-command-text';
 import { parseActivate } from './parsers/activate.parser';
 import { parseAudit } from './parsers/audit.parser';
+import { parseSettings } from './parsers/settings.parser';
 import { parseCancel } from './parsers/cancel.parser';
 import { parseDeactivate } from './parsers/deactivate.parser';
 import { parseExtend } from './parsers/extend.parser';
@@ -29,6 +30,7 @@ export const COMMAND_PARSERS: Readonly<Record<string, CommandArgumentParser>> = 
   subscribe: (args, _ctx, word) => parseSubscriptionCommand(args, word),
   help: (args) => parseHelp(args),
   audit: (args, ctx) => parseAudit(args, ctx),
+  settings: (args) => parseSettings(args),
 };
 
 /**

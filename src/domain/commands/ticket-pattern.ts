@@ -16,3 +16,14 @@ export function compileTicketPattern(source: string = DEFAULT_TICKET_PATTERN): R
 export function isTicketWord(word: string, pattern: RegExp): boolean {
   return pattern.test(word.replace(/[.,;:]+$/, ''));
 }
+
+/** Compiles a pattern once and again only when it changes (the admins' setting may change). */
+export function ticketPatternCache(): { of(source: string): RegExp } {
+  let last: { source: string; pattern: RegExp } | undefined;
+  return {
+    of(source) {
+      if (last?.source !== source) last = { source, pattern: compileTicketPattern(source) };
+      return last.pattern;
+    },
+  };
+}

@@ -35,6 +35,7 @@ const expectedTemplates = [
   'pick-role',
   'reminder',
   'roles-list',
+  'settings',
   'sign-in',
   'status',
   'verify',

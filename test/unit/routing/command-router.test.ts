@@ -184,6 +184,7 @@ describe('the catalogue wired through the router', () => {
         'reminders',
         'subscribe',
         'audit',
+        'settings',
         'help',
       ],
       extra: ['whoami'],

@@ -25,3 +25,18 @@ export const auditTrailCardData = z.object({
   hasNext: z.boolean(),
   token: filled,
 });
+
+/** `settings`: the admin settings with their inputs, and the approvals channels per role. */
+export const settingsCardData = z.object({
+  title: filled,
+  notice: text,
+  noticeIsProblem: z.boolean(),
+  reminderLeadText: filled,
+  ticketPatternText: filled,
+  adminGroupText: filled,
+  reminderLead: filled,
+  ticketPattern: filled,
+  adminGroupName: filled,
+  approvalsChannels: z.array(z.object({ line: filled })).max(50),
+  token: filled,
+});

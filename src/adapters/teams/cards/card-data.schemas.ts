@@ -6,7 +6,7 @@ import {
   activationResultCardData,
   deactivationResultCardData,
 } from './activation-card-data.schemas';
-import { auditTrailCardData } from './admin-card-data.schemas';
+import { auditTrailCardData, settingsCardData } from './admin-card-data.schemas';
 import { approvalRequestCardData, approvalsListCardData } from './approval-card-data.schemas';
 import { channelAnnouncementCardData, whoHoldsWhatCardData } from './channel-card-data.schemas';
 import {
@@ -35,7 +35,7 @@ export {
   activationResultCardData,
   deactivationResultCardData,
 } from './activation-card-data.schemas';
-export { auditTrailCardData } from './admin-card-data.schemas';
+export { auditTrailCardData, settingsCardData } from './admin-card-data.schemas';
 export { approvalRequestCardData, approvalStates, approvalsListCardData } from './approval-card-data.schemas';
 export {
   announcementStates,
@@ -71,6 +71,7 @@ export const cardDataSchemas = {
   notice: noticeCardData,
   'pick-role': pickRoleCardData,
   reminder: reminderCardData,
+  settings: settingsCardData,
   'roles-list': rolesListCardData,
   'sign-in': signInCardData,
   status: statusCardData,

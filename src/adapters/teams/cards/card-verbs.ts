@@ -21,6 +21,8 @@ export const CardVerbs = {
   showBoard: 'showBoard',
   /** The audit trail's "Older entries" (admins). */
   showAudit: 'showAudit',
+  /** The settings card's Save (admins). */
+  saveSettings: 'saveSettings',
   /** Teams' user-specific view refresh of a shared approval card (`refresh.action`). */
   refreshApproval: 'refreshApproval',
 } as const;

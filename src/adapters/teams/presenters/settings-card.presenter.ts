@@ -1,0 +1,36 @@
+import { Duration } from 'luxon';
+import type { SettingsView } from '../../../app/settings/manage-settings.use-case';
+import { formatDurationForHumans } from '../../../domain/durations';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import { CardVerbs } from '../cards/card-verbs';
+import { renderCard } from '../cards/card-renderer';
+import { signFor, type PresenterContext } from './presenter-context';
+
+/** The settings card; `notice` says what the last Save did (or what was wrong with it). */
+export function settingsCard(
+  ctx: PresenterContext,
+  view: SettingsView,
+  notice: { text: string; problem: boolean } = { text: '', problem: false },
+): AdaptiveCardJson {
+  const lead = Duration.fromObject({ minutes: view.values.reminderLeadMinutes });
+  const deploymentOf = (key: SettingsView['defaults'][number]) =>
+    view.defaults.includes(key) ? ' (the deployment’s)' : '';
+  const groupName = view.values.adminGroupId
+    ? (view.adminGroupName ?? 'a group whose name cannot be read')
+    : 'none set';
+  return renderCard('settings', {
+    title: 'Elevate settings',
+    notice: notice.text,
+    noticeIsProblem: notice.problem,
+    reminderLeadText: `${formatDurationForHumans(lead)} before an activation ends${deploymentOf('reminderLeadMinutes')}`,
+    ticketPatternText: `${view.values.ticketPattern}${deploymentOf('ticketPattern')}`,
+    adminGroupText: `${groupName}${deploymentOf('adminGroupId')}`,
+    reminderLead: `${view.values.reminderLeadMinutes}m`,
+    ticketPattern: view.values.ticketPattern,
+    adminGroupName: groupName,
+    approvalsChannels: view.approvalsChannels.map(({ roleName, channels }) => ({
+      line: `${roleName}: ${channels} ${channels === 1 ? 'channel' : 'channels'}`,
+    })),
+    token: signFor(ctx, [CardVerbs.saveSettings], 'settings'),
+  });
+}
