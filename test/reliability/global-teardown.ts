@@ -4,7 +4,7 @@ import { printTable, sizes } from './figures';
 export default function globalTeardown(): void {
   printTable(
     `Elevate reliability run — ${sizes.conversations} conversations under 20% Graph faults, ` +
-      `${sizes.fuzzRuns} fuzzed activities, ${sizes.raceRounds} start-up races, PostgreSQL outage, ` +
+      `${sizes.fuzzRuns} fuzzed activities, ${sizes.raceRounds} start-up races, PostgreSQL outage, SIGKILL restart, ` +
       `whole \`npm test\` ${sizes.npmTestRuns} time(s)`,
   );
 }

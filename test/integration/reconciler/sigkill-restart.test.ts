@@ -6,6 +6,7 @@ import { createStore } from '../../../src/adapters/store/create-store';
 import type { Store } from '../../../src/ports/stores';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
 import { cardText, freePort } from '../../fixtures/bot-harness';
+import { record } from '../../reliability/figures';
 import { startFakeConnector, type FakeConnector } from '../../fixtures/fake-connector';
 import {
   dropSchema,
@@ -116,6 +117,15 @@ describeWithPostgres('reconciler: an instance killed while sending', () => {
       `SIGKILL test: kills=${kills}, reminders due=${ACTIVATIONS}, delivered=${delivered} ` +
         `(${sentAtKill} before the kill), duplicates=${duplicates}`,
     );
+    // Run from `npm run test:reliability`: the figure goes into its table too.
+    if (process.env.RELIABILITY_FIGURES_FILE) {
+      record({
+        check: 'SIGKILL while sending reminders, then restart: delivered (duplicates)',
+        value: `${delivered}/${ACTIVATIONS} (${duplicates}; ${sentAtKill} sent before the kill)`,
+        bound: `≥ ${ACTIVATIONS}/${ACTIVATIONS} (≤ ${kills})`,
+        ok: delivered >= ACTIVATIONS && duplicates <= kills,
+      });
+    }
     expect(delivered).toBeGreaterThanOrEqual(ACTIVATIONS);
     expect(duplicates).toBeLessThanOrEqual(kills);
     // Each user got at least their 25.
