@@ -110,7 +110,7 @@ describe('conversations', () => {
     expect(turn.messages.every((m) => m.conversationId === bot.conversationId(u.casey, 'groupChat'))).toBe(
       true,
     );
-    expect(cardText(turn.card)).toContain('✓ Production Database Operators is active');
+    expect(cardText(turn.card)).toContain('✓ Production Database Operators (member) is active');
     const schedule = bot.sim.state.schedules.find(
       (s) => s.kind === 'assignment' && s.principalId === u.casey.id && s.target.type === 'group',
     );

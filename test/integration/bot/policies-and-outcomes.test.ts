@@ -145,9 +145,9 @@ describe('policy branches of the seed tenant', () => {
       u.casey,
       'activate group Production Database Operators member for 1h because db',
     );
-    expect(cardText(turn.card)).toContain('✓ Production Database Operators is active');
+    expect(cardText(turn.card)).toContain('✓ Production Database Operators (member) is active');
     const effective = await bot.waitForUpdate(turn.messages[0].activityId, 'Effective now');
-    expect(cardText(effective.card)).toContain('✓ Production Database Operators is active');
+    expect(cardText(effective.card)).toContain('✓ Production Database Operators (member) is active');
   });
 
   test('PIM for Groups ownership needs approval by the Elevate Admins group', async () => {

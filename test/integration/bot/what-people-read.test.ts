@@ -99,3 +99,15 @@ test('defect 10: unknown text in a channel thread gets one line, not the help ca
   expect(cardActions(personal.card).length).toBeGreaterThan(0);
   expect(cardText(personal.card)).toContain('I did not understand "make me a sandwich"');
 });
+
+test('defect 6: PIM for Groups access is named with member or owner on every card', async () => {
+  const roles = cardText((await bot.say(u().casey, 'roles')).card);
+  expect(roles).toContain('Production Database Operators (member)');
+  const asked = await bot.say(
+    u().casey,
+    'activate group Production Database Operators member for 1h because schema change',
+  );
+  expect(cardText(asked.card)).toContain('Production Database Operators (member)');
+  const status = cardText((await bot.say(u().casey, 'status')).card);
+  expect(status).toContain('Production Database Operators (member)');
+});

@@ -10,6 +10,7 @@ import {
   requestsIn,
 } from './assertions';
 import { textOf, type Cell } from './cell-runner';
+import { displayPattern } from './policies';
 import {
   becomeActive,
   clickOn,
@@ -49,7 +50,7 @@ export async function activateNow(cell: Cell): Promise<void> {
     const card = await cell.approvalCard();
     expect(cell.postsSince(since, [cell.personalChat(cell.approver)])).toEqual([card]);
   } else {
-    expectText(answer, new RegExp(`✓ ${cell.policy.display} is active`), 'the answer', cell);
+    expectText(answer, new RegExp(`✓ ${displayPattern(cell.policy)} is active`), 'the answer', cell);
     expectHolds(cell, 29);
   }
   await expectNoStaleCards(cell);
@@ -230,7 +231,10 @@ export async function scheduledStartFires(cell: Cell): Promise<void> {
   const since = cell.mark();
   await cell.pass();
   expectHolds(cell, 58);
-  const started = new RegExp(`${cell.policy.display}.*active|active.*${cell.policy.display}`, 's');
+  const started = new RegExp(
+    `${displayPattern(cell.policy)}.*active|active.*${displayPattern(cell.policy)}`,
+    's',
+  );
   await cell.waitForPost(since, cell.requesterConversations(), started, 500);
   const scheduled = latest(cell, answer.conversationId, /scheduled|Starts/) ?? current(cell, answer);
   expectNoOpenButtons(current(cell, scheduled), ['cancel'], 'the scheduled card after the start', cell);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { cardActions, findAction, type ShownMessage, type TurnResult } from '../../fixtures/bot-harness';
 import { expectHolds, expectNoStaleCards, expectText, requestsIn } from './assertions';
 import { textOf, type Cell } from './cell-runner';
+import { displayPattern } from './policies';
 
 /** Steps several flows share: getting a role active, scheduling one, clicking a card's button. */
 
@@ -19,7 +20,12 @@ export async function becomeActive(cell: Cell): Promise<ShownMessage> {
       'the approved request is provisioned',
     );
   } else {
-    expectText(answer, new RegExp(`${cell.policy.display} is active`), 'the answer to activate', cell);
+    expectText(
+      answer,
+      new RegExp(`${displayPattern(cell.policy)} is active`),
+      'the answer to activate',
+      cell,
+    );
   }
   expectHolds(cell, 29);
   await expectNoStaleCards(cell);
@@ -31,7 +37,7 @@ export async function scheduleTomorrow(cell: Cell) {
   const answer = await cell.activate(SCHEDULED);
   const expected = cell.policy.approver
     ? /Waiting for approval/
-    : new RegExp(`${cell.policy.display} is scheduled`);
+    : new RegExp(`${displayPattern(cell.policy)} is scheduled`);
   expectText(answer, expected, 'the answer to a scheduled activate', cell);
   const [request] = requestsIn(cell, 'Granted', 'PendingApproval');
   if (!request?.scheduleInfo?.startDateTime)

@@ -127,7 +127,7 @@ export const POLICIES: PolicyBranch[] = [
     requester: u.casey,
     name: 'group Production Database Operators member',
     clauses: 'because db',
-    display: 'Production Database Operators',
+    display: 'Production Database Operators (member)',
     target: { type: 'group', groupId: PDO, accessId: 'member' },
     maximum: 'PT4H',
   },
@@ -137,7 +137,7 @@ export const POLICIES: PolicyBranch[] = [
     requester: u.casey,
     name: 'group Production Database Operators owner',
     clauses: 'because schema',
-    display: 'Production Database Operators',
+    display: 'Production Database Operators (owner)',
     target: { type: 'group', groupId: PDO, accessId: 'owner' },
     approver: u.chris,
     maximum: 'PT8H',
@@ -156,3 +156,8 @@ export const POLICIES: PolicyBranch[] = [
     maximum: 'PT8H',
   },
 ];
+
+/** The policy's display name as a RegExp source (group names carry "(member)" / "(owner)"). */
+export function displayPattern(policy: { display: string }): string {
+  return policy.display.replace(/[()]/g, '\\$&');
+}

@@ -1,3 +1,4 @@
+import { roleLabel } from '../presenters/role-label';
 import type { DateTime } from 'luxon';
 import type { ApprovalView } from '../../../app/approvals/approval-record';
 import { requestSubject } from '../card-actions/card-action-signer';
@@ -86,7 +87,7 @@ export function approvalRequestCard(
     requesterName: view.requester.displayName,
     requesterInitials: initialsOf(view.requester.displayName),
     requesterDetail: kindLabel(view.kind),
-    roleName: view.roleName,
+    roleName: roleLabel(view),
     scopeName: view.scopeName,
     duration: humanDuration(view.duration),
     requestedStart: view.startAt ? at(view.startAt) : 'As soon as approved',
@@ -146,7 +147,7 @@ export function requesterPendingCard(ctx: PresenterContext, view: ApprovalView):
   const now = ctx.clock.now();
   return renderCard('activation-result', {
     outcome: 'pending',
-    roleName: view.roleName,
+    roleName: roleLabel(view),
     scopeName: view.scopeName,
     roleId: view.roleId,
     directoryScopeId: view.directoryScopeId,

@@ -1,3 +1,4 @@
+import { roleLabel } from './role-label';
 import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
 import type { DomainError } from '../../../domain/errors';
 import { renderCard } from '../cards/card-renderer';
@@ -26,9 +27,9 @@ export function activationOutcomeCard(
     case 'notFound':
       return didYouMeanCard(ctx, outcome.query, outcome.suggestions);
     case 'invalid':
-      return validationErrorCard(outcome.role.roleName, outcome.errors);
+      return validationErrorCard(roleLabel(outcome.role), outcome.errors);
     case 'failed':
-      return errorCard(outcome.error, `Could not activate ${outcome.role.roleName}`);
+      return errorCard(outcome.error, `Could not activate ${roleLabel(outcome.role)}`);
     default:
       return resultCard(ctx, outcome, options);
   }
@@ -43,7 +44,7 @@ function resultCard(
   const at = (value: Parameters<typeof formatInstant>[0] | undefined): string =>
     value ? formatInstant(value, ctx.zone, now) : '';
   const base = {
-    roleName: outcome.role.roleName,
+    roleName: roleLabel(outcome.role),
     scopeName: outcome.role.scopeName,
     roleId: outcome.role.roleId,
     directoryScopeId: outcome.role.directoryScopeId,

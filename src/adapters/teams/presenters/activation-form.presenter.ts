@@ -1,3 +1,4 @@
+import { roleLabel } from './role-label';
 import { Duration } from 'luxon';
 import { formatDurationForGraph, formatDurationForHumans } from '../../../domain/durations';
 import type { ActivationRules, EligibleRole } from '../../../domain/roles';
@@ -66,13 +67,13 @@ export function activationFormCard(
   const oneHour = durations.find((d) => d.value === 'PT1H');
   const now = ctx.clock.now().setZone(ctx.zone);
   return renderCard('activation-form', {
-    roleName: input.selected.roleName,
+    roleName: roleLabel(input.selected),
     scopeName: input.selected.scopeName,
     timeZone: zoneName(ctx.zone, ctx.clock.now()),
     validationErrors: input.validationErrors ?? [],
     selectedRole: roleChoiceValue(input.selected),
     roles: input.roles.map((role) => ({
-      title: `${role.roleName} · ${role.scopeName}`,
+      title: `${roleLabel(role)} · ${role.scopeName}`,
       value: roleChoiceValue(role),
     })),
     minDuration: '5 minutes',

@@ -1,3 +1,4 @@
+import { roleLabel } from './role-label';
 import type { DeactivationOutcome } from '../../../app/activation/deactivate-role.use-case';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import { renderCard } from '../cards/card-renderer';
@@ -16,7 +17,7 @@ export function deactivationOutcomeCard(
     case 'deactivated':
       return renderCard('deactivation-result', {
         outcome: 'deactivated',
-        roleName: outcome.role.roleName,
+        roleName: roleLabel(outcome.role),
         scopeName: outcome.role.scopeName,
         activatedAt: outcome.role.startDateTime
           ? formatInstant(outcome.role.startDateTime, ctx.zone, now)
@@ -31,7 +32,7 @@ export function deactivationOutcomeCard(
       const minutes = Math.ceil(seconds / 60);
       return renderCard('deactivation-result', {
         outcome: 'tooSoon',
-        roleName: outcome.role.roleName,
+        roleName: roleLabel(outcome.role),
         scopeName: outcome.role.scopeName,
         activatedAt: outcome.activatedAt ? formatInstant(outcome.activatedAt, ctx.zone, now) : '',
         endedAt: '',

@@ -1,3 +1,4 @@
+import { roleLabel } from './role-label';
 import type { ActiveRole, EligibleRole } from '../../../domain/roles';
 import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
@@ -35,7 +36,7 @@ export function rolesListCard(
     active: input.active.map((role) => ({
       roleId: role.roleId,
       directoryScopeId: role.directoryScopeId,
-      roleName: role.roleName,
+      roleName: roleLabel(role),
       scopeName: role.scopeName,
       endsAt: role.endDateTime
         ? formatInstant(role.endDateTime, ctx.zone, now)
@@ -47,7 +48,7 @@ export function rolesListCard(
       return {
         roleId: role.roleId,
         directoryScopeId: role.directoryScopeId,
-        roleName: role.roleName,
+        roleName: roleLabel(role),
         scopeName: role.scopeName,
         maxDuration: rules ? humanDuration(rules.maximumDuration) : '',
         requiresApproval: rules?.approvalRequired ?? false,
@@ -67,7 +68,7 @@ function roleChoiceData(ctx: PresenterContext, role: EligibleRole) {
   return {
     roleId: role.roleId,
     directoryScopeId: role.directoryScopeId,
-    roleName: role.roleName,
+    roleName: roleLabel(role),
     scopeName: role.scopeName,
     viaGroup: viaGroup(role),
     token: roleActionToken(ctx, role),

@@ -1,3 +1,4 @@
+import { roleLabel } from './role-label';
 import type { StatusOverview } from '../../../app/requests/status.use-case';
 import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
@@ -19,7 +20,7 @@ export function statusCard(
     subtitle: `${displayName} · times in ${zoneName(ctx.zone, ctx.clock.now())}`,
     pending: status.pending.map((r) => ({
       requestId: r.id,
-      roleName: r.roleName,
+      roleName: roleLabel(r),
       scopeName: r.scopeName,
       duration: r.duration ? humanDuration(r.duration) : '',
       requestedAt: at(r.createdAt),
@@ -28,7 +29,7 @@ export function statusCard(
     })),
     scheduled: status.scheduled.map((r) => ({
       requestId: r.id,
-      roleName: r.roleName,
+      roleName: roleLabel(r),
       scopeName: r.scopeName,
       startsAt: at(r.startAt),
       endsAt: at(r.endAt ?? (r.startAt && r.duration ? r.startAt.plus(r.duration) : undefined)),
@@ -37,7 +38,7 @@ export function statusCard(
     active: status.active.map((a) => ({
       roleId: a.roleId,
       directoryScopeId: a.directoryScopeId,
-      roleName: a.roleName,
+      roleName: roleLabel(a),
       scopeName: a.scopeName,
       endsAt: a.endDateTime ? at(a.endDateTime) : 'No end (permanent assignment)',
       token: roleActionToken(ctx, a),
