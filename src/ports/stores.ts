@@ -334,6 +334,11 @@ export interface WorkItemRepository {
   /** Many at once (a few statements, not one round trip each); returns how many were new. */
   scheduleAllIfAbsent(items: readonly NewWorkItem[]): Promise<number>;
   /**
+   * Makes a pending item due earlier (never later): its `dueAt` becomes `dueAt` when that is
+   * before the current one. Returns false when the item is unknown, not pending, or already due by then.
+   */
+  bringForward(key: string, dueAt: DateTime): Promise<boolean>;
+  /**
    * Atomically claims up to `limit` items that are pending and due (`dueAt <= now`) or claimed
    * with an expired lease (`leaseUntil <= now`), oldest `dueAt` first. Each claimed item gets
    * `status 'claimed'`, `leaseOwner = owner`, `leaseUntil = now + leaseDuration`, `attempts + 1`.

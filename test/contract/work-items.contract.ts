@@ -132,6 +132,16 @@ export function workItemsContract(ctx: ContractContext): void {
       expect(again).toMatchObject({ key: 'job', leaseOwner: 'worker-2', attempts: 2 });
     });
 
+    it('bringForward makes a pending item due earlier, never later, and leaves claimed ones alone', async () => {
+      await schedule('job', t0.plus(minutes(10)));
+      expect(await store.workItems.bringForward('job', t0.plus(minutes(12)))).toBe(false);
+      expect(await store.workItems.bringForward('job', t0.plus(minutes(5)))).toBe(true);
+      expect((await store.workItems.get('job'))?.dueAt.toISO()).toBe(t0.plus(minutes(5)).toISO());
+      expect(await store.workItems.bringForward('unknown', t0)).toBe(false);
+      await store.workItems.claimDue(t0.plus(minutes(5)), 'w', minutes(5), 1);
+      expect(await store.workItems.bringForward('job', t0)).toBe(false);
+    });
+
     it('cancel stops pending and claimed items; done, cancelled and unknown items are not cancelled', async () => {
       await schedule('pending', t0);
       await schedule('claimed', t0.minus(minutes(1)));

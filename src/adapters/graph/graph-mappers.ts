@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import type { ActiveRole, RoleKind } from '../../domain/roles';
 import type { ActiveAssignment, Approval, EligibilityInstance, PimRequest } from '../../ports/pim-gateway';
+import { RequestStatuses, statusIs } from '../../domain/activation/request-status';
 
 /** A schedule request as Graph returns it (directory role or PIM for Groups; REFERENCE §14). */
 export interface RawScheduleRequest {
@@ -98,10 +99,12 @@ const APPROVAL_WINDOW = Duration.fromObject({ hours: 24 });
  * `TimedOut` (domain/activation/request-status.ts: timedOut), not "cancelled by someone".
  */
 function statusOf(raw: RawScheduleRequest): string {
-  if (raw.status?.toLowerCase() !== 'canceled' || !raw.approvalId) return raw.status;
+  if (!statusIs(raw.status, RequestStatuses.Canceled) || !raw.approvalId) return raw.status;
   const created = parseInstant(raw.createdDateTime);
   const completed = parseInstant(raw.completedDateTime);
-  return created && completed && completed >= created.plus(APPROVAL_WINDOW) ? 'TimedOut' : raw.status;
+  return created && completed && completed >= created.plus(APPROVAL_WINDOW)
+    ? RequestStatuses.TimedOut
+    : raw.status;
 }
 
 export function toPimRequest(raw: RawScheduleRequest, kind: RoleKind): PimRequest {

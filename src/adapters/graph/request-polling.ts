@@ -7,19 +7,7 @@ import type { AdapterLogger } from './graph-logger';
 import type { GraphHttp } from './graph-http';
 import { kindOfAccess, toPimRequest, type RawScheduleRequest } from './graph-mappers';
 import { graphPaths } from './graph-paths';
-
-/** Statuses after which polling stops (REFERENCE §2.4); unknown values are treated as transient. */
-const SETTLED = new Set([
-  'provisioned',
-  'granted',
-  'pendingapproval',
-  'pendingadmindecision',
-  'denied',
-  'canceled',
-  'failed',
-  'revoked',
-  'timedout',
-]);
+import { isSettled } from '../../domain/activation/request-status';
 
 /** Reads schedule requests, and polls (bounded) until a request settles or an activation shows. */
 export class RequestPolling {
@@ -63,7 +51,7 @@ export class RequestPolling {
     const started = Date.now();
     for (let poll = 1; ; poll += 1) {
       const current = await this.getRequest(request, user);
-      if (SETTLED.has(current.status.toLowerCase()) || Date.now() - started + intervalMs > timeoutMs) {
+      if (isSettled(current.status) || Date.now() - started + intervalMs > timeoutMs) {
         this.logger.info(
           { requestId: request.requestId, status: current.status, polls: poll },
           'request status polled',

@@ -18,6 +18,7 @@ import { graphPaths } from './graph-paths';
 import { isoDuration, utcIso } from './iso-duration';
 import { groupAccessId } from './pim-for-groups';
 import type { RequestPolling } from './request-polling';
+import { RequestStatuses, statusIs } from '../../domain/activation/request-status';
 
 /** How far back a request found after an unknown outcome may have been created. */
 const UNKNOWN_OUTCOME_WINDOW = Duration.fromObject({ minutes: 2 });
@@ -109,7 +110,7 @@ export class SelfActions {
         { requestId: request.requestId, status: current.status },
         'cancel outcome unknown; checked the request before deciding to re-send',
       );
-      if (current.status.toLowerCase() === 'canceled') return;
+      if (statusIs(current.status, RequestStatuses.Canceled)) return;
       await call();
     }
   }

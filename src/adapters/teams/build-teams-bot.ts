@@ -131,6 +131,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     messenger,
     logger,
     effective,
+    cardCopies: store.cardCopies,
   });
   deps.registerRoutes(stepUpPages(stepUp, logger));
 

@@ -11,6 +11,14 @@ import { activationEvent } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import type { ActivationOutcome } from './activation-outcome';
 import type { ApproverResolver } from './approver-resolver';
+import {
+  canonicalStatus,
+  isCancelable,
+  isClosedWithoutActivation,
+  isGrantedOrActive,
+  isSettled,
+  requestPhase,
+} from '../../domain/activation/request-status';
 
 /** What to activate: typed names from chat, or an exact eligibility picked on a card. */
 export type RoleSelection =
@@ -149,10 +157,10 @@ export class ActivateRolesUseCase {
     duration: Duration,
     rules: ActivationRules,
   ): Promise<ActivationOutcome> {
-    const status = request.status.toLowerCase();
+    const phase = requestPhase(request.status);
     const startAt = request.startAt ?? request.createdAt;
     const until = request.endAt ?? startAt.plus(duration);
-    if (status === 'pendingapproval') {
+    if (phase === 'awaitingApproval') {
       return {
         kind: 'pendingApproval',
         role,
@@ -165,18 +173,13 @@ export class ActivateRolesUseCase {
         startAt: request.startAt,
       };
     }
-    if (status === 'granted' && startAt > this.deps.clock.now()) {
+    if (phase === 'scheduled' && startAt > this.deps.clock.now()) {
       return { kind: 'scheduled', role, requestId: request.id, startAt, until, duration };
     }
-    if (
-      status === 'provisioned' ||
-      status === 'granted' ||
-      status === 'scheduled' ||
-      status === 'schedulecreated'
-    ) {
+    if (isGrantedOrActive(request.status)) {
       return { kind: 'activated', role, requestId: request.id, startAt, until, duration };
     }
-    if (status === 'denied' || status === 'failed' || status === 'canceled' || status === 'revoked') {
+    if (isClosedWithoutActivation(request.status)) {
       return {
         kind: 'failed',
         role,
@@ -192,7 +195,7 @@ export class ActivateRolesUseCase {
     }
     // Transient statuses: PIM is still working. Wait (bounded) for a settled answer.
     const settled = await this.deps.pim.waitForSettled({ kind: role.kind, requestId: request.id });
-    if (settled.status.toLowerCase() === status) {
+    if (!isSettled(settled.status)) {
       return {
         kind: 'failed',
         role,
@@ -233,9 +236,7 @@ export class ActivateRolesUseCase {
       const mine = await this.deps.pim.listMyRequests(input.actor.delegated, role.kind).catch(() => []);
       const pending = mine.find(
         (r) =>
-          r.roleId === role.roleId &&
-          r.directoryScopeId === role.directoryScopeId &&
-          ['pendingapproval', 'granted'].includes(r.status.toLowerCase()),
+          r.roleId === role.roleId && r.directoryScopeId === role.directoryScopeId && isCancelable(r.status),
       );
       return { kind: 'duplicatePending', role, requestId: pending?.id, requestedAt: pending?.createdAt };
     }
@@ -258,7 +259,7 @@ export class ActivateRolesUseCase {
       roleId: role.roleId,
       roleName: role.roleName,
       directoryScopeId: role.directoryScopeId,
-      status: request.status,
+      status: canonicalStatus(request.status),
       originConversationId: input.originConversationId ?? null,
       data: {
         scopeName: role.scopeName,
@@ -266,6 +267,8 @@ export class ActivateRolesUseCase {
         ticket: input.ticket ?? null,
         startAt: request.startAt?.toISO() ?? null,
         endAt: request.endAt?.toISO() ?? null,
+        // A start the user asked for (later than now): the reconciler tells them when it comes.
+        scheduledFor: input.startAt?.toUTC().toISO() ?? null,
         requesterName: input.actor.displayName,
       },
     });

@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import { deactivationAllowedAt } from '../../domain/activation/deactivation-window';
 import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
-import type { ActiveRole, EligibleRole } from '../../domain/roles';
-import { matchRole } from '../../domain/roles/role-matcher';
+import type { ActiveRole, RoleKind } from '../../domain/roles';
+import { matchActiveRole } from '../roles/find-active-role';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway } from '../../ports/pim-gateway';
 import type { AuditLog } from '../../ports/audit-log';
@@ -18,7 +18,8 @@ export type DeactivationOutcome =
   | { kind: 'failed'; role: ActiveRole; error: DomainError };
 
 export type DeactivationTarget =
-  { type: 'name'; name: string } | { type: 'exact'; roleId: string; directoryScopeId: string };
+  | { type: 'name'; name: string; kinds?: RoleKind[] }
+  | { type: 'exact'; roleId: string; directoryScopeId: string };
 
 /**
  * selfDeactivate of an activated role. Inside PIM's first 5 minutes the answer says when it
@@ -86,14 +87,7 @@ export class DeactivateRoleUseCase {
       // A stale button: its role is not active any more. The query is what the user typed, never an id.
       return role ? { role } : { outcome: { kind: 'notActive', query: '', active } };
     }
-    if (active.length === 0) return { outcome: { kind: 'notActive', query: target.name, active } };
-    const asEligible: EligibleRole[] = active.map((r) => ({ ...r, via: { type: 'direct' } }));
-    const match = matchRole(target.name, asEligible);
-    const back = (role: EligibleRole) =>
-      active.find((a) => a.instanceId === (role as unknown as ActiveRole).instanceId)!;
-    if (match.kind === 'match') return { role: back(match.role) };
-    if (match.kind === 'ambiguous')
-      return { outcome: { kind: 'ambiguous', query: target.name, candidates: match.candidates.map(back) } };
-    return { outcome: { kind: 'notActive', query: target.name, active } };
+    const match = matchActiveRole(target.name, active, target.kinds);
+    return match.kind === 'match' ? { role: match.role } : { outcome: match };
   }
 }

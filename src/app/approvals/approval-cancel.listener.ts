@@ -5,6 +5,7 @@ import type { CancelListener } from '../requests/cancel-request.use-case';
 import type { Actor } from '../shared/actor';
 import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
 import { approvalView, readApprovalRecord, withApprovalRecord } from './approval-record';
+import { RequestStatuses } from '../../domain/activation/request-status';
 
 /**
  * The requester cancelled a pending request in Elevate: every approver's copy of the card now says
@@ -38,7 +39,7 @@ export class ApprovalCancelListener implements CancelListener {
           },
         };
         const data = withApprovalRecord(tracked.data, closed);
-        const patch = { status: 'Canceled', data };
+        const patch = { status: RequestStatuses.Canceled, data };
         if (await this.deps.trackedRequests.compareAndSwap(tracked.id, tracked.version, patch)) {
           await this.deps.messenger.updateAllCopies(approvalView({ ...tracked, ...patch }, closed));
           return;

@@ -1,19 +1,18 @@
+import { isKnownStatus, requestPhase, type RequestPhase } from '../../domain/activation/request-status';
+
 /** Where an approval stands, as every copy of its card shows it. */
 export type ApprovalState = 'pending' | 'approved' | 'denied' | 'cancelled' | 'expired';
 
-const STATES: Record<string, ApprovalState> = {
-  pendingapproval: 'pending',
-  granted: 'approved',
-  provisioned: 'approved',
-  pendingprovisioning: 'approved',
-  pendingschedulecreation: 'approved',
-  schedulecreated: 'approved',
+/** What each request phase says about the approval; revoked and failed say nothing about it. */
+const STATES: Partial<Record<RequestPhase, ApprovalState>> = {
+  awaitingApproval: 'pending',
+  // Granted, PIM's transient states and Provisioned all follow an approval.
   scheduled: 'approved',
+  inProgress: 'approved',
+  active: 'approved',
   denied: 'denied',
   canceled: 'cancelled',
-  cancelled: 'cancelled',
-  timedout: 'expired',
-  expired: 'expired',
+  timedOut: 'expired',
 };
 
 /**
@@ -21,5 +20,5 @@ const STATES: Record<string, ApprovalState> = {
  * nothing about the approval (Failed, Revoked, unknown values) give undefined.
  */
 export function approvalStateOf(status: string): ApprovalState | undefined {
-  return STATES[status.trim().toLowerCase()];
+  return isKnownStatus(status) ? STATES[requestPhase(status)] : undefined;
 }

@@ -14,6 +14,7 @@ import {
 } from './approval-record';
 import { approvalStateOf } from './approval-state';
 import type { RequestStatusChangedUseCase } from './request-status-changed.use-case';
+import { RequestStatuses } from '../../domain/activation/request-status';
 
 export type ApprovalVerdict = 'Approve' | 'Deny';
 
@@ -196,7 +197,7 @@ export class DecideApprovalUseCase {
 
   /** The request's status after our decision, as PIM reports it (app-only read). */
   private async statusAfter(tracked: TrackedRequest, decision: ApprovalVerdict): Promise<string> {
-    const fallback = decision === 'Approve' ? 'Granted' : 'Denied';
+    const fallback = decision === 'Approve' ? RequestStatuses.Granted : RequestStatuses.Denied;
     const request = await this.deps.pim
       .getRequest({ kind: tracked.kind, requestId: tracked.id })
       .catch(() => undefined);
@@ -213,7 +214,8 @@ export class DecideApprovalUseCase {
     const fromPim = await this.deps.pim
       .getRequest({ kind: tracked.kind, requestId: tracked.id })
       .catch(() => undefined);
-    const status = fromPim?.status ?? (result === 'denied' ? 'Denied' : 'Granted');
+    const status =
+      fromPim?.status ?? (result === 'denied' ? RequestStatuses.Denied : RequestStatuses.Granted);
     const at = reviewedAt ? (this.parse(reviewedAt) ?? this.deps.clock.now()) : this.deps.clock.now();
     await this.deps.statusChanged.apply({
       requestId: tracked.id,

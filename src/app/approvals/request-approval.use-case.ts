@@ -11,6 +11,7 @@ import type { ActivationOutcome, NamedPerson } from '../activation/activation-ou
 import type { ApprovalChannels } from '../channels/approval-channels';
 import type { ApprovalLog, ApprovalMessenger } from './approval-messenger';
 import { approvalView, withApprovalRecord, type ApprovalRecord, type ApprovalView } from './approval-record';
+import { RequestStatuses } from '../../domain/activation/request-status';
 
 export interface ApprovalRequestInput {
   requestId: string;
@@ -145,7 +146,7 @@ export class RequestApprovalUseCase implements ActivationListener {
           roleId: input.role.roleId,
           roleName: input.role.roleName,
           directoryScopeId: input.role.directoryScopeId,
-          status: 'PendingApproval',
+          status: RequestStatuses.PendingApproval,
           data: { scopeName: input.role.scopeName, requesterName: input.requester.displayName },
         });
         continue;

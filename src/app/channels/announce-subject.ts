@@ -3,9 +3,10 @@ import type { Directory } from '../../ports/directory';
 import type { PimGateway } from '../../ports/pim-gateway';
 import type { TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
 import type { ActivationFacts } from '../reminders/work-items';
+import { isGrantedOrActive, isPending, RequestStatuses } from '../../domain/activation/request-status';
 
 /** Tracked request statuses under which an activation may have come from that request. */
-const MAY_HAVE_STARTED = new Set(['provisioned', 'granted', 'pendingapproval', 'schedulecreated']);
+const mayHaveStarted = (status: string) => isGrantedOrActive(status) || isPending(status); // approved or provisioned since it was recorded
 /** A request made this long after an activation started did not start it. */
 const START_MARGIN_MS = 5 * 60 * 1000;
 
@@ -24,7 +25,7 @@ export async function findAnnouncedRequest(
     (r) =>
       r.roleId === facts.roleId &&
       r.directoryScopeId === facts.directoryScopeId &&
-      MAY_HAVE_STARTED.has(r.status.toLowerCase()) &&
+      mayHaveStarted(r.status) &&
       r.createdAt <= facts.endAt,
   );
   // Prefer a request made before the activation started (the one that started it), newest first.
@@ -55,7 +56,7 @@ export async function standInRequest(
     roleId: facts.roleId,
     roleName,
     directoryScopeId: facts.directoryScopeId,
-    status: 'Provisioned',
+    status: RequestStatuses.Provisioned,
     originConversationId: null,
     data: { endAt: facts.endAt.toUTC().toISO(), source: 'outsideElevate' },
     version: 1,

@@ -6,6 +6,7 @@ import type { ReminderNotifier } from '../reminders/reminder-notifier';
 import { done, type WorkHandler, type WorkOutcome } from '../reminders/work-handler';
 import { readActivationFacts } from '../reminders/work-items';
 import { announcedSubject } from './announce-subject';
+import { isAwaitingApproval } from '../../domain/activation/request-status';
 
 /**
  * Announces a request or activation in the conversations subscribed to its role (and its own
@@ -28,7 +29,7 @@ export class AnnounceHandler implements WorkHandler {
     const requestId = item.payload.requestId;
     if (typeof requestId === 'string') {
       const tracked = await this.deps.trackedRequests.get(requestId);
-      if (!tracked || tracked.status.toLowerCase() !== 'pendingapproval') return done('no longer pending');
+      if (!tracked || !isAwaitingApproval(tracked.status)) return done('no longer pending');
       const delivery = await this.deps.notifier.channelThread(
         { request: tracked, state: 'pending' },
         item.dueAt,

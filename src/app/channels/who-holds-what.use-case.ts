@@ -5,6 +5,7 @@ import type { Directory } from '../../ports/directory';
 import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
 import type { TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
 import { resolveTenantRoles } from './tenant-roles';
+import { isAwaitingApproval, RequestStatuses } from '../../domain/activation/request-status';
 
 /** At most this many rows on a board (a bound on what one request reads and draws). */
 export const MAX_BOARD_ROWS = 1000;
@@ -57,9 +58,9 @@ export class WhoHoldsWhatUseCase {
       active.push(...(await this.deps.pim.listActivatedAssignments(kind)));
     }
     const tracked = await this.deps.trackedRequests.listByStatus([
-      'Provisioned',
-      'Granted',
-      'PendingApproval',
+      RequestStatuses.Provisioned,
+      RequestStatuses.Granted,
+      RequestStatuses.PendingApproval,
     ]);
     const definitions = new Map(
       (await this.deps.pim.listRoleDefinitions()).map((d) => [d.id, d.displayName]),
@@ -89,7 +90,7 @@ export class WhoHoldsWhatUseCase {
           justification: str(request?.data.justification),
         };
       });
-    for (const request of tracked.filter((r) => r.status === 'PendingApproval')) {
+    for (const request of tracked.filter((r) => isAwaitingApproval(r.status))) {
       rows.push({
         kind: request.kind,
         roleId: request.roleId,
@@ -131,7 +132,7 @@ function requestFor(tracked: TrackedRequest[], a: ActiveAssignment): TrackedRequ
   return tracked
     .filter(
       (r) =>
-        r.status !== 'PendingApproval' &&
+        !isAwaitingApproval(r.status) &&
         r.principalId === a.principalId &&
         r.roleId === a.roleId &&
         r.directoryScopeId === a.directoryScopeId,

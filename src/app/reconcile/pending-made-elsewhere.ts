@@ -1,3 +1,4 @@
+import { canonicalStatus } from '../../domain/activation/request-status';
 import type { RoleKind } from '../../domain/roles';
 import type { Directory } from '../../ports/directory';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
@@ -42,7 +43,7 @@ export async function trackPendingMadeElsewhere(deps: PendingMadeElsewhereDeps):
       roleId: request.roleId,
       roleName: names.role,
       directoryScopeId: request.directoryScopeId,
-      status: request.status,
+      status: canonicalStatus(request.status),
       data: {
         requesterName: names.requester,
         justification: request.justification ?? null,

@@ -10,19 +10,29 @@ import type {
   WorkItemRepository,
 } from '../../ports/stores';
 import type { ReminderLead } from '../reminders/reminder-lead';
-import { announcePendingWork, boardWork, eligibilityWork, requestStatusWork } from '../reminders/work-items';
+import {
+  announcePendingWork,
+  boardWork,
+  eligibilityWork,
+  requestStatusWork,
+  WorkKinds,
+} from '../reminders/work-items';
 import type { WorkLog } from '../reminders/work-log';
 import type { ActivationSnapshot } from './activation-snapshot';
 import { sweepActivations } from './activation-sweep';
-import { requestPhase } from '../../domain/activation/request-status';
+import {
+  isAwaitingApproval,
+  isSettled,
+  OPEN_REQUEST_STATUSES,
+  RequestStatuses,
+  statusIs,
+} from '../../domain/activation/request-status';
 import { trackPendingMadeElsewhere, type PendingMadeElsewhereDeps } from './pending-made-elsewhere';
 
 /** Eligibilities ending within this window get reminders (selfExtend is allowed within 14 days). */
 export const ELIGIBILITY_WINDOW = Duration.fromObject({ days: 14 });
 /** Eligibility reminders: 14 days and 1 day before the end. */
 export const ELIGIBILITY_REMINDER_DAYS = [14, 1] as const;
-/** Tracked request statuses that can still change outside Elevate. */
-export const OPEN_REQUEST_STATUSES = ['PendingApproval', 'Granted'] as const;
 const MAX_KNOWN_KEYS = 100_000;
 
 export interface ReconcileDeps {
@@ -57,6 +67,8 @@ export interface ReconcileResult {
 export class ReconcileUseCase {
   /** Keys this process already saw stored: work items are never rewritten, so no need to insert again. */
   private readonly knownKeys = new Set<string>();
+  /** Expiry reminders this process scheduled or moved, by key: when each is due (ms). */
+  private readonly reminderDue = new Map<string, number>();
 
   constructor(private readonly deps: ReconcileDeps) {}
 
@@ -68,11 +80,34 @@ export class ReconcileUseCase {
   /** Insert-if-absent for a batch (one page of the sweep): a few statements. Returns how many were new. */
   private async scheduleAll(items: readonly NewWorkItem[]): Promise<number> {
     const unknown = items.filter((item) => !this.knownKeys.has(item.key));
+    await this.bringRemindersForward(items);
     if (unknown.length === 0) return 0;
     const inserted = await this.deps.workItems.scheduleAllIfAbsent(unknown);
-    if (this.knownKeys.size + unknown.length > MAX_KNOWN_KEYS) this.knownKeys.clear();
-    for (const item of unknown) this.knownKeys.add(item.key);
+    if (this.knownKeys.size + unknown.length > MAX_KNOWN_KEYS) {
+      this.knownKeys.clear();
+      this.reminderDue.clear();
+    }
+    for (const item of unknown) {
+      this.knownKeys.add(item.key);
+      if (item.kind === WorkKinds.expiryReminder) this.reminderDue.set(item.key, item.dueAt.toMillis());
+    }
     return inserted;
+  }
+
+  /**
+   * A running activation's reminder planned at the holder's old lead: a longer lead set since
+   * ("remind me 15m before") makes it due earlier. A shorter one is honoured by the reminder
+   * handler, which waits until the new time. (After a restart the first pass does not know the old
+   * due time; the reminder then comes at the old lead.)
+   */
+  private async bringRemindersForward(items: readonly NewWorkItem[]): Promise<void> {
+    for (const item of items) {
+      if (item.kind !== WorkKinds.expiryReminder) continue;
+      const known = this.reminderDue.get(item.key);
+      if (known === undefined || item.dueAt.toMillis() >= known) continue;
+      await this.deps.workItems.bringForward(item.key, item.dueAt);
+      this.reminderDue.set(item.key, item.dueAt.toMillis());
+    }
   }
 
   async run(): Promise<ReconcileResult> {
@@ -123,7 +158,7 @@ export class ReconcileUseCase {
     if (snapshot.listed.size === 0) return 0;
     let pending: TrackedRequest[];
     try {
-      pending = await this.deps.trackedRequests.listByStatus(['PendingApproval']);
+      pending = await this.deps.trackedRequests.listByStatus([RequestStatuses.PendingApproval]);
     } catch (error) {
       this.deps.log.warn({ err: error }, 'reconcile: could not list pending requests for boards');
       return 0;
@@ -185,15 +220,15 @@ export class ReconcileUseCase {
         );
         continue;
       }
-      if (status.toLowerCase() === tracked.status.toLowerCase()) {
-        if (announcing && status.toLowerCase() === 'pendingapproval')
+      if (statusIs(status, tracked.status)) {
+        if (announcing && isAwaitingApproval(status))
           await this.schedule(announcePendingWork(tracked.id, now));
         continue;
       }
       // PIM is still working (PendingScheduleCreation, ScheduleCreated, PendingProvisioning, or a value
       // we do not know): not a change to record, or the request would leave the open set before it
       // settles. Look again on the next pass.
-      if (requestPhase(status) === 'inProgress') continue;
+      if (!isSettled(status)) continue;
       // The handler records the new status (through the approvals use case); until it has, each
       // pass sees the change again and the insert-if-absent key keeps it to one work item.
       if (await this.schedule(requestStatusWork({ requestId: tracked.id, status, at: now }))) changes += 1;

@@ -5,6 +5,7 @@ import type { TrackedRequest, TrackedRequestRepository, WorkItem } from '../../p
 import type { ChannelThreadState, ReminderNotifier } from '../reminders/reminder-notifier';
 import { done, type WorkHandler, type WorkOutcome } from '../reminders/work-handler';
 import { readRequestStatusFacts, type RequestStatusFacts } from '../reminders/work-items';
+import { requestPhase } from '../../domain/activation/request-status';
 import type { RequestStatusListener } from './request-status-listener';
 
 /** The channel thread state a request status leads to; undefined when the thread stays as it is. */
@@ -13,22 +14,34 @@ export function threadStateFor(
   request?: PimRequest,
   now?: PimRequest['createdAt'],
 ): ChannelThreadState | undefined {
-  switch (status.toLowerCase()) {
-    case 'provisioned':
+  switch (requestPhase(status)) {
+    case 'active':
       return 'active';
-    case 'granted':
+    case 'scheduled':
       return request?.startAt && now && request.startAt > now ? 'scheduled' : 'active';
     case 'denied':
       return 'denied';
     case 'canceled':
-    case 'cancelled':
-    case 'timedout':
+    case 'timedOut':
     case 'failed':
     case 'revoked':
       return 'cancelled';
     default:
       return undefined;
   }
+}
+
+/**
+ * A start the user asked for came: the request waited for it (Granted, or approved for then) and
+ * PIM now reports the assignment provisioned. Its status has not been recorded yet, so the first
+ * handling of this change is the one that tells the requester.
+ */
+export function scheduledStartCame(tracked: TrackedRequest, status: string): boolean {
+  return (
+    typeof tracked.data.scheduledFor === 'string' &&
+    requestPhase(status) === 'active' &&
+    requestPhase(tracked.status) !== 'active'
+  );
 }
 
 /**
@@ -51,7 +64,15 @@ export class RequestStatusHandler implements WorkHandler {
     const facts = readRequestStatusFacts(item.key, item.payload);
     const tracked = await this.deps.trackedRequests.get(facts.requestId);
     if (!tracked) return done('request is not tracked');
-    await this.updateChannelThread(tracked, facts, item.dueAt);
+    const request = await this.deps.pim
+      .getRequest({ kind: tracked.kind, requestId: tracked.id })
+      .catch(() => undefined);
+    await this.updateChannelThread(tracked, facts, request, item.dueAt);
+    if (scheduledStartCame(tracked, facts.status)) {
+      const startedAt = request?.startAt ?? facts.at;
+      const endsAt = request?.endAt ?? (request?.duration ? startedAt.plus(request.duration) : undefined);
+      await this.deps.notifier.scheduledStarted({ request: tracked, startedAt, endsAt }, item.dueAt);
+    }
     const listener = this.deps.listener();
     if (listener) await listener.execute({ requestId: facts.requestId, status: facts.status, at: facts.at });
     else await this.recordStatus(facts.requestId, facts.status);
@@ -65,11 +86,9 @@ export class RequestStatusHandler implements WorkHandler {
   private async updateChannelThread(
     tracked: TrackedRequest,
     facts: RequestStatusFacts,
+    request: PimRequest | undefined,
     dueAt: DateTime,
   ): Promise<void> {
-    const request = await this.deps.pim
-      .getRequest({ kind: tracked.kind, requestId: tracked.id })
-      .catch(() => undefined);
     const state = threadStateFor(facts.status, request, this.deps.clock.now());
     if (!state) return;
     const startedAt = request?.startAt ?? request?.completedAt;

@@ -1,8 +1,6 @@
 import type { TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
 import type { ActivationFacts } from './work-items';
-
-/** Request statuses under which an activation is (or was) live. */
-const LIVE = new Set(['provisioned', 'granted']);
+import { isGrantedOrActive } from '../../domain/activation/request-status';
 
 /**
  * The tracked request an activation came from, when it was started from a conversation (its
@@ -20,7 +18,7 @@ export async function findChannelRequest(
         r.originConversationId !== null &&
         r.roleId === facts.roleId &&
         r.directoryScopeId === facts.directoryScopeId &&
-        LIVE.has(r.status.toLowerCase()) &&
+        isGrantedOrActive(r.status) &&
         r.createdAt <= facts.endAt,
     )
     .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())[0];

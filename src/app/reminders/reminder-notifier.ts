@@ -26,6 +26,13 @@ export interface ChannelThreadUpdate {
   extended?: boolean;
 }
 
+/** A scheduled activation began: PIM provisioned it at its start time. */
+export interface ScheduledStart {
+  request: TrackedRequest;
+  startedAt: DateTime;
+  endsAt?: DateTime;
+}
+
 /**
  * Sends what the scheduler produces (implemented in the Teams adapter). Each method resolves
  * only once the Bot Connector accepted the message, so a work item is marked done only after
@@ -40,6 +47,11 @@ export interface ReminderNotifier {
     dueAt: DateTime,
   ): Promise<Delivery>;
   eligibilityEnding(eligibility: EligibilityFacts, dueAt: DateTime): Promise<Delivery>;
+  /**
+   * Tells the requester (personal chat) that their scheduled activation is active now, and redraws
+   * the card that said "scheduled" (no Cancel any more).
+   */
+  scheduledStarted(start: ScheduledStart, dueAt: DateTime): Promise<Delivery>;
   /**
    * Keeps the announcement cards of a request current: the card in the channel / group chat it
    * was made from, and one card in each conversation subscribed to its role. Every existing copy

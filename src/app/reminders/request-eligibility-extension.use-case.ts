@@ -7,6 +7,7 @@ import type { AuditLog } from '../../ports/audit-log';
 import { AuditActions } from '../../domain/audit/audit-actions';
 import { actorFields, roleFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
+import { isAwaitingApproval } from '../../domain/activation/request-status';
 
 /** Extensions are asked for this long; the administrator who approves it in PIM may change it. */
 export const ELIGIBILITY_EXTENSION = Duration.fromObject({ days: 180 });
@@ -76,7 +77,7 @@ export class RequestEligibilityExtensionUseCase {
       ...actorFields(input.actor),
       ...roleFields(role),
       action: AuditActions.eligibilityExtensionRequested,
-      outcome: request.status.toLowerCase() === 'pendingapproval' ? 'pending' : 'succeeded',
+      outcome: isAwaitingApproval(request.status) ? 'pending' : 'succeeded',
       requestId: request.id,
       justification,
       details: { status: request.status },

@@ -7,6 +7,7 @@ import { AuditActions } from '../../domain/audit/audit-actions';
 import { actorFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import { listOpenRequests } from './my-requests';
+import { RequestStatuses } from '../../domain/activation/request-status';
 
 export type CancelTarget =
   { type: 'request'; id: string } | { type: 'role'; name: string } | { type: 'only' };
@@ -81,7 +82,11 @@ export class CancelRequestUseCase {
       ticket: chosen.request.ticket?.number,
     });
     for (const listener of this.listeners) await listener.onCancelled(chosen.request, actor);
-    return { kind: 'cancelled', request: { ...chosen.request, status: 'Canceled' }, roleName: chosen.name };
+    return {
+      kind: 'cancelled',
+      request: { ...chosen.request, status: RequestStatuses.Canceled },
+      roleName: chosen.name,
+    };
   }
 
   private async roleName(request: PimRequest): Promise<string> {
@@ -96,7 +101,11 @@ export class CancelRequestUseCase {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const tracked = await this.deps.trackedRequests.get(requestId);
       if (!tracked) return;
-      if (await this.deps.trackedRequests.compareAndSwap(requestId, tracked.version, { status: 'Canceled' }))
+      if (
+        await this.deps.trackedRequests.compareAndSwap(requestId, tracked.version, {
+          status: RequestStatuses.Canceled,
+        })
+      )
         return;
     }
   }

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { RoleKind } from '../../domain/roles';
 import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
 import type { Actor } from '../shared/actor';
+import { isAwaitingApproval, isScheduled } from '../../domain/activation/request-status';
 
 const KINDS: RoleKind[] = ['directoryRole', 'groupMember'];
 
@@ -11,10 +12,9 @@ export async function listOpenRequests(pim: PimGateway, actor: Actor, now: DateT
   return lists
     .flat()
     .filter((r) => r.action.toLowerCase() === 'selfactivate')
-    .filter((r) => {
-      const status = r.status.toLowerCase();
-      if (status === 'pendingapproval') return true;
-      return status === 'granted' && r.startAt !== undefined && r.startAt > now;
-    })
+    .filter(
+      (r) =>
+        isAwaitingApproval(r.status) || (isScheduled(r.status) && r.startAt !== undefined && r.startAt > now),
+    )
     .sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis());
 }

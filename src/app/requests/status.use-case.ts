@@ -6,6 +6,7 @@ import type { Actor } from '../shared/actor';
 import type { NamedPerson } from '../activation/activation-outcome';
 import type { ApproverResolver } from '../activation/approver-resolver';
 import { listOpenRequests } from './my-requests';
+import { isAwaitingApproval, isScheduled } from '../../domain/activation/request-status';
 
 export interface StatusOverview {
   /** `approvers`: who the role's policy asks (empty when the policy names nobody or cannot be read). */
@@ -31,12 +32,12 @@ export class StatusUseCase {
       this.deps.pim.listActiveRoles(actor.delegated),
     ]);
     const named = await Promise.all(open.map((request) => this.withNames(request)));
-    const pending = named.filter((r) => r.status.toLowerCase() === 'pendingapproval');
+    const pending = named.filter((r) => isAwaitingApproval(r.status));
     return {
       pending: await Promise.all(
         pending.map(async (request) => ({ ...request, approvers: await this.approversOf(request) })),
       ),
-      scheduled: named.filter((r) => r.status.toLowerCase() === 'granted'),
+      scheduled: named.filter((r) => isScheduled(r.status)),
       active,
     };
   }

@@ -1,5 +1,5 @@
 import { matchRole } from '../../domain/roles/role-matcher';
-import type { ActiveRole, EligibleRole } from '../../domain/roles';
+import type { ActiveRole, EligibleRole, RoleKind } from '../../domain/roles';
 import type { PimGateway } from '../../ports/pim-gateway';
 import type { Actor } from '../shared/actor';
 
@@ -8,15 +8,14 @@ export type ActiveRoleMatch =
   | { kind: 'ambiguous'; query: string; candidates: ActiveRole[] }
   | { kind: 'notActive'; query: string; active: ActiveRole[] };
 
-/** Which of the user's active (activated) roles a typed name means, for `extend <role>`. */
-export async function findActiveRole(
-  pim: Pick<PimGateway, 'listActiveRoles'>,
-  actor: Actor,
-  name: string,
-): Promise<ActiveRoleMatch> {
-  const active = (await pim.listActiveRoles(actor.delegated)).filter((r) => r.assignmentType === 'Activated');
-  if (active.length === 0) return { kind: 'notActive', query: name, active };
-  const asEligible: EligibleRole[] = active.map((role) => ({
+/**
+ * Which of these active roles a typed name means (`deactivate <role>`, `extend <role>`), among
+ * those of `kinds` when given (`deactivate group <name> owner` looks at group ownerships only).
+ */
+export function matchActiveRole(name: string, active: ActiveRole[], kinds?: RoleKind[]): ActiveRoleMatch {
+  const candidates = kinds ? active.filter((r) => kinds.includes(r.kind)) : active;
+  if (candidates.length === 0) return { kind: 'notActive', query: name, active };
+  const asEligible: EligibleRole[] = candidates.map((role) => ({
     kind: role.kind,
     roleId: role.roleId,
     roleName: role.roleName,
@@ -25,7 +24,7 @@ export async function findActiveRole(
     via: { type: 'direct' },
   }));
   const back = (role: EligibleRole) =>
-    active.find(
+    candidates.find(
       (r) => r.kind === role.kind && r.roleId === role.roleId && r.directoryScopeId === role.directoryScopeId,
     ) as ActiveRole;
   const match = matchRole(name, asEligible);
@@ -33,4 +32,14 @@ export async function findActiveRole(
   if (match.kind === 'ambiguous')
     return { kind: 'ambiguous', query: name, candidates: match.candidates.map(back) };
   return { kind: 'notActive', query: name, active };
+}
+
+/** Which of the user's active (activated) roles a typed name means, for `extend <role>`. */
+export async function findActiveRole(
+  pim: Pick<PimGateway, 'listActiveRoles'>,
+  actor: Actor,
+  name: string,
+): Promise<ActiveRoleMatch> {
+  const active = (await pim.listActiveRoles(actor.delegated)).filter((r) => r.assignmentType === 'Activated');
+  return matchActiveRole(name, active);
 }

@@ -8,13 +8,5 @@ export {
   type ValidationContext,
 } from './validate-activation';
 export { deactivationAllowedAt, canDeactivate, deactivateTooSoon } from './deactivation-window';
-export {
-  statusIs,
-  requestPhase,
-  isTerminal,
-  isPending,
-  isScheduled,
-  isCancelable,
-  type RequestPhase,
-} from './request-status';
+export * from './request-status';
 export { stepUpDemand, type StepUpDemand, type StepUpReason } from './step-up-claims';

@@ -1,6 +1,28 @@
 import type { PimRequestStatus } from '../roles';
 
-/** What a PIM request status means for the user, in a few buckets (REFERENCE §2.4). */
+/**
+ * The one request-status vocabulary: PIM's schedule request statuses as Graph spells them
+ * (REFERENCE §2.4, plus ARM's TimedOut for the 24-hour approval expiry), what each means for the
+ * user, and the sets the flows ask about. Everything that classifies a status uses this module.
+ */
+export const RequestStatuses = {
+  PendingApproval: 'PendingApproval',
+  PendingAdminDecision: 'PendingAdminDecision',
+  Granted: 'Granted',
+  PendingScheduleCreation: 'PendingScheduleCreation',
+  ScheduleCreated: 'ScheduleCreated',
+  PendingProvisioning: 'PendingProvisioning',
+  Provisioned: 'Provisioned',
+  Revoked: 'Revoked',
+  Denied: 'Denied',
+  Canceled: 'Canceled',
+  Failed: 'Failed',
+  TimedOut: 'TimedOut',
+} as const satisfies Record<string, PimRequestStatus>;
+
+export type KnownRequestStatus = (typeof RequestStatuses)[keyof typeof RequestStatuses];
+
+/** What a PIM request status means for the user, in a few buckets. */
 export type RequestPhase =
   | 'active' // Provisioned: the assignment exists now
   | 'scheduled' // Granted: accepted, starts at its start time
@@ -39,11 +61,37 @@ const TERMINAL: ReadonlySet<RequestPhase> = new Set([
   'timedOut',
 ]);
 
+/**
+ * Statuses a tracked request can still leave (the reconciler asks PIM about these): waiting for
+ * approval, scheduled, and PIM's transient states on the way to Provisioned.
+ */
+export const OPEN_REQUEST_STATUSES: readonly KnownRequestStatus[] = [
+  RequestStatuses.PendingApproval,
+  RequestStatuses.PendingAdminDecision,
+  RequestStatuses.Granted,
+  RequestStatuses.PendingScheduleCreation,
+  RequestStatuses.ScheduleCreated,
+  RequestStatuses.PendingProvisioning,
+];
+
 const key = (status: string) => status.trim().toLowerCase();
+const CANONICAL = new Map<string, KnownRequestStatus>(
+  Object.values(RequestStatuses).map((status) => [key(status), status]),
+);
 
 /** Case-insensitive status comparison (`'provisioned'` equals `'Provisioned'`). */
 export function statusIs(status: PimRequestStatus | undefined | null, expected: PimRequestStatus): boolean {
   return typeof status === 'string' && key(status) === key(expected);
+}
+
+/** Graph's spelling of a known status (`'provisioned'` → `'Provisioned'`); other values as given. */
+export function canonicalStatus(status: PimRequestStatus): PimRequestStatus {
+  return CANONICAL.get(key(status)) ?? status;
+}
+
+/** Whether the status is one PIM documents (or ARM's TimedOut); unknown values are re-polled. */
+export function isKnownStatus(status: PimRequestStatus | undefined | null): boolean {
+  return typeof status === 'string' && PHASES[key(status)] !== undefined;
 }
 
 /** The phase of a status; unknown or missing statuses are 'inProgress' (pending, re-poll). */
@@ -56,10 +104,23 @@ export function isTerminal(status: PimRequestStatus | undefined | null): boolean
   return TERMINAL.has(requestPhase(status));
 }
 
+/**
+ * Settled for whoever waits on a request: PIM has answered (final, scheduled or waiting for a
+ * person). Only the transient states (and unknown values) are worth polling again.
+ */
+export function isSettled(status: PimRequestStatus | undefined | null): boolean {
+  return requestPhase(status) !== 'inProgress';
+}
+
 /** Still being decided or processed: waiting for approval, transient, or unknown (re-poll). */
 export function isPending(status: PimRequestStatus | undefined | null): boolean {
   const phase = requestPhase(status);
   return phase === 'awaitingApproval' || phase === 'inProgress';
+}
+
+/** Waiting for an approver (or an administrator). */
+export function isAwaitingApproval(status: PimRequestStatus | undefined | null): boolean {
+  return requestPhase(status) === 'awaitingApproval';
 }
 
 /** Accepted for a future start (Granted). */
@@ -67,8 +128,20 @@ export function isScheduled(status: PimRequestStatus | undefined | null): boolea
   return requestPhase(status) === 'scheduled';
 }
 
+/** Granted or provisioned: the activation is live, or will be at its start, without anyone deciding. */
+export function isGrantedOrActive(status: PimRequestStatus | undefined | null): boolean {
+  const phase = requestPhase(status);
+  return phase === 'active' || phase === 'scheduled';
+}
+
 /** `cancel` is accepted for Granted and pending-approval requests only (REFERENCE §2.5). */
 export function isCancelable(status: PimRequestStatus | undefined | null): boolean {
   const phase = requestPhase(status);
   return phase === 'scheduled' || phase === 'awaitingApproval';
+}
+
+/** Ended without an activation: revoked, denied, cancelled, failed or expired unanswered. */
+export function isClosedWithoutActivation(status: PimRequestStatus | undefined | null): boolean {
+  const phase = requestPhase(status);
+  return TERMINAL.has(phase) && phase !== 'active';
 }

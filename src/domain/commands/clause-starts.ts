@@ -93,6 +93,9 @@ function startEnd(tokens: readonly Token[], keyword: number, strict: boolean): n
   if (word === 'at' || word === 'on') {
     if (is(tokens, next, DATE)) return Math.max(timeEnd(tokens, next + 1, false), next + 1);
     if (word === 'at' && is(tokens, next, TIME)) return timeEnd(tokens, next, true);
+    // `at tomorrow 9:00` (the README's example): the day word, then its time.
+    if (word === 'at' && is(tokens, next, DAY) && timeEnd(tokens, next + 1, false) > next + 1)
+      return timeEnd(tokens, next + 1, false);
     if (word === 'at' && !strict && plain(tokens, next) !== undefined && plain(tokens, next) !== ',')
       return next + 1;
     return undefined;

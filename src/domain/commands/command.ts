@@ -43,6 +43,8 @@ export interface DeactivateCommand {
   kind: 'deactivate';
   /** Role names as typed; resolve them with matchRole. */
   roles: string[];
+  /** `deactivate group <name> [member|owner]`: the PIM for Groups access to look among. */
+  group?: { access?: 'member' | 'owner' };
 }
 /** `activate` alone: show the activation form card. */
 export interface ActivateFormCommand {

@@ -1,6 +1,6 @@
 export { parseStartTime, type StartTimeContext } from './parse-start-time';
 export { parseTimeOfDay, type TimeOfDay } from './parse-time-of-day';
 export { assertTimeZone } from './time-zone';
-export { ACCEPTED_START_FORMS, ACCEPTED_START_FORMS_TEXT } from './start-time-forms';
+export { acceptedStartForms } from './start-time-forms';
 export { durationUntil, isEndOfShift, type EndTimeContext } from './parse-end-time';
 export { formatInstant, zoneLabel, zoneName } from './format-instant';

@@ -10,6 +10,7 @@ import {
   type ShownMessage,
   type TurnResult,
 } from '../../fixtures/bot-harness';
+import { OPEN_REQUEST_STATUSES, RequestStatuses } from '../../../src/domain/activation/request-status';
 import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
 import type { PolicyBranch } from './policies';
 import type { Surface } from './surfaces';
@@ -21,15 +22,6 @@ import type { Surface } from './surfaces';
  * connector received after that.
  */
 const CELL_GAP = { days: 3 };
-/** PIM request statuses that are not final. */
-const OPEN_STATUSES = [
-  'PendingApproval',
-  'Granted',
-  'PendingScheduleCreation',
-  'ScheduleCreated',
-  'PendingProvisioning',
-  'PendingAdminDecision',
-];
 
 export interface MatrixBot {
   h: BotHarness;
@@ -72,8 +64,8 @@ export class Cell {
     // Requests the bot tracked for earlier cells are gone with the old tenant: close them, as a
     // fresh store would have none (else every pass asks PIM about each of them again).
     const { trackedRequests } = h.elevate.store;
-    for (const tracked of await trackedRequests.listByStatus(OPEN_STATUSES))
-      await trackedRequests.compareAndSwap(tracked.id, tracked.version, { status: 'Canceled' });
+    for (const tracked of await trackedRequests.listByStatus(OPEN_REQUEST_STATUSES))
+      await trackedRequests.compareAndSwap(tracked.id, tracked.version, { status: RequestStatuses.Canceled });
     await h.elevate.scheduler.runOnce();
     return new Cell(bot, policy, surface);
   }

@@ -77,6 +77,17 @@ describe('parseCommand: simple commands', () => {
     ],
     ['deactivate Exchange Admin', { kind: 'deactivate', roles: ['Exchange Admin'] }],
     ['deactivate GA, User Admin and PRA', { kind: 'deactivate', roles: ['GA', 'User Admin', 'PRA'] }],
+    // The form activate takes for PIM for Groups.
+    [
+      'deactivate group Production Database Operators owner',
+      { kind: 'deactivate', roles: ['Production Database Operators'], group: { access: 'owner' } },
+    ],
+    [
+      'deactivate group SG-Ops as member',
+      { kind: 'deactivate', roles: ['SG-Ops'], group: { access: 'member' } },
+    ],
+    ['deactivate group SG-Ops', { kind: 'deactivate', roles: ['SG-Ops'], group: {} }],
+    ['deactivate group', { kind: 'deactivate', roles: ['group'] }],
     ['reminders off', { kind: 'remindersToggle', enabled: false }],
     ['Reminders ON', { kind: 'remindersToggle', enabled: true }],
     ['remind me 15m before', { kind: 'remindBefore', lead: 15 }],
@@ -200,6 +211,18 @@ describe('parseCommand: activate', () => {
     [
       'activate GA at 9 pm tomorrow',
       { kind: 'activate', roles: ['GA'], start: '2026-11-23T20:00:00.000Z', startText: 'at 9 pm tomorrow' },
+    ],
+    [
+      // The README's example.
+      'activate Exchange Admin, User Admin for 1h at tomorrow 9:00 because patching',
+      {
+        kind: 'activate',
+        roles: ['Exchange Admin', 'User Admin'],
+        duration: 60,
+        start: '2026-11-23T08:00:00.000Z',
+        startText: 'at tomorrow 9:00',
+        justification: 'patching',
+      },
     ],
     [
       'activate GA at 2026-12-01 09:00',

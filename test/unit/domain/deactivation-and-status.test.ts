@@ -3,14 +3,21 @@ import {
   canDeactivate,
   deactivateTooSoon,
   deactivationAllowedAt,
+  canonicalStatus,
   isCancelable,
+  isClosedWithoutActivation,
+  isGrantedOrActive,
   isPending,
+  isSettled,
+  OPEN_REQUEST_STATUSES,
+  RequestStatuses,
   isScheduled,
   isTerminal,
   requestPhase,
   statusIs,
 } from '../../../src/domain/activation';
 import { ErrorCodes } from '../../../src/domain/errors';
+import { approvalStateOf } from '../../../src/app/approvals/approval-state';
 
 const activatedAt = DateTime.fromISO('2026-11-22T09:00:00Z', { zone: 'utc' });
 
@@ -78,6 +85,27 @@ describe('request status helpers', () => {
     expect(isCancelable('Failed')).toBe(false);
     expect(isScheduled('GRANTED')).toBe(true);
     expect(isScheduled('Provisioned')).toBe(false);
+  });
+
+  // One table for every question the flows ask of a status: a change here shows in one place.
+  it.each(Object.values(RequestStatuses))('%s: settled, open, live and approval state agree', (status) => {
+    const phase = requestPhase(status);
+    expect(isSettled(status)).toBe(phase !== 'inProgress');
+    expect(OPEN_REQUEST_STATUSES.includes(status)).toBe(!isTerminal(status));
+    expect(isGrantedOrActive(status)).toBe(phase === 'active' || phase === 'scheduled');
+    expect(isClosedWithoutActivation(status)).toBe(isTerminal(status) && phase !== 'active');
+    expect(canonicalStatus(status.toLowerCase())).toBe(status);
+    const approval = approvalStateOf(status);
+    if (phase === 'awaitingApproval') expect(approval).toBe('pending');
+    else if (phase === 'revoked' || phase === 'failed') expect(approval).toBeUndefined();
+    else expect(approval).toBeDefined();
+  });
+
+  it('leaves an unknown status unsettled, as given, and silent about approvals', () => {
+    expect(isSettled('SomethingNew')).toBe(false);
+    expect(canonicalStatus('SomethingNew')).toBe('SomethingNew');
+    expect(approvalStateOf('SomethingNew')).toBeUndefined();
+    expect(approvalStateOf('ScheduleCreated')).toBe('approved');
   });
 
   it('compares statuses case-insensitively', () => {

@@ -35,6 +35,8 @@ describe('parseStartTime', () => {
     ['tomorrow at 9am', '2026-11-23T08:00:00.000Z'],
     ['Tomorrow  At  9AM', '2026-11-23T08:00:00.000Z'],
     ['at 9am tomorrow', '2026-11-23T08:00:00.000Z'],
+    ['at tomorrow 9:00', '2026-11-23T08:00:00.000Z'],
+    ['at today 14:00', '2026-11-22T13:00:00.000Z'],
     ['tomorrow midnight', '2026-11-22T23:00:00.000Z'],
     ['at 2026-12-01 09:00', '2026-12-01T08:00:00.000Z'],
     ['on 2026-12-01 at 9:30am', '2026-12-01T08:30:00.000Z'],
@@ -110,6 +112,13 @@ describe('parseStartTime', () => {
     expect(error.message).toContain(problem);
     expect(error.message).toContain('Try one of: at 9:00, at 21:30, at 9pm, tomorrow 9:00, tomorrow at 9am');
     expect(error.details).toMatchObject({ input });
+  });
+
+  it('gives a dated example that is tomorrow in the reader’s time zone, never a past date', () => {
+    const error = errorOf(() => parseStartTime('at lunchtime', ctx));
+    expect(error.message).toContain('at 2026-11-23 09:00');
+    const later = { now: DateTime.fromISO('2027-03-10T23:30:00Z'), zone };
+    expect(errorOf(() => parseStartTime('at lunchtime', later)).message).toContain('at 2027-03-12 09:00');
   });
 
   it('rejects an unknown time zone', () => {

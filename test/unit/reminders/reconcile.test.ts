@@ -114,6 +114,28 @@ describe('ReconcileUseCase', () => {
     expect(await store.workItems.get(`ended:inst-off:${off.endDateTime!.toISO()}`)).not.toBeNull();
   });
 
+  it('brings a planned reminder forward when the user asks for a longer lead while the activation runs', async () => {
+    await store.users.upsertProfile({ tenantId: TENANT, userId: 'user-1', displayName: 'One' });
+    const a = activation('inst-1', 'user-1', 60);
+    pim.activations = [a];
+    await reconcile.run();
+    const key = `reminder:inst-1:${a.endDateTime!.toISO()}`;
+    expect((await store.workItems.get(key))?.dueAt.toISO()).toBe(
+      a.endDateTime!.minus({ minutes: 10 }).toISO(),
+    );
+    await store.users.updatePreferences(TENANT, 'user-1', { reminderLeadMinutes: 15 });
+    await reconcile.run();
+    expect((await store.workItems.get(key))?.dueAt.toISO()).toBe(
+      a.endDateTime!.minus({ minutes: 15 }).toISO(),
+    );
+    // A shorter lead again leaves the item where it is: the reminder handler waits until then.
+    await store.users.updatePreferences(TENANT, 'user-1', { reminderLeadMinutes: 5 });
+    await reconcile.run();
+    expect((await store.workItems.get(key))?.dueAt.toISO()).toBe(
+      a.endDateTime!.minus({ minutes: 15 }).toISO(),
+    );
+  });
+
   it('gives no reminder for an activation shorter than the lead', async () => {
     const short = activation('inst-short', 'user-1', 8);
     pim.activations = [short];

@@ -32,6 +32,10 @@ class RecordingNotifier implements ReminderNotifier {
     this.calls.push({ method: 'channelThread', args });
     return { kind: 'sent' as const };
   }
+  async scheduledStarted(...args: unknown[]) {
+    this.calls.push({ method: 'scheduledStarted', args });
+    return { kind: 'sent' as const };
+  }
 }
 
 describe('reminder work handlers', () => {

@@ -8,7 +8,7 @@ import type { ProactiveMessenger } from '../../../src/adapters/teams/proactive/p
 import { StepUpService } from '../../../src/adapters/teams/step-up/step-up-service';
 import type { TeamsTurn } from '../../../src/adapters/teams/teams-turn';
 import type { OneTimeKeyRepository } from '../../../src/ports/one-time-keys';
-import type { ConversationRepository, UserRepository } from '../../../src/ports/stores';
+import type { CardCopyRepository, ConversationRepository, UserRepository } from '../../../src/ports/stores';
 import type { TokenProvider } from '../../../src/ports/token-provider';
 
 const DANA = '0d8b9967-e192-4fc1-b1a9-af3904e16f7a';
@@ -61,6 +61,7 @@ function setup() {
     activate: {} as ActivateRolesUseCase,
     extend: {} as ExtendActivationUseCase,
     effective: {} as EffectiveCardFollowUp,
+    cardCopies: {} as CardCopyRepository,
     users,
     conversations,
     messenger,

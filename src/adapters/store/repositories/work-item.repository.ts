@@ -63,6 +63,18 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
     return inserted;
   }
 
+  async bringForward(key: string, dueAt: DateTime): Promise<boolean> {
+    const due = timeToColumn('dueAt', dueAt);
+    const result = await this.db
+      .updateTable('work_items')
+      .set({ due_at: due })
+      .where('key', '=', key)
+      .where('status', '=', 'pending')
+      .where('due_at', '>', due)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   /**
    * One UPDATE whose subquery picks the due keys, so picking and claiming are a single atomic
    * statement (its own transaction). On PostgreSQL the subquery locks the picked rows

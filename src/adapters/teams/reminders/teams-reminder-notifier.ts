@@ -7,6 +7,7 @@ import type {
   Delivery,
   EndedHow,
   ReminderNotifier,
+  ScheduledStart,
 } from '../../../app/reminders/reminder-notifier';
 import type { ActivationFacts, EligibilityFacts } from '../../../app/reminders/work-items';
 import type { Clock } from '../../../ports/clock';
@@ -18,6 +19,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
+import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { eligibilityEndingCard, endedCard, reminderCard } from './reminder-cards.presenter';
 import type { RoleLabels } from './role-labels';
 
@@ -100,6 +102,49 @@ export class TeamsReminderNotifier implements ReminderNotifier {
     return this.post(target.reference, card, dueAt);
   }
 
+  async scheduledStarted(start: ScheduledStart, dueAt: DateTime): Promise<Delivery> {
+    const { request, startedAt } = start;
+    const target = await this.personal(request.principalId);
+    if ('unreachable' in target) return target.unreachable;
+    const endsAt = start.endsAt ?? fromIso(request.data.endAt) ?? startedAt;
+    const card = activationOutcomeCard(
+      target.ctx,
+      {
+        kind: 'activated',
+        role: {
+          kind: request.kind,
+          roleId: request.roleId,
+          roleName: request.roleName,
+          directoryScopeId: request.directoryScopeId,
+          scopeName: typeof request.data.scopeName === 'string' ? request.data.scopeName : request.roleName,
+          via: { type: 'direct' },
+        },
+        requestId: request.id,
+        startAt: startedAt,
+        until: endsAt,
+        duration: endsAt.diff(startedAt),
+      },
+      {
+        effective: true,
+        justification: str(request.data.justification),
+        ticket: str(request.data.ticket),
+      },
+    );
+    // The requester's "scheduled" (or approved) card no longer offers Cancel: it shows the start.
+    const copies = (await this.deps.store.cardCopies.listForRequest(request.id)).filter(
+      (c) => c.kind === 'requester',
+    );
+    for (const copy of copies) {
+      await this.deps.messenger.update(
+        copy.conversationRef as Partial<ConversationReference>,
+        copy.activityId,
+        card,
+        { dueAt },
+      );
+    }
+    return this.post(target.reference, card, dueAt);
+  }
+
   channelThread(update: ChannelThreadUpdate, dueAt: DateTime): Promise<Delivery> {
     return this.channels.channelThread(update, dueAt);
   }
@@ -155,4 +200,14 @@ export class TeamsReminderNotifier implements ReminderNotifier {
       throw error;
     }
   }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function fromIso(value: unknown): DateTime | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  return parsed.isValid ? parsed : undefined;
 }

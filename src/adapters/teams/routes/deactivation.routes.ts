@@ -1,6 +1,8 @@
 import type { CommandRouter, VerbRouter } from '../../../app/routing';
 import { parseDeactivate } from '../../../domain/commands/parsers/deactivate.parser';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
+import type { RoleKind } from '../../../domain/roles';
+import type { DeactivateCommand } from '../../../domain/commands/command';
 import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { roleSubject } from '../card-actions/card-action-signer';
 import { combineCards } from '../cards/combine-cards';
@@ -8,6 +10,13 @@ import { deactivationOutcomeCard } from '../presenters/deactivation-card.present
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
+
+/** `deactivate group <name> owner` looks among group ownerships; without an access, at either. */
+function groupKinds(group: DeactivateCommand['group']): RoleKind[] | undefined {
+  if (!group) return undefined;
+  if (!group.access) return ['groupMember', 'groupOwner'];
+  return [group.access === 'owner' ? 'groupOwner' : 'groupMember'];
+}
 
 /** `deactivate <role>[, <role>…]` and the Deactivate buttons. */
 export function registerDeactivationRoutes(
@@ -26,8 +35,9 @@ export function registerDeactivationRoutes(
       await turn.typing();
       // The whole request is answered in one card (one message however many roles).
       const cards = [];
+      const kinds = groupKinds(command.group);
       for (const name of command.roles) {
-        const outcome = await services.deactivate.execute(actor, { type: 'name', name });
+        const outcome = await services.deactivate.execute(actor, { type: 'name', name, kinds });
         cards.push(deactivationOutcomeCard(ctx, outcome));
       }
       await turn.sendCard(combineCards(cards));

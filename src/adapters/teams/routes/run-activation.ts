@@ -8,6 +8,7 @@ import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import type { RouteServices } from './route-services';
+import { rememberRequestCard } from '../follow-ups/request-card-copies';
 
 /**
  * Shows progress, runs the activation and answers the whole request in one card (the progress card,
@@ -55,7 +56,13 @@ export async function runActivation(
   const cardId = shownId ?? (turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined);
   // Later per-request updates (approval outcome, channel thread) replace the whole card, so they
   // are remembered only when the card answers one role.
-  if (outcomes.length === 1) await rememberCopy(services, turn, outcomes[0], cardId);
+  if (outcomes.length === 1)
+    await rememberRequestCard(services.cardCopies, outcomes[0], {
+      conversationRef: turn.reference(),
+      activityId: cardId,
+      shared: turn.conversationKind !== 'personal',
+      userId: turn.userId,
+    });
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome.kind !== 'activated') continue;
     services.effective.start(turn.reference(), cardId, actor, ctx, outcome, options, (effective) => {
@@ -93,28 +100,5 @@ async function outcomeCard(
       ticket: input.ticket,
       originConversationId: input.originConversationId,
     },
-  });
-}
-
-/**
- * Remembers the card just shown for a request so later changes update it in place: in a channel or
- * group chat it is the thread's announcement (kept current pending → active until → ended); in a
- * personal chat the requester's pending card shows the approval outcome.
- */
-async function rememberCopy(
-  services: RouteServices,
-  turn: TeamsTurn,
-  outcome: ActivationOutcome,
-  activityId: string | undefined,
-): Promise<void> {
-  if (!activityId || !('requestId' in outcome) || !outcome.requestId) return;
-  const shared = turn.conversationKind !== 'personal';
-  if (!shared && outcome.kind !== 'pendingApproval') return;
-  await services.cardCopies.add({
-    requestId: outcome.requestId,
-    kind: shared ? 'channel' : 'requester',
-    conversationRef: turn.reference(),
-    activityId,
-    recipientId: shared ? undefined : turn.userId,
   });
 }

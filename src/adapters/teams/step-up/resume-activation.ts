@@ -4,7 +4,8 @@ import type { ExtendActivationUseCase } from '../../../app/reminders/extend-acti
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
-import type { JsonObject } from '../../../ports/stores';
+import type { CardCopyRepository, JsonObject } from '../../../ports/stores';
+import { isSharedConversation, rememberRequestCard } from '../follow-ups/request-card-copies';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
@@ -28,12 +29,15 @@ export interface ResumeDeps {
   logger: Logger;
   /** Updates the resumed activation's card to "effective" once the assignment is visible. */
   effective: EffectiveCardFollowUp;
+  cardCopies: CardCopyRepository;
 }
 
 /** The card to show after the step-up, and the activation to confirm as effective, if any. */
 interface Resumed {
   card: AdaptiveCardJson;
   activated?: Activated;
+  /** The activation's outcome, when the card shows one (its copy is remembered). */
+  outcome?: ActivationOutcome;
   text: { justification?: string; ticket?: string };
 }
 
@@ -92,6 +96,15 @@ export async function resumeActivation(
       return undefined;
     },
   );
+  if (resumed.outcome)
+    await rememberRequestCard(deps.cardCopies, resumed.outcome, {
+      conversationRef: reference,
+      activityId,
+      shared: isSharedConversation(reference),
+      userId: actor.userId,
+    }).catch((error: unknown) =>
+      deps.logger.warn({ err: error, userId: actor.userId }, 'could not remember the step-up outcome card'),
+    );
   if (resumed.activated && activityId) {
     deps.effective.start(reference, activityId, actor, ctx, resumed.activated, resumed.text);
   }
@@ -121,6 +134,7 @@ async function runActivate(
   return {
     card: activationOutcomeCard(ctx, outcome, text),
     activated: outcome.kind === 'activated' ? outcome : undefined,
+    outcome,
     text,
   };
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
-import type { ConversationRepository, UserRepository } from '../../../ports/stores';
+import type { CardCopyRepository, ConversationRepository, UserRepository } from '../../../ports/stores';
 import type { DelegatedUser, TokenProvider } from '../../../ports/token-provider';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
@@ -66,6 +66,7 @@ export class StepUpService implements StepUpStarter {
       logger: Logger;
       /** Updates a resumed activation's card to "effective" once the assignment is visible. */
       effective: EffectiveCardFollowUp;
+      cardCopies: CardCopyRepository;
     },
   ) {}
 

@@ -19,6 +19,17 @@ function options(clauses: ActivationClauses) {
   };
 }
 
+/** `<group> [as] member|owner`: the group's words and the access named after them, if any. */
+export function splitGroupAccess(tokens: readonly Token[]): { head: Token[]; access?: 'member' | 'owner' } {
+  const head = [...tokens];
+  const last = head[head.length - 1];
+  if (!last || last.quoted || !/^(member|owner)$/i.test(last.text)) return { head };
+  head.pop();
+  const beforeLast = head[head.length - 1];
+  if (beforeLast && !beforeLast.quoted && /^as$/i.test(beforeLast.text)) head.pop();
+  return { head, access: last.text.toLowerCase() as 'member' | 'owner' };
+}
+
 function parseGroup(tokens: Token[], ctx: ParseContext): ActivateGroupCommand {
   const clauses = readActivationClauses(tokens, ctx, ACTIVATE_GROUP_EXAMPLE);
   const input = joinTokens(tokens);
@@ -29,15 +40,7 @@ function parseGroup(tokens: Token[], ctx: ParseContext): ActivateGroupCommand {
       { input },
     );
   }
-  const head = [...clauses.head];
-  let access: 'member' | 'owner' = 'member';
-  const last = head[head.length - 1];
-  if (last && !last.quoted && /^(member|owner)$/i.test(last.text)) {
-    access = last.text.toLowerCase() as 'member' | 'owner';
-    head.pop();
-    const beforeLast = head[head.length - 1];
-    if (beforeLast && !beforeLast.quoted && /^as$/i.test(beforeLast.text)) head.pop();
-  }
+  const { head, access = 'member' } = splitGroupAccess(clauses.head);
   if (head.some((token) => !token.quoted && token.text === ',')) {
     throw commandInvalid('Activate one group at a time.', ACTIVATE_GROUP_EXAMPLE, { input });
   }
