@@ -43,8 +43,6 @@ export interface GraphPimGatewayOptions {
   policyTtl?: Duration;
   /** Role definition cache lifetime; default 1 hour. */
   roleDefinitionTtl?: Duration;
-  /** Waits between polls; injected for tests. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -63,7 +61,6 @@ export class GraphPimGateway implements PimGateway {
 
   constructor(options: GraphPimGatewayOptions) {
     const { http, appToken, directory, clock, logger } = options;
-    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     this.activationRules = new ActivationRulesReader(
       http,
       appToken,
@@ -78,7 +75,7 @@ export class GraphPimGateway implements PimGateway {
     );
     const scopeNames = new ScopeNames(http, appToken, clock, logger);
     this.myRoles = new MyRolesReader(http, appToken, directory, this.roleDefinitions, scopeNames);
-    this.requests = new RequestPolling(http, appToken, logger, sleep, (user) =>
+    this.requests = new RequestPolling(http, appToken, logger, clock, (user) =>
       this.myRoles.listActiveRoles(user),
     );
     this.selfActions = new SelfActions(http, clock, logger, this.requests);

@@ -1,4 +1,5 @@
 import type { ActiveRole, RoleKind } from '../../domain/roles';
+import type { Clock } from '../../ports/clock';
 import type { PimRequest, RequestRef, WaitOptions } from '../../ports/pim-gateway';
 import type { DelegatedUser } from '../../ports/token-provider';
 import { getAllAsUser } from './delegated-reads';
@@ -15,7 +16,7 @@ export class RequestPolling {
     private readonly http: GraphHttp,
     private readonly appToken: () => Promise<string>,
     private readonly logger: AdapterLogger,
-    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly clock: Pick<Clock, 'sleep'>,
     private readonly listActiveRoles: (user: DelegatedUser) => Promise<ActiveRole[]>,
   ) {}
 
@@ -48,17 +49,18 @@ export class RequestPolling {
     options?: WaitOptions,
   ): Promise<PimRequest> {
     const { timeoutMs, intervalMs } = waitBounds(options);
-    const started = Date.now();
+    // Bounded by the number of polls the timeout allows (the injected clock waits between them).
+    const polls = Math.max(1, Math.floor(timeoutMs / intervalMs));
     for (let poll = 1; ; poll += 1) {
       const current = await this.getRequest(request, user);
-      if (isSettled(current.status) || Date.now() - started + intervalMs > timeoutMs) {
+      if (isSettled(current.status) || poll >= polls) {
         this.logger.info(
           { requestId: request.requestId, status: current.status, polls: poll },
           'request status polled',
         );
         return current;
       }
-      await this.sleep(intervalMs);
+      await this.clock.sleep(intervalMs);
     }
   }
 }

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime, Duration } from 'luxon';
 import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
@@ -40,6 +39,8 @@ const CLAIM_LEASE = Duration.fromObject({ minutes: 2 });
  * for an invoke response; this leaves room for rendering and the round trip.
  */
 const WAIT_FOR_OTHER_MS = 8_000;
+/** How often a waiting approver looks whether the other decision landed. */
+const LOOK_EVERY_MS = 200;
 
 /**
  * An approver approves or denies a request from a card. Checked locally first, with nothing sent
@@ -248,12 +249,14 @@ export class DecideApprovalUseCase {
 
   /** Another approver holds the claim: wait (bounded) for their decision to land, then show it. */
   private async waitForOther(requestId: string): Promise<DecideApprovalResult> {
-    const deadline = Date.now() + (this.deps.waitForOtherMs ?? WAIT_FOR_OTHER_MS);
-    for (;;) {
+    // Bounded by looks, not by reading the clock: a clock that is moved (tests, the simulator's)
+    // can neither end the wait early nor stretch it.
+    const looks = Math.max(1, Math.ceil((this.deps.waitForOtherMs ?? WAIT_FOR_OTHER_MS) / LOOK_EVERY_MS));
+    for (let look = 1; ; look += 1) {
       const { tracked, record } = await this.load(requestId);
       const view = approvalView(tracked, record);
       if (view.state !== 'pending') return { kind: 'alreadyClosed', view };
-      if (Date.now() >= deadline) {
+      if (look >= looks) {
         const other =
           record.approvers.find((a) => a.id === record.claim?.userId)?.displayName ?? 'Another approver';
         throw new DomainError(
@@ -265,7 +268,7 @@ export class DecideApprovalUseCase {
           },
         );
       }
-      await sleep(200);
+      await this.deps.clock.sleep(LOOK_EVERY_MS);
     }
   }
 

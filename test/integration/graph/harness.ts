@@ -62,10 +62,13 @@ export async function startHarness(options: { policyTtl?: Duration } = {}): Prom
     http,
     appToken,
     directory,
-    clock: sim.clock,
+    // The simulator's time; polls wait at most 100 ms of real time (the tests need no real second).
+    clock: {
+      now: () => sim.clock.now(),
+      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 100))),
+    },
     logger,
     policyTtl: options.policyTtl,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
   });
   return {
     sim,

@@ -59,7 +59,8 @@ describe('DecideApprovalUseCase', () => {
       pim: pim as unknown as PimGateway,
       trackedRequests: store.trackedRequests,
       statusChanged,
-      clock,
+      // The waiting approver sleeps in real time here, as the other decision lands in real time.
+      clock: { now: () => clock.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
       waitForOtherMs: 2_000,
     });
   });
