@@ -1,6 +1,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-case';
+import { OneClickOrForm } from '../../app/activation/one-click-or-form';
 import { ApproverResolver } from '../../app/activation/approver-resolver';
 import { AdminCheck } from '../../app/admin/admin-check';
 import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
@@ -152,6 +153,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     }),
     listRoles: new ListRolesUseCase(pim),
     activate,
+    oneClickOrForm: new OneClickOrForm(pim),
     deactivate: new DeactivateRoleUseCase({ pim, audit: deps.auditLog, clock }),
     status: new StatusUseCase({ pim, trackedRequests: store.trackedRequests, clock, approvers }),
     cancel: new CancelRequestUseCase({

@@ -52,19 +52,9 @@ export function registerActivationRoutes(
     asActor(services, turn, async (actor, ctx) => {
       const target = roleFromData(data);
       requireToken(services, data, 'activate', roleSubject(target.roleId, target.directoryScopeId), actor);
-      const eligible = await services.pim.listEligibleRoles(actor.delegated);
-      const role = eligible.find(
-        (r) => r.roleId === target.roleId && r.directoryScopeId === target.directoryScopeId,
-      );
-      const rules = role
-        ? await services.pim
-            .getActivationRules({ kind: role.kind, roleId: role.roleId })
-            .catch(() => undefined)
-        : undefined;
-      // A one-click activation cannot supply a justification or ticket: show the form instead.
-      if (rules && (rules.justificationRequired || rules.ticketRequired)) {
-        return showForm(services, turn, actor, ctx, target, 'answer');
-      }
+      const choice = await services.oneClickOrForm.choose(actor, target);
+      if (choice.kind === 'form') return showForm(services, turn, actor, ctx, target, 'answer');
+      const role = choice.role;
       await runActivation(
         services,
         turn,

@@ -1,5 +1,6 @@
 import type { ReadActivationCommandUseCase } from '../../../app/commands/read-activation-command.use-case';
 import type { AdminCheck } from '../../../app/admin/admin-check';
+import type { OneClickOrForm } from '../../../app/activation/one-click-or-form';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
 import type { ApproverResolver } from '../../../app/activation/approver-resolver';
 import type { DeactivateRoleUseCase } from '../../../app/activation/deactivate-role.use-case';
@@ -23,6 +24,8 @@ export interface RouteServices {
   actors: ActorResolver;
   listRoles: ListRolesUseCase;
   activate: ActivateRolesUseCase;
+  /** What an Activate button does: one click, or the form when the policy needs a reason or ticket. */
+  oneClickOrForm: OneClickOrForm;
   deactivate: DeactivateRoleUseCase;
   status: StatusUseCase;
   cancel: CancelRequestUseCase;
