@@ -129,14 +129,21 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
     const sso: SsoTokenSource = demo
       ? new DemoSsoTokenSource(demo.sso, app.clientId, demo.clock)
       : new TeamsSsoTokenSource(config.bot.oauthConnectionName ?? '');
+    const auditLog = new StoreAuditLog({
+      audit: store.audit,
+      clock,
+      onRecorded: (event) => {
+        const outcome = event.details?.activationOutcome;
+        if (typeof outcome === 'string') countActivation(metrics, outcome);
+      },
+    });
     const adapter = createCloudAdapter(config, logger, clock, overrides.cloudAdapter);
     if (config.mode === 'tenant') {
       // First middleware: activities from other tenants stop here, before anything is stored.
       adapter.use(
         new TenantGate({
           allowedTenantIds: [config.bot.tenantId ?? '', ...config.bot.extraTenantIds].filter(Boolean),
-          audit: store.audit,
-          clock,
+          audit: auditLog,
           logger,
         }),
       );
@@ -151,14 +158,6 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       );
     }
     const stepUpRoutes: ((server: Server) => void)[] = [];
-    const auditLog = new StoreAuditLog({
-      audit: store.audit,
-      clock,
-      onRecorded: (event) => {
-        const outcome = event.details?.activationOutcome;
-        if (typeof outcome === 'string') countActivation(metrics, outcome);
-      },
-    });
     const adminSettings = new AdminSettings({
       settings: store.settings,
       clock,

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { Clock } from '../../ports/clock';
-import type { AuditRepository } from '../../ports/stores';
+import type { AuditLog } from '../../ports/audit-log';
+import { AuditActions } from '../../domain/audit/audit-actions';
 import type { Logger } from '../observability/logger';
 
 export type TenantVerdict =
@@ -47,8 +47,7 @@ export class TenantGate implements Middleware {
   constructor(
     private readonly deps: {
       allowedTenantIds: readonly string[];
-      audit: AuditRepository;
-      clock: Clock;
+      audit: Pick<AuditLog, 'record'>;
       logger: Logger;
     },
   ) {
@@ -69,12 +68,12 @@ export class TenantGate implements Middleware {
       'activity from a tenant Elevate does not serve',
     );
     try {
-      await this.deps.audit.append({
-        at: this.deps.clock.now(),
-        actorId: `tenant:${tenantId}`,
-        action: 'tenant.refused',
-        target: tenantId.slice(0, 100),
+      await this.deps.audit.record({
+        actorId: `tenant:${tenantId.slice(0, 100)}`,
+        action: AuditActions.tenantRefused,
         outcome: 'refused',
+        reason: `TENANT_NOT_SERVED: ${reason}`,
+        conversationId: activity.conversation?.id?.slice(0, 200),
         details: {
           reason,
           activityType: activity.type,

@@ -24,36 +24,39 @@ export function actorFields(
   return { actorId: actor.userId, actorName: actor.displayName };
 }
 
-/** One audit event per role an activate command asked for, whatever became of it. */
-export function activationEvent(
-  input: { actor: Actor; justification?: string; ticket?: string },
-  outcome: ActivationOutcome,
+/** What differs between events: the rest (actor, role and scope fields) is filled in once. */
+type EventParts = Pick<AuditEvent, 'action' | 'outcome' | 'requestId' | 'reason' | 'details'> & {
+  role?: RoleLike;
+};
+
+function eventOf(
+  actor: Pick<Actor, 'userId' | 'displayName'>,
+  parts: EventParts,
+  extra: Partial<AuditEvent> = {},
 ): AuditEvent {
-  const base = {
-    ...actorFields(input.actor),
-    justification: input.justification,
-    ticket: input.ticket,
-    details: { activationOutcome: outcome.kind },
-  };
+  const { role, ...rest } = parts;
+  return { ...actorFields(actor), ...extra, ...(role ? roleFields(role) : {}), ...rest };
+}
+
+const failure = (error: { code: string; message: string }) => `${error.code}: ${error.message}`;
+
+function activationParts(outcome: ActivationOutcome): EventParts {
   switch (outcome.kind) {
     case 'activated':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.activationActivated,
         outcome: 'succeeded',
         requestId: outcome.requestId,
-        details: { ...base.details, until: outcome.until.toISO(), duration: outcome.duration.toISO() },
+        details: { until: outcome.until.toISO(), duration: outcome.duration.toISO() },
       };
     case 'scheduled':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.activationScheduled,
         outcome: 'succeeded',
         requestId: outcome.requestId,
         details: {
-          ...base.details,
           startAt: outcome.startAt.toISO(),
           until: outcome.until.toISO(),
           duration: outcome.duration.toISO(),
@@ -61,17 +64,15 @@ export function activationEvent(
       };
     case 'pendingApproval':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.activationRequested,
         outcome: 'pending',
         requestId: outcome.requestId,
-        details: { ...base.details, duration: outcome.duration.toISO(), approvers: outcome.approvers.length },
+        details: { duration: outcome.duration.toISO(), approvers: outcome.approvers.length },
       };
     case 'stepUpRequired':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.stepUpStarted,
         outcome: 'pending',
         reason:
@@ -81,33 +82,29 @@ export function activationEvent(
       };
     case 'failed':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.activationFailed,
         outcome: 'failed',
-        reason: `${outcome.error.code}: ${outcome.error.message}`,
+        reason: failure(outcome.error),
         requestId: stringDetail(outcome.error.details.requestId),
       };
     case 'invalid':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.requestRefused,
         outcome: 'refused',
-        reason: outcome.errors.map((e) => `${e.code}: ${e.message}`).join(' '),
+        reason: outcome.errors.map(failure).join(' '),
       };
     case 'alreadyActive':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         reason: 'ALREADY_ACTIVE: the role is already active',
       };
     case 'duplicatePending':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         requestId: outcome.requestId,
@@ -115,14 +112,12 @@ export function activationEvent(
       };
     case 'ambiguous':
       return {
-        ...base,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         reason: `ROLE_AMBIGUOUS: "${outcome.query}" matches ${outcome.candidates.length} roles`,
       };
     case 'notFound':
       return {
-        ...base,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         reason: `ROLE_NOT_FOUND: no eligible role matches "${outcome.query}"`,
@@ -130,22 +125,31 @@ export function activationEvent(
   }
 }
 
-/** One audit event per deactivate command. */
-export function deactivationEvent(actor: Actor, outcome: DeactivationOutcome): AuditEvent {
-  const base = actorFields(actor);
+/** One audit event per role an activate command asked for, whatever became of it. */
+export function activationEvent(
+  input: { actor: Actor; justification?: string; ticket?: string },
+  outcome: ActivationOutcome,
+): AuditEvent {
+  const parts = activationParts(outcome);
+  return eventOf(
+    input.actor,
+    { ...parts, details: { activationOutcome: outcome.kind, ...parts.details } },
+    { justification: input.justification, ticket: input.ticket },
+  );
+}
+
+function deactivationParts(outcome: DeactivationOutcome): EventParts {
   switch (outcome.kind) {
     case 'deactivated':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.activationDeactivated,
         outcome: 'succeeded',
         details: { instanceId: outcome.role.instanceId },
       };
     case 'tooSoon':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         reason: `DEACTIVATE_TOO_SOON: possible from ${outcome.possibleAt.toUTC().toISO() ?? ''}`,
@@ -153,16 +157,14 @@ export function deactivationEvent(actor: Actor, outcome: DeactivationOutcome): A
       };
     case 'failed':
       return {
-        ...base,
-        ...roleFields(outcome.role),
+        role: outcome.role,
         action: AuditActions.activationFailed,
         outcome: 'failed',
-        reason: `${outcome.error.code}: ${outcome.error.message}`,
+        reason: failure(outcome.error),
         details: { instanceId: outcome.role.instanceId, verb: 'deactivate' },
       };
     case 'notActive':
       return {
-        ...base,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         reason: `NOT_ACTIVE: no active role matches "${outcome.query}"`,
@@ -170,13 +172,17 @@ export function deactivationEvent(actor: Actor, outcome: DeactivationOutcome): A
       };
     case 'ambiguous':
       return {
-        ...base,
         action: AuditActions.requestRefused,
         outcome: 'refused',
         reason: `ROLE_AMBIGUOUS: "${outcome.query}" matches ${outcome.candidates.length} active roles`,
         details: { verb: 'deactivate' },
       };
   }
+}
+
+/** One audit event per deactivate command. */
+export function deactivationEvent(actor: Actor, outcome: DeactivationOutcome): AuditEvent {
+  return eventOf(actor, deactivationParts(outcome));
 }
 
 function stringDetail(value: unknown): string | undefined {

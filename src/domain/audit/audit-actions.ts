@@ -31,6 +31,8 @@ export const AuditActions = {
   auditExported: 'audit.exported',
   /** An admin command from someone who is not an admin. */
   adminRefused: 'admin.refused',
+  /** An activity from a tenant Elevate does not serve (tenant mode). */
+  tenantRefused: 'tenant.refused',
 } as const;
 
 export type AuditAction = (typeof AuditActions)[keyof typeof AuditActions];
@@ -63,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'audit.viewed': 'Audit trail viewed',
   'audit.exported': 'Audit trail exported',
   'admin.refused': 'Admin command refused',
+  'tenant.refused': 'Message from another organisation refused',
 };
 
 /** The actor of what Elevate does on its own (reconciler, scheduler). */

@@ -55,7 +55,11 @@ test('another tenant gets a refusal, an audit entry, and nothing is stored', asy
   expect(sent[0].body.attachments ?? []).toEqual([]);
   expect(await storedFor(activity, FOREIGN)).toEqual({ conversation: null, user: null });
   const audit = await bot.elevate.store.audit.list({ actorId: `tenant:${FOREIGN}`, limit: 5 });
-  expect(audit[0]).toMatchObject({ action: 'tenant.refused', target: FOREIGN, outcome: 'refused' });
+  expect(audit[0]).toMatchObject({
+    action: 'tenant.refused',
+    outcome: 'refused',
+    reason: 'TENANT_NOT_SERVED: foreign',
+  });
   expect(
     bot.sim.state.directory.users.some(
       (user) => user.id === (activity.from as { aadObjectId: string }).aadObjectId,

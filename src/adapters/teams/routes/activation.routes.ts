@@ -9,7 +9,7 @@ import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/i
 import { parseStartTime } from '../../../domain/schedule';
 import { roleSubject } from '../card-actions/card-action-signer';
 import { activationFormCard, parseRoleChoice } from '../presenters/activation-form.presenter';
-import { renderCard } from '../cards/card-renderer';
+import { errorCard } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import { activationConfirmCard } from '../presenters/activation-confirm.presenter';
@@ -178,13 +178,13 @@ async function showForm(
 ): Promise<void> {
   const overview = await services.listRoles.execute(actor);
   if (overview.eligible.length === 0) {
-    const card = renderCard('error', {
-      title: 'Nothing to activate',
-      cause: 'You have no eligible roles that are not already active.',
-      remedy: 'Ask your PIM administrator for an eligible assignment, or say "status" to see what is active.',
-      code: ErrorCodes.NotEligible,
-      reference: '',
-    });
+    const card = errorCard(
+      new DomainError(ErrorCodes.NotEligible, 'You have no eligible roles that are not already active.', {
+        remedy:
+          'Ask your PIM administrator for an eligible assignment, or say "status" to see what is active.',
+      }),
+      'Nothing to activate',
+    );
     return how === 'send' ? void (await turn.sendCard(card)) : turn.answerCardAction(card);
   }
   const selected =
