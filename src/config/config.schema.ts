@@ -139,6 +139,7 @@ export const envSchema = z
     REMINDER_LEAD_MINUTES: positiveInt(10, 'minutes', 1440),
     PROACTIVE_SEND_RATE_PER_SECOND: positiveInt(20, 'messages per second', 1000),
     WORK_LEASE_SECONDS: positiveInt(120, 'seconds', 3600),
+    SEND_CONCURRENCY: positiveInt(8, 'messages in flight', 64),
     MAX_ROLES_PER_REQUEST: positiveInt(10, 'roles', 50),
     BOT_FRAMEWORK_LOCAL_URL: optionalString.refine(
       (v) => {

@@ -36,6 +36,8 @@ export interface AppConfig {
   proactiveSendRatePerSecond: number;
   /** How long a claimed scheduler work item stays leased before another instance may take it. */
   workLease: Duration;
+  /** Reminders handled at once by the dispatcher (the send pace still applies); a crash may repeat that many. */
+  sendConcurrency: number;
   /** Most roles one `activate` or `deactivate` may name (bounds messages and Graph calls per message). */
   maxRolesPerRequest: number;
   /**
@@ -109,6 +111,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): AppConfig {
     reminderLead: Duration.fromObject({ minutes: env.REMINDER_LEAD_MINUTES }),
     proactiveSendRatePerSecond: env.PROACTIVE_SEND_RATE_PER_SECOND,
     workLease: Duration.fromObject({ seconds: env.WORK_LEASE_SECONDS }),
+    sendConcurrency: env.SEND_CONCURRENCY,
     maxRolesPerRequest: env.MAX_ROLES_PER_REQUEST,
     botFrameworkLocalUrl: env.BOT_FRAMEWORK_LOCAL_URL,
     approvalsChannelId: env.APPROVALS_CHANNEL_ID,

@@ -141,6 +141,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
     clock,
     owner: deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     lease: config.workLease,
+    concurrency: config.sendConcurrency,
     handlers,
     log,
     observer: deps.workObserver,

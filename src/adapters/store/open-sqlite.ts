@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from './database';
+import { withStatementCache } from './statement-cache';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
 
 /**
@@ -27,7 +28,14 @@ export function openSqlite(path: string): Kysely<Database> {
   // A no-op on files created above; converts a database an older version created in rollback mode.
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  // WAL with synchronous NORMAL: a commit is durable once written to the WAL, which survives a
+  // crash or kill of the process (test/integration/reconciler/sigkill-restart); only an OS crash or
+  // power loss can drop the last commits. FULL also waited for the disk on every commit, which
+  // dominated the reminder burst's time (several small commits per message sent).
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+  });
 }
 
 /**

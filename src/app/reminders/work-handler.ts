@@ -12,6 +12,8 @@ export interface WorkContext {
 
 /** Handles one kind of work item. Throwing means "failed, retry later with backoff". */
 export interface WorkHandler {
+  /** Items of this kind are independent (one message to one person): several may run at once. */
+  readonly concurrent?: boolean;
   handle(item: WorkItem, context: WorkContext): Promise<WorkOutcome>;
 }
 

@@ -53,6 +53,43 @@ describe('DispatchDueWorkUseCase (leased claims on a real SQLite store)', () => 
     expect((await store.workItems.get('later'))!.status).toBe('pending');
   });
 
+  it('runs concurrent items (reminders) up to the limit at once; any other item waits for them and runs alone', async () => {
+    for (let i = 0; i < 10; i += 1)
+      await schedule(`r${i}`, Duration.fromObject({ minutes: -10 + i }), 'reminder');
+    await schedule('x-ended', Duration.fromObject({ seconds: -30 }), 'ended'); // due after all ten reminders
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const slow = (concurrent: boolean): WorkHandler => ({
+      concurrent,
+      handle: async (item: WorkItem) => {
+        running += 1;
+        most = Math.max(most, running);
+        if (!concurrent) expect(running).toBe(1);
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push(item.key);
+        running -= 1;
+        return done('sent');
+      },
+    });
+    const summary = await new DispatchDueWorkUseCase({
+      workItems: store.workItems,
+      clock,
+      owner: 'one',
+      lease: LEASE,
+      handlers: new Map([
+        ['reminder', slow(true)],
+        ['ended', slow(false)],
+      ]),
+      log,
+      concurrency: 4,
+    }).run();
+    expect(most).toBe(4);
+    expect(order.at(-1)).toBe('x-ended');
+    expect(summary).toMatchObject({ claimed: 11, completed: 11 });
+  });
+
   it('gives an item back for later when the handler asks to retry, and backs off after a failure', async () => {
     await schedule('retry', Duration.fromObject({ seconds: -1 }));
     await schedule('fails', Duration.fromObject({ seconds: -1 }));

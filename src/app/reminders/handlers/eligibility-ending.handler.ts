@@ -10,6 +10,8 @@ const RETRY_UNREACHABLE = Duration.fromObject({ hours: 12 });
 
 /** "Your eligibility for X ends in N days" with Request extension (selfExtend). */
 export class EligibilityEndingHandler implements WorkHandler {
+  readonly concurrent = true;
+
   constructor(private readonly deps: { notifier: ReminderNotifier; clock: Clock }) {}
 
   async handle(item: WorkItem): Promise<WorkOutcome> {

@@ -12,6 +12,8 @@ const TOO_LATE = Duration.fromObject({ seconds: 30 });
 
 /** Sends the "ends in 10 minutes" reminder, honouring the user's current setting. */
 export class ExpiryReminderHandler implements WorkHandler {
+  readonly concurrent = true;
+
   constructor(
     private readonly deps: {
       notifier: ReminderNotifier;
