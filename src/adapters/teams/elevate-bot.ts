@@ -91,7 +91,11 @@ export class ElevateBot extends TeamsActivityHandler {
     if (turn.invokeCard) {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: turn.invokeCard };
     }
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done.' as never };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: (turn.invokeMessage ?? 'Done.') as never,
+    };
   }
 
   private async recordAndWelcomeIfNew(turn: TeamsTurn, botAdded: boolean): Promise<void> {

@@ -16,6 +16,8 @@ export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 export class TeamsTurn {
   /** Card that replaces the clicked card, for Universal Action invokes. */
   invokeCard?: AdaptiveCardJson;
+  /** A refusal answered beside the pressed card (the invoke's message reply), when no card replaces it. */
+  invokeMessage?: string;
 
   constructor(readonly context: TurnContext) {}
 
@@ -105,6 +107,19 @@ export class TeamsTurn {
    * response (replacing the clicked card); for an Action.Submit message, the clicked card is updated
    * in place when we know its id, else the card is sent as a new message.
    */
+  /**
+   * Refuses a card action without touching the pressed card, which keeps its details, buttons and
+   * whatever was typed into it (issue 13, defect 4): an Action.Execute gets a message reply that
+   * only the clicker sees; an Action.Submit gets a reply beside the card.
+   */
+  async refuseCardAction(text: string): Promise<void> {
+    if (this.isInvoke) {
+      this.invokeMessage = text;
+      return;
+    }
+    await this.sendText(text);
+  }
+
   async answerCardAction(card: AdaptiveCardJson): Promise<void> {
     if (this.isInvoke) {
       this.invokeCard = card;

@@ -5,7 +5,7 @@ import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { requestSubject } from '../card-actions/card-action-signer';
 import { didYouMeanCard, pickRoleCard, roleActionToken } from './role-card.presenter';
-import { errorCard, validationErrorCard } from './error-card.presenter';
+import { errorCard, refusalText, validationErrorCard } from './error-card.presenter';
 import { signFor, type PresenterContext } from './presenter-context';
 import { formatInstant, humanDuration } from './time-format';
 import { approverNames } from './approver-names';
@@ -116,3 +116,17 @@ function resultCard(
 }
 
 export type { DomainError };
+
+type Refusal = Extract<ActivationOutcome, { kind: 'invalid' | 'failed' }>;
+
+/** Whether an outcome refuses the activation (answered beside a pressed card, never over it). */
+export function isActivationRefusal(outcome: ActivationOutcome): outcome is Refusal {
+  return outcome.kind === 'invalid' || outcome.kind === 'failed';
+}
+
+/** A refused activation as a short message beside the pressed card or form. */
+export function activationRefusalText(outcome: Refusal): string {
+  return outcome.kind === 'invalid'
+    ? refusalText(outcome.errors, `Cannot activate ${roleLabel(outcome.role)} as asked:`)
+    : refusalText(outcome.error, `Could not activate ${roleLabel(outcome.role)}:`);
+}

@@ -40,3 +40,17 @@ export function validationErrorCard(roleName: string, errors: DomainError[]): Ad
     reference: supportReference(first),
   });
 }
+
+/**
+ * A refusal as one short message beside the card the user pressed: what was wrong, what to do,
+ * and the code and support reference on a "Details" line.
+ */
+export function refusalText(errors: DomainError | DomainError[], heading?: string): string {
+  const list = Array.isArray(errors) ? errors : [errors];
+  const [first] = list;
+  const reference = supportReference(first);
+  const said = [heading, ...list.map((e) => e.message), ...list.map((e) => e.remedy)]
+    .filter((part): part is string => Boolean(part))
+    .join(' ');
+  return `${said}\n\nDetails: ${list.map((e) => e.code).join(', ')}${reference ? ` · reference ${reference}` : ''}`;
+}

@@ -4,7 +4,8 @@ import type { Actor } from '../../../app/shared/actor';
 import type { VerbRouter, CommandRouter } from '../../../app/routing';
 import { parseActivate } from '../../../domain/commands/parsers/activate.parser';
 import type { ActivateCommand, ActivateGroupCommand } from '../../../domain/commands/command';
-import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
+import { refusalText } from '../presenters/error-card.presenter';
 import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { parseStartTime } from '../../../domain/schedule';
 import { roleSubject } from '../card-actions/card-action-signer';
@@ -95,21 +96,28 @@ export function registerActivationRoutes(
   verbs.verb('submitActivation', (data, turn) =>
     asActor(services, turn, async (actor, ctx) => {
       requireToken(services, data, 'submitActivation', 'form', actor);
-      const target = parseRoleChoice(data.role);
-      if (!target) {
-        throw new DomainError(ErrorCodes.CommandInvalid, 'No role was chosen on the form.', {
-          remedy: 'Pick a role from the list, then press Activate again.',
-        });
+      let input: ActivateRolesInput;
+      try {
+        const target = parseRoleChoice(data.role);
+        if (!target) {
+          throw new DomainError(ErrorCodes.CommandInvalid, 'No role was chosen on the form.', {
+            remedy: 'Pick a role from the list, then press Activate again.',
+          });
+        }
+        input = {
+          actor,
+          selection: { type: 'exact', ...target },
+          duration: parseFormDuration(data.duration),
+          startAt: parseFormStart(data, services, actor),
+          justification: typeof data.justification === 'string' ? data.justification : undefined,
+          ticket: typeof data.ticketNumber === 'string' ? data.ticketNumber : undefined,
+          originConversationId: turn.conversationId,
+        };
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        // What was typed stays on the form: the refusal answers beside it (issue 13, defect 4).
+        return turn.refuseCardAction(refusalText(error));
       }
-      const input: ActivateRolesInput = {
-        actor,
-        selection: { type: 'exact', ...target },
-        duration: parseFormDuration(data.duration),
-        startAt: parseFormStart(data, services, actor),
-        justification: typeof data.justification === 'string' ? data.justification : undefined,
-        ticket: typeof data.ticketNumber === 'string' ? data.ticketNumber : undefined,
-        originConversationId: turn.conversationId,
-      };
       await runActivation(services, turn, actor, ctx, input, 'answer');
     }),
   );

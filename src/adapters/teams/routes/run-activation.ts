@@ -4,7 +4,11 @@ import type { Actor } from '../../../app/shared/actor';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { combineCards } from '../cards/combine-cards';
 import { renderCard } from '../cards/card-renderer';
-import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import {
+  activationOutcomeCard,
+  activationRefusalText,
+  isActivationRefusal,
+} from '../presenters/activation-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import type { RouteServices } from './route-services';
@@ -39,6 +43,11 @@ export async function runActivation(
     );
   }
   const outcomes = await services.activate.execute(input);
+  if (how === 'answer' && !progressId && outcomes.length > 0 && outcomes.every(isActivationRefusal)) {
+    // A refusal never replaces the pressed card: a filled form stays filled, a result keeps its buttons.
+    await turn.refuseCardAction(outcomes.filter(isActivationRefusal).map(activationRefusalText).join('\n\n'));
+    return;
+  }
   const options = { justification: input.justification, ticket: input.ticket };
   const parts: AdaptiveCardJson[] = [];
   for (const outcome of outcomes) parts.push(await outcomeCard(services, turn, actor, ctx, input, outcome));
