@@ -1,6 +1,7 @@
 import {
   ActivityTypes,
   CardFactory,
+  TeamsInfo,
   TurnContext,
   type Activity,
   type ConversationReference,
@@ -50,6 +51,16 @@ export class TeamsTurn {
   get teamGroupId(): string | undefined {
     const channelData = this.activity.channelData as { team?: { aadGroupId?: string } } | undefined;
     return channelData?.team?.aadGroupId ?? undefined;
+  }
+
+  /**
+   * The team's Microsoft 365 group id: from the activity, or (when a client leaves it out of
+   * message activities) from the team's details at the connector. Undefined outside a team.
+   */
+  async resolveTeamGroupId(): Promise<string | undefined> {
+    if (this.teamGroupId || this.conversationKind !== 'channel') return this.teamGroupId;
+    const details = await TeamsInfo.getTeamDetails(this.context).catch(() => undefined);
+    return details?.aadGroupId ?? undefined;
   }
 
   get conversationId(): string {

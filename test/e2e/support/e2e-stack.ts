@@ -30,6 +30,8 @@ export interface E2eStack {
 export interface StackOptions {
   /** Reconciler interval: short, so reminders follow the simulator clock within seconds. */
   reconcileIntervalSeconds?: number;
+  /** Prefix of the process log files under test-results/e2e (one per test file), default none. */
+  logPrefix?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
 
   const elevate = LoggedProcess.start('elevate', [ELEVATE_MAIN], {
     cwd: ROOT,
-    logFile: artifactPath('elevate.log'),
+    logFile: artifactPath(`${options.logPrefix ?? ''}elevate.log`),
     env: {
       ...process.env,
       // Empty values win over a developer's .env (dotenv never overrides): demo mode, SQLite.
@@ -68,14 +70,14 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
   const botUrl = `http://127.0.0.1:${botPort}`;
   const playground = LoggedProcess.start('playground', [PLAYGROUND_CLI, 'start', '--disable-telemetry'], {
     cwd: ROOT,
-    logFile: artifactPath('playground.out.log'),
+    logFile: artifactPath(`${options.logPrefix ?? ''}playground.out.log`),
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',
       TEAMSAPPTESTER_PORT: String(playgroundPort),
       BOT_ENDPOINT: `${botUrl}/api/messages`,
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: PLAYGROUND_CONFIG,
-      M365_AGENTS_PLAYGROUND_LOGFILE: artifactPath('playground.log'),
+      M365_AGENTS_PLAYGROUND_LOGFILE: artifactPath(`${options.logPrefix ?? ''}playground.log`),
     },
   });
 

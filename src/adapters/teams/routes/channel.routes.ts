@@ -22,12 +22,12 @@ export interface ChannelRouteServices {
   showMyApprovals(turn: TeamsTurn): Promise<void>;
 }
 
-export function placeOf(turn: TeamsTurn, defaultTenantId: string): ChannelPlace {
+export async function placeOf(turn: TeamsTurn, defaultTenantId: string): Promise<ChannelPlace> {
   return {
     conversationId: turn.conversationId,
     tenantId: turn.tenantId ?? defaultTenantId,
     kind: turn.conversationKind,
-    teamGroupId: turn.teamGroupId,
+    teamGroupId: await turn.resolveTeamGroupId(),
   };
 }
 
@@ -55,7 +55,7 @@ export function registerChannelRoutes(
 
   commands.command(['subscribe', 'unsubscribe', 'subscriptions'], async (args, turn, match) => {
     const command = parseSubscriptionCommand(args, match.word);
-    const place = placeOf(turn, services.defaultTenantId);
+    const place = await placeOf(turn, services.defaultTenantId);
     if (command.kind === 'subscriptions') {
       await turn.sendText(subscriptionsText(await services.routes.routes(place), whereOf(turn)));
       return;
@@ -75,7 +75,7 @@ export function registerChannelRoutes(
       await services.showMyApprovals(turn);
       return;
     }
-    const place = placeOf(turn, services.defaultTenantId);
+    const place = await placeOf(turn, services.defaultTenantId);
     await guarded(turn, async () => {
       const result =
         command.kind === 'approvalsHere'
