@@ -69,6 +69,8 @@ export class ReconcileUseCase {
   private readonly knownKeys = new Set<string>();
   /** Expiry reminders this process scheduled or moved, by key: when each is due (ms). */
   private readonly reminderDue = new Map<string, number>();
+  /** What the boards showed at the last pass, and since when (see scheduleBoards). */
+  private boardState?: { fingerprint: string; since: DateTime };
 
   constructor(private readonly deps: ReconcileDeps) {}
 
@@ -165,9 +167,14 @@ export class ReconcileUseCase {
     }
     const parts = [snapshot.active.fingerprint, ...pending.map((r) => `p:${r.id}`).sort()];
     const fingerprint = createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
+    // What the boards show can come back to an earlier state (nobody holds anything, again): the
+    // key also says since when this process sees it, so the return is drawn too. Instances that
+    // notice a change at different moments each redraw once (an edit in place, never a post).
+    if (this.boardState?.fingerprint !== fingerprint) this.boardState = { fingerprint, since: now };
+    const key = `${fingerprint}-${this.boardState.since.toMillis().toString(36)}`;
     let scheduled = 0;
     for (const conversationId of conversations) {
-      if (await this.schedule(boardWork(conversationId, fingerprint, now))) scheduled += 1;
+      if (await this.schedule(boardWork(conversationId, key, now))) scheduled += 1;
     }
     return scheduled;
   }

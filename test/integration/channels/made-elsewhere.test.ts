@@ -101,4 +101,34 @@ describe('announcements: requests made elsewhere, and failed posts', () => {
     await h.elevate.scheduler.runOnce();
     expect(cardsIn(channel, /Exchange Administrator/)).toHaveLength(1);
   });
+
+  it('a subscription said in a thread announces in the channel, once, through the activation’s whole life', async () => {
+    const { alex, priya } = h.users;
+    const channel = h.conversationId(alex, 'channel');
+    // Teams names a reply's conversation after its thread: `<channel>;messageid=<post>`.
+    await h.say(alex, 'subscribe Exchange Admin', {
+      where: 'channel',
+      conversationId: `${channel};messageid=171`,
+    });
+    await h.control('POST', '/_sim/activations', {
+      principalId: priya.id,
+      roleDefinitionId: EXCHANGE_ADMIN,
+      duration: 'PT30M',
+    });
+    for (let pass = 0; pass < 3; pass += 1) {
+      await h.elevate.scheduler.runOnce();
+      await h.advance('PT1M');
+    }
+    // Past the claim on posting (2 minutes): the card is recognised as the channel's, not posted again.
+    await h.advance('PT3M');
+    await h.elevate.scheduler.runOnce();
+    await h.elevate.scheduler.runOnce();
+    const announced = await h.waitForCard(channel, /Priya Natarajan · Exchange Administrator/);
+    expect(cardsIn(channel, /Exchange Administrator/)).toHaveLength(1);
+    await h.advance('PT30M');
+    await h.elevate.scheduler.runOnce();
+    await h.elevate.scheduler.runOnce();
+    await h.waitForUpdate(announced.activityId, /Ended: expired at/);
+    expect(cardsIn(channel, /Exchange Administrator/)).toHaveLength(1);
+  });
 });

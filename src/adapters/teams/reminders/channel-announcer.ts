@@ -148,15 +148,17 @@ export class TeamsChannelAnnouncer {
         });
     }
     const routes = await this.deps.store.channelRoutes.listForRole('announce', request.roleId);
-    for (const conversationId of new Set(routes.map((r) => r.conversationId))) {
+    for (const routedId of new Set(routes.map((r) => r.conversationId))) {
+      const shared = await this.deps.store.conversations.getForConversation(routedId);
+      if (!shared) continue;
+      // A subscription said in a thread names the thread (`…;messageid=…`); the channel is the target.
+      const conversationId = baseConversationId(shared.reference);
       if (targets.has(conversationId)) continue;
-      const shared = await this.deps.store.conversations.getForConversation(conversationId);
-      if (shared)
-        targets.set(conversationId, {
-          conversationId,
-          reference: newPostReference(shared.reference),
-          origin: false,
-        });
+      targets.set(conversationId, {
+        conversationId,
+        reference: newPostReference(shared.reference),
+        origin: false,
+      });
     }
     return [...targets.values()];
   }
