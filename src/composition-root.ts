@@ -197,7 +197,8 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       clock,
       logger,
       tenantId: app.tenantId,
-      requestStatusListener: () => bot.approvals.statusChanged,
+      requestStatusListener: bot.approvals.statusChanged,
+      notifier: bot.notifier,
       workObserver: reminderMetrics(metrics),
     });
     // Stopped before the store closes (closers run in order; the store closer was put first).

@@ -42,8 +42,8 @@ export interface SchedulerDeps {
   clock: Clock;
   logger: Logger;
   tenantId: string;
-  /** The approvals use case told about requests decided outside Elevate (resolved on each use). */
-  requestStatusListener?: () => RequestStatusListener | undefined;
+  /** The approvals use case told about requests decided outside Elevate. */
+  requestStatusListener?: RequestStatusListener;
   /** Replaces the Teams notifier (tests). */
   notifier?: ReminderNotifier;
   /** Lease owner name; default host:pid:random. */
@@ -120,7 +120,7 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
         pim,
         notifier,
         clock,
-        listener: deps.requestStatusListener ?? (() => undefined),
+        listener: deps.requestStatusListener,
       }),
     ],
   ]);

@@ -1,15 +1,11 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { ActivateRolesUseCase } from '../../app/activation/activate-roles.use-case';
 import { OneClickOrForm } from '../../app/activation/one-click-or-form';
-import { ApproverResolver } from '../../app/activation/approver-resolver';
 import { AdminCheck } from '../../app/admin/admin-check';
 import { DeactivateRoleUseCase } from '../../app/activation/deactivate-role.use-case';
 import { CancelRequestUseCase } from '../../app/requests/cancel-request.use-case';
-import { ExtendActivationUseCase } from '../../app/reminders/extend-activation.use-case';
 import { RequestEligibilityExtensionUseCase } from '../../app/reminders/request-eligibility-extension.use-case';
 import { StatusUseCase } from '../../app/requests/status.use-case';
-import { WaitUntilEffective } from '../../app/shared/wait-until-effective';
 import { ListRolesUseCase } from '../../app/roles/list-roles.use-case';
 import { CommandRouter, VerbRouter } from '../../app/routing';
 import type { AppConfig } from '../../config/config';
@@ -23,12 +19,11 @@ import type { TokenProvider } from '../../ports/token-provider';
 import { stepUpPages } from '../http/step-up-pages';
 import type { Logger } from '../observability/logger';
 import { ActorResolver } from './actor-resolver';
-import { requestStatusWork } from '../../app/reminders/work-items';
-import { wireApprovals, type ApprovalsModule } from './approvals/wire-approvals';
+import type { ApprovalsModule } from './approvals/build-approvals';
+import { buildTeamsFlows } from './build-teams-flows';
 import { CardActionSigner } from './card-actions/card-action-signer';
 import { ConversationRecorder } from './conversation-recorder';
 import { ElevateBot } from './elevate-bot';
-import { EffectiveCardFollowUp } from './follow-ups/effective-card.follow-up';
 import { errorCard } from './presenters/error-card.presenter';
 import { ProactiveMessenger } from './proactive/proactive-messenger';
 import { registerActivationRoutes } from './routes/activation.routes';
@@ -42,15 +37,13 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import type { AdminSettings } from '../../app/settings/admin-settings';
 import { registerExtendRoutes } from './routes/extend.routes';
 import { registerWhoRoutes } from './routes/who.routes';
-import { WhoHoldsWhatUseCase } from '../../app/channels/who-holds-what.use-case';
+import { TeamsReminderNotifier } from './reminders/teams-reminder-notifier';
 import { ReadActivationCommandUseCase } from '../../app/commands/read-activation-command.use-case';
 import { ticketPatternCache } from '../../domain/commands/ticket-pattern';
 import { registerRefreshRoute } from './routes/refresh.routes';
-import { showApprovalsList } from './approvals/approval.routes';
-import { approvalRequestCard } from './approvals/approval-card.presenter';
+import { registerApprovalRoutes, showApprovalsList } from './approvals/approval.routes';
 import type { RouteServices } from './routes/route-services';
 import type { SsoTokenSource } from './sso/sso-token-source';
-import { StepUpService } from './step-up/step-up-service';
 import type { TeamsTurn } from './teams-turn';
 import { ChannelPermission } from '../../app/channels/channel-permission';
 import { ManageChannelRoutesUseCase } from '../../app/channels/manage-channel-routes.use-case';
@@ -84,56 +77,16 @@ export interface TeamsBot {
   verbs: VerbRouter<TeamsTurn>;
   /** Approval cards and decisions; the reconciler calls `approvals.statusChanged`. */
   approvals: ApprovalsModule;
+  /** Reminders, ended notes and channel threads: the scheduler sends through the same notifier. */
+  notifier: TeamsReminderNotifier;
 }
 
 /** Builds use cases, routes and the Teams activity handler. */
 export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { store, pim, clock, logger, config } = deps;
-  // Always a secret: CARD_SIGNING_KEY, or the per-install key demo mode generates (composition root).
-  const signingSecret = config.cardSigningKey;
-  if (!signingSecret)
-    throw new Error('buildTeamsBot needs config.cardSigningKey (a secret of 32+ characters)');
-  const signer = new CardActionSigner(signingSecret);
-  const messenger = new ProactiveMessenger(deps.adapter, config.bot.appId ?? '', {
-    ratePerSecond: config.proactiveSendRatePerSecond,
-  });
-  const approvers = new ApproverResolver(deps.directory);
-  const effective = new EffectiveCardFollowUp({
-    wait: new WaitUntilEffective({ pim, clock }),
-    messenger,
-    logger,
-  });
-  const activate = new ActivateRolesUseCase({
-    pim,
-    approvers,
-    trackedRequests: store.trackedRequests,
-    audit: deps.auditLog,
-    clock,
-  });
-  const extend = new ExtendActivationUseCase({
-    pim,
-    activate,
-    approvers,
-    trackedRequests: store.trackedRequests,
-    audit: deps.auditLog,
-    clock,
-  });
-  const stepUp = new StepUpService({
-    publicBaseUrl: config.publicBaseUrl,
-    signer,
-    secret: signingSecret,
-    clock,
-    tokens: deps.tokens,
-    oneTimeKeys: store.oneTimeKeys,
-    activate,
-    extend,
-    users: store.users,
-    conversations: store.conversations,
-    messenger,
-    logger,
-    effective,
-    cardCopies: store.cardCopies,
-  });
+  const flows = buildTeamsFlows(deps);
+  const { signer, messenger, approvers, effective, who, notifier, approvals, activate, extend, stepUp } =
+    flows;
   deps.registerRoutes(stepUpPages(stepUp, logger));
 
   const ticketPatterns = ticketPatternCache();
@@ -161,6 +114,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       trackedRequests: store.trackedRequests,
       audit: deps.auditLog,
       clock,
+      onCancelled: approvals.cancelled,
     }),
     approvers,
     admins: new AdminCheck({
@@ -198,12 +152,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerExtendRoutes(services, commands, extend);
   registerWhoRoutes(
     {
-      who: new WhoHoldsWhatUseCase({
-        pim,
-        directory: deps.directory,
-        trackedRequests: store.trackedRequests,
-        clock,
-      }),
+      who,
       boards: store.channelBoards,
       users: store.users,
       messenger,
@@ -230,41 +179,11 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     clock,
   });
   registerHelpRoutes(services, commands);
-  const approvals = wireApprovals({
+  registerApprovalRoutes(
     services,
-    commands,
+    { decide: approvals.decide, list: approvals.list, oneTimeKeys: store.oneTimeKeys },
     verbs,
-    adapter: deps.adapter,
-    appId: config.bot.appId ?? '',
-    proactive: messenger,
-    store,
-    auditLog: deps.auditLog,
-    directory: deps.directory,
-    tenantId: deps.tenantId,
-    approvalsChannelId: config.approvalsChannelId,
-    // The reconciler's request-status work keeps the request's announcements current (the thread
-    // it was started in, and subscribed conversations).
-    onClosed: async (change) => {
-      await store.workItems.scheduleIfAbsent(requestStatusWork(change));
-    },
-  });
-  stepUp.setDecisionResumer(async (actor, decision) => {
-    const result = await approvals.decide.execute({
-      actor,
-      requestId: decision.requestId,
-      decision: decision.verdict,
-      reason: decision.reason,
-    });
-    const ctx = { clock, signer, zone: actor.timeZone, viewerId: actor.userId };
-    return approvalRequestCard(
-      ctx,
-      result.view,
-      { type: 'approver', approverId: actor.userId },
-      {
-        alreadyDecided: result.kind === 'alreadyClosed',
-      },
-    );
-  });
+  );
   const channelRoutes = new ManageChannelRoutesUseCase({
     routes: store.channelRoutes,
     pim,
@@ -322,5 +241,5 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     await deps.adminSettings.current();
     return bot.run(context);
   };
-  return { run, services, messenger, signer, commands, verbs, approvals };
+  return { run, services, messenger, signer, commands, verbs, approvals, notifier };
 }

@@ -36,7 +36,7 @@ export interface ActivateRolesInput {
   originConversationId?: string;
 }
 
-/** Hooks run after each role's outcome (approval cards, announcements). Listeners report their own failures. */
+/** Asks for approval of a request that waits for it (approval cards). Reports its own failures. */
 export interface ActivationListener {
   onActivationOutcome(outcome: ActivationOutcome, input: ActivateRolesInput): Promise<void>;
 }
@@ -47,6 +47,8 @@ export interface ActivateRolesDeps {
   trackedRequests: TrackedRequestRepository;
   audit: AuditLog;
   clock: Clock;
+  /** Sends the approval cards when a request waits for approval (the approvals use case). */
+  approvalRequests?: ActivationListener;
 }
 
 /**
@@ -55,13 +57,7 @@ export interface ActivateRolesDeps {
  * returned status (201 is not success). Every PIM answer becomes an ActivationOutcome.
  */
 export class ActivateRolesUseCase {
-  private readonly listeners: ActivationListener[] = [];
-
   constructor(private readonly deps: ActivateRolesDeps) {}
-
-  addListener(listener: ActivationListener): void {
-    this.listeners.push(listener);
-  }
 
   async execute(input: ActivateRolesInput): Promise<ActivationOutcome[]> {
     const eligible = await this.deps.pim.listEligibleRoles(input.actor.delegated);
@@ -144,9 +140,9 @@ export class ActivateRolesUseCase {
     }
     const outcome = await this.fromRequest(role, request, duration, rules);
     await this.track(input, role, request);
-    for (const listener of this.listeners) {
-      // A listener's failure must not turn a successful activation into an error.
-      await listener.onActivationOutcome(outcome, input).catch(() => undefined);
+    if (outcome.kind === 'pendingApproval' && this.deps.approvalRequests) {
+      // Asking the approvers is part of activating; its failure (reported by it) does not undo the request.
+      await this.deps.approvalRequests.onActivationOutcome(outcome, input).catch(() => undefined);
     }
     return outcome;
   }

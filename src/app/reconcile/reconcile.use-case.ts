@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../ports/clock';
+import { isDomainError } from '../../domain/errors';
 import type { PimGateway } from '../../ports/pim-gateway';
 import type {
   ChannelRouteRepository,
@@ -221,6 +222,14 @@ export class ReconcileUseCase {
       try {
         status = (await this.deps.pim.getRequest({ kind: tracked.kind, requestId: tracked.id })).status;
       } catch (error) {
+        if (isDomainError(error) && error.details.status === 404) {
+          // PIM no longer has it (deleted 30 days after cancellation, or never visible to this app):
+          // close it like any other change, once, instead of asking about it on every pass.
+          this.deps.log.warn({ requestId: tracked.id }, 'reconcile: a tracked request is gone from PIM');
+          const gone = { requestId: tracked.id, status: RequestStatuses.Gone, at: now };
+          if (await this.schedule(requestStatusWork(gone))) changes += 1;
+          continue;
+        }
         this.deps.log.warn(
           { err: error, requestId: tracked.id },
           'reconcile: could not read a tracked request',

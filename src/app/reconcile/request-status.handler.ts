@@ -55,8 +55,8 @@ export class RequestStatusHandler implements WorkHandler {
       pim: PimGateway;
       notifier: ReminderNotifier;
       clock: Clock;
-      /** Resolved on each use: the approvals use case may be wired after the scheduler. */
-      listener: () => RequestStatusListener | undefined;
+      /** The approvals use case: records the status and keeps every approval card current. */
+      listener?: RequestStatusListener;
     },
   ) {}
 
@@ -73,10 +73,24 @@ export class RequestStatusHandler implements WorkHandler {
       const endsAt = request?.endAt ?? (request?.duration ? startedAt.plus(request.duration) : undefined);
       await this.deps.notifier.scheduledStarted({ request: tracked, startedAt, endsAt }, item.dueAt);
     }
-    const listener = this.deps.listener();
+    const { listener } = this.deps;
     if (listener) await listener.execute({ requestId: facts.requestId, status: facts.status, at: facts.at });
     else await this.recordStatus(facts.requestId, facts.status);
     return done(`status ${facts.status} handled`);
+  }
+
+  /**
+   * Redraws the request's channel thread for a change already recorded (a decision made in Teams),
+   * at once rather than at the reconciler's next pass. The work item scheduled for the same change
+   * draws the same card again later (an update in place, no new message).
+   */
+  async showInThreads(change: RequestStatusFacts): Promise<void> {
+    const tracked = await this.deps.trackedRequests.get(change.requestId);
+    if (!tracked) return;
+    const request = await this.deps.pim
+      .getRequest({ kind: tracked.kind, requestId: tracked.id })
+      .catch(() => undefined);
+    await this.updateChannelThread(tracked, change, request, this.deps.clock.now());
   }
 
   /**

@@ -24,20 +24,16 @@ export interface CancelListener {
 
 /** Cancels the actor's own pending or scheduled request (PIM `cancel`). */
 export class CancelRequestUseCase {
-  private readonly listeners: CancelListener[] = [];
-
   constructor(
     private readonly deps: {
       pim: PimGateway;
       trackedRequests: TrackedRequestRepository;
       audit: AuditLog;
       clock: Clock;
+      /** Closes the approval cards of a cancelled request (the approvals use case). */
+      onCancelled?: CancelListener;
     },
   ) {}
-
-  addListener(listener: CancelListener): void {
-    this.listeners.push(listener);
-  }
 
   async execute(actor: Actor, target: CancelTarget): Promise<CancelOutcome> {
     const open = await listOpenRequests(this.deps.pim, actor, this.deps.clock.now());
@@ -81,7 +77,7 @@ export class CancelRequestUseCase {
       justification: chosen.request.justification,
       ticket: chosen.request.ticket?.number,
     });
-    for (const listener of this.listeners) await listener.onCancelled(chosen.request, actor);
+    await this.deps.onCancelled?.onCancelled(chosen.request, actor);
     return {
       kind: 'cancelled',
       request: { ...chosen.request, status: RequestStatuses.Canceled },

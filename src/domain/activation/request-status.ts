@@ -18,6 +18,8 @@ export const RequestStatuses = {
   Canceled: 'Canceled',
   Failed: 'Failed',
   TimedOut: 'TimedOut',
+  /** Not PIM's: Elevate's mark for a tracked request PIM no longer has (HTTP 404), never read again. */
+  Gone: 'Gone',
 } as const satisfies Record<string, PimRequestStatus>;
 
 export type KnownRequestStatus = (typeof RequestStatuses)[keyof typeof RequestStatuses];
@@ -50,6 +52,7 @@ const PHASES: Record<string, RequestPhase> = {
   failed: 'failed',
   invalid: 'failed',
   timedout: 'timedOut',
+  gone: 'canceled',
 };
 
 const TERMINAL: ReadonlySet<RequestPhase> = new Set([

@@ -179,7 +179,12 @@ export async function approve(cell: Cell): Promise<void> {
   await cell.waitForPost(since, cell.requesterConversations(), /approved/i);
   const approverCard = await cell.approvalCard().catch(() => undefined);
   if (approverCard) expectText(current(cell, approverCard), /Approved by/, "the approver's card", cell);
-  // A channel thread is kept current by the reconciler's next pass (then, not a moment later).
+  // A decision made in Teams shows on the channel thread at once, before any reconciler pass.
+  await waitUntil(
+    cell,
+    () => !/Waiting for approval/.test(textOf(current(cell, answer))),
+    "the requester's card shows the decision before the reconciler's next pass",
+  );
   await quietAfter(cell, 'the approval');
   expectNoOpenButtons(current(cell, answer), ['cancel'], "the requester's pending card", cell);
   expect(textOf(current(cell, answer))).not.toMatch(/Waiting for approval/);

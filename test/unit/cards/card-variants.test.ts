@@ -346,9 +346,11 @@ describe('other cards', () => {
     const needsApproval = visibleText(
       variant('reminder', { extendNeedsApproval: true, approvers: 'Megan Bowen or Nestor Wilke' }),
     );
+    // Extend on an approval role takes nothing away (the use case answers needsApproval, nothing changed).
     expect(needsApproval).toContain(
-      'Extend ends this activation and sends a new request that needs approval by Megan Bowen or Nestor Wilke',
+      'This role needs approval by Megan Bowen or Nestor Wilke, and PIM takes a new request for it only once this activation has ended',
     );
+    expect(needsApproval).not.toMatch(/without the role/);
   });
 
   it('reminder: Deactivate now does not require the Extend choice', () => {

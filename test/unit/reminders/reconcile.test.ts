@@ -11,6 +11,7 @@ import type {
 } from '../../../src/ports/pim-gateway';
 import type { Store } from '../../../src/ports/stores';
 import { TestClock } from '../../contract/test-clock';
+import { DomainError, ErrorCodes } from '../../../src/domain/errors';
 
 const TENANT = 'tenant-1';
 const log: WorkLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -37,6 +38,8 @@ class FakePim {
     return this.eligibilities.filter((e) => e.endDateTime && e.endDateTime < before);
   }
   async getRequest(ref: { requestId: string }): Promise<PimRequest> {
+    if (this.requests.get(ref.requestId) === '404')
+      throw new DomainError(ErrorCodes.GraphError, 'Not found', { details: { status: 404 } });
     return { id: ref.requestId, status: this.requests.get(ref.requestId) ?? 'PendingApproval' } as PimRequest;
   }
 }
@@ -221,6 +224,25 @@ describe('ReconcileUseCase', () => {
       kind: 'request-status',
       status: 'pending',
       payload: { requestId: 'req-1', status: 'Denied' },
+    });
+  });
+
+  it('closes a tracked request PIM no longer has (404) once, instead of reading it on every pass', async () => {
+    await store.trackedRequests.insertIfAbsent({
+      id: 'req-gone',
+      kind: 'directoryRole',
+      principalId: 'user-1',
+      roleId: 'role-1',
+      roleName: 'User Administrator',
+      directoryScopeId: '/',
+      status: 'PendingApproval',
+      data: {},
+    });
+    pim.requests.set('req-gone', '404');
+    expect((await reconcile.run()).statusChanges).toBe(1);
+    expect((await reconcile.run()).statusChanges).toBe(0);
+    expect(await store.workItems.get('request-status:req-gone:Gone')).toMatchObject({
+      payload: { requestId: 'req-gone', status: 'Gone' },
     });
   });
 

@@ -5,7 +5,7 @@ import pino from 'pino';
 import type { ActivateRolesUseCase } from '../../../src/app/activation/activate-roles.use-case';
 import { CardActionSigner } from '../../../src/adapters/teams/card-actions/card-action-signer';
 import type { ProactiveMessenger } from '../../../src/adapters/teams/proactive/proactive-messenger';
-import { StepUpService } from '../../../src/adapters/teams/step-up/step-up-service';
+import { StepUpService, type DecisionResumer } from '../../../src/adapters/teams/step-up/step-up-service';
 import type { TeamsTurn } from '../../../src/adapters/teams/teams-turn';
 import type { OneTimeKeyRepository } from '../../../src/ports/one-time-keys';
 import type { CardCopyRepository, ConversationRepository, UserRepository } from '../../../src/ports/stores';
@@ -16,7 +16,7 @@ const TENANT = '5f1c0c8e-7a2b-4d7e-9a61-2c4b8f0e3d21';
 const CLAIMS = '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}';
 
 /** Fakes at the edges: the token service, the store and the Teams connector. */
-function setup() {
+function setup(resumeDecision?: DecisionResumer) {
   const now = DateTime.fromISO('2026-11-22T12:00:00Z', { zone: 'utc' });
   const clock = { now: () => now, sleep: async () => undefined };
   const redeemed: { code: string; claims: string; codeVerifier?: string }[] = [];
@@ -62,6 +62,7 @@ function setup() {
     extend: {} as ExtendActivationUseCase,
     effective: {} as EffectiveCardFollowUp,
     cardCopies: {} as CardCopyRepository,
+    resumeDecision,
     users,
     conversations,
     messenger,
@@ -85,9 +86,8 @@ function stateOf(card: unknown): string {
 
 describe('step-up for an approver’s decision', () => {
   it('verifies, then sends the same decision with the stepped-up token and posts the outcome once', async () => {
-    const { service, turn, actor, redeemed, posted } = setup();
     const decisions: unknown[] = [];
-    service.setDecisionResumer(async (who, decision) => {
+    const { service, turn, actor, redeemed, posted } = setup(async (who, decision) => {
       decisions.push({ userId: who.userId, token: await who.delegated.accessToken(), ...decision });
       return {
         type: 'AdaptiveCard',

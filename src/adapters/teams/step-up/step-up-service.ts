@@ -67,15 +67,10 @@ export class StepUpService implements StepUpStarter {
       /** Updates a resumed activation's card to "effective" once the assignment is visible. */
       effective: EffectiveCardFollowUp;
       cardCopies: CardCopyRepository;
+      /** Sends an approver's decision again after their step-up (the approvals' decide use case). */
+      resumeDecision?: DecisionResumer;
     },
   ) {}
-
-  private decisionResumer?: DecisionResumer;
-
-  /** Approvals are wired after this service; they hand over how to finish a decision. */
-  setDecisionResumer(resumer: DecisionResumer): void {
-    this.decisionResumer = resumer;
-  }
 
   async startDecision(
     turn: TeamsTurn,
@@ -220,8 +215,8 @@ export class StepUpService implements StepUpStarter {
     const reference = await this.referenceFor(actor, payload);
     let card: AdaptiveCardJson;
     try {
-      if (!this.decisionResumer) throw new Error('approvals are not wired');
-      card = await this.decisionResumer(actor, decision);
+      if (!this.deps.resumeDecision) throw new Error('approvals are not wired');
+      card = await this.deps.resumeDecision(actor, decision);
     } catch (error) {
       this.deps.logger.error(
         { err: error, userId: actor.userId },

@@ -1,35 +1,40 @@
 import type { CloudAdapter } from 'botbuilder';
+import type { ApproverResolver } from '../../../app/activation/approver-resolver';
 import { ApprovalCancelListener } from '../../../app/approvals/approval-cancel.listener';
 import { DecideApprovalUseCase } from '../../../app/approvals/decide-approval.use-case';
 import { ListApprovalsUseCase } from '../../../app/approvals/list-approvals.use-case';
 import { RequestApprovalUseCase } from '../../../app/approvals/request-approval.use-case';
 import { RequestStatusChangedUseCase } from '../../../app/approvals/request-status-changed.use-case';
-import type { CommandRouter, VerbRouter } from '../../../app/routing';
 import { ApprovalChannels } from '../../../app/channels/approval-channels';
+import type { Clock } from '../../../ports/clock';
 import type { Directory } from '../../../ports/directory';
 import type { AuditLog } from '../../../ports/audit-log';
+import type { PimGateway } from '../../../ports/pim-gateway';
 import type { Store } from '../../../ports/stores';
+import type { Logger } from '../../observability/logger';
+import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
-import type { RouteServices } from '../routes/route-services';
-import type { TeamsTurn } from '../teams-turn';
-import { registerApprovalRoutes } from './approval.routes';
 import { TeamsApprovalMessenger } from './teams-approval-messenger';
 
-/** The approval use cases others call (the reconciler calls `statusChanged`). */
+/** The approval use cases others call (activate, cancel, the step-up resume, the reconciler). */
 export interface ApprovalsModule {
   statusChanged: RequestStatusChangedUseCase;
   request: RequestApprovalUseCase;
   decide: DecideApprovalUseCase;
   list: ListApprovalsUseCase;
+  /** Closes the approval cards of a request its requester cancelled. */
+  cancelled: ApprovalCancelListener;
   messenger: TeamsApprovalMessenger;
   /** The approval routing (default channel, per-role channels), for the settings card. */
   channels: ApprovalChannels;
 }
 
-export interface WireApprovalsDeps {
-  services: RouteServices;
-  commands: CommandRouter<TeamsTurn>;
-  verbs: VerbRouter<TeamsTurn>;
+export interface ApprovalsDeps {
+  pim: PimGateway;
+  clock: Clock;
+  logger: Logger;
+  signer: CardActionSigner;
+  approvers: ApproverResolver;
   adapter: CloudAdapter;
   appId: string;
   proactive: ProactiveMessenger;
@@ -43,13 +48,13 @@ export interface WireApprovalsDeps {
 }
 
 /**
- * Approvals in Teams: approval cards on every PendingApproval outcome (activation listener), the
- * Approve / Deny buttons and the `approvals` command, "cancelled by requester" on cancel, and the
- * status-change use case for the reconciler.
+ * Approvals in Teams, built before the use cases that call them (no late binding): approval cards
+ * for a request that waits for approval, decisions, the approvals list, "cancelled by requester",
+ * and the status-change use case for the reconciler. Routes are registered by the bot.
  */
-export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
-  const { services, store } = deps;
-  const { clock, logger: log, pim } = services;
+export function buildApprovals(deps: ApprovalsDeps): ApprovalsModule {
+  const { store, clock, pim } = deps;
+  const log = deps.logger;
   const messenger = new TeamsApprovalMessenger({
     adapter: deps.adapter,
     appId: deps.appId,
@@ -57,7 +62,7 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
     conversations: store.conversations,
     users: store.users,
     cardCopies: store.cardCopies,
-    signer: services.signer,
+    signer: deps.signer,
     clock,
     tenantId: deps.tenantId,
     approvalsChannelId: deps.approvalsChannelId,
@@ -94,14 +99,15 @@ export function wireApprovals(deps: WireApprovalsDeps): ApprovalsModule {
   const list = new ListApprovalsUseCase({
     pim,
     directory: deps.directory,
-    approvers: services.approvers,
+    approvers: deps.approvers,
     trackedRequests: store.trackedRequests,
     clock,
   });
-  services.activate.addListener(request);
-  services.cancel.addListener(
-    new ApprovalCancelListener({ trackedRequests: store.trackedRequests, messenger, clock, log }),
-  );
-  registerApprovalRoutes(services, { decide, list, oneTimeKeys: store.oneTimeKeys }, deps.verbs);
-  return { statusChanged, request, decide, list, messenger, channels };
+  const cancelled = new ApprovalCancelListener({
+    trackedRequests: store.trackedRequests,
+    messenger,
+    clock,
+    log,
+  });
+  return { statusChanged, request, decide, list, cancelled, messenger, channels };
 }
