@@ -33,6 +33,10 @@ const SHAPES: Record<string, { head: string; clauses: string[]; tail?: string }>
   'who has Exchange Admin': { head: 'who has Exchange Admin', clauses: [] },
   'remind me 15m before': { head: 'remind me 15m before', clauses: [] },
   'subscribe Exchange Admin, User Admin': { head: 'subscribe Exchange Admin, User Admin', clauses: [] },
+  'audit Exchange Administrator since 7d': { head: 'audit Exchange Administrator', clauses: ['since 7d'] },
+  'audit alex@contoso.com since yesterday': { head: 'audit alex@contoso.com', clauses: ['since yesterday'] },
+  'audit since 30 Nov': { head: 'audit', clauses: ['since 30 Nov'] },
+  settings: { head: 'settings', clauses: [] },
   help: { head: 'help', clauses: [] },
 };
 
