@@ -32,6 +32,7 @@ describe('the card-internals scanner', () => {
     'Activate Exchange Administrator for 2 h, reason "prod mail outage", ticket INC-5521',
     'Details: JUSTIFICATION_REQUIRED · reference 13f0880a-0f9a-43d5-b6ed-ca3345d1a1d7',
     'eDiscovery Manager · Directory',
+    'I did not understand "xYz <a> P1D". Here is what I can do:',
     'Try one of: at 9:00, tomorrow 9:00, at 2026-12-01 09:00, in 30m.',
     'Open [the step-up page](https://localhost/step-up/3f0880a1-0f9a-43d5-b6ed-ca3345d1a1d7?x=PT2H)',
   ])('lets %j through', (text) => {

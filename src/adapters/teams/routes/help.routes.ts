@@ -27,7 +27,8 @@ export function registerHelpRoutes(services: RouteServices, commands: CommandRou
     await turn.sendCard(helpCard(await readerContext(services, turn)));
   });
   commands.fallback(async (text, turn) => {
-    const said = text.trim().slice(0, 80);
+    // Quoted back without angle brackets, which Teams would read as markup.
+    const said = text.replace(/[<>]/g, '').trim().slice(0, 80);
     if (turn.conversationKind !== 'personal') {
       // A thread is shared: one line, not the whole help card (issue 13, defect 10).
       await turn.sendText(
