@@ -6,7 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import fs from 'node:fs';
-import { artifactPath } from './support/artifacts';
+import path from 'node:path';
+import { ARTIFACTS_DIR, artifactPath } from './support/artifacts';
 import { launchChromium } from './support/browser';
 import { cardText } from './support/conversation-stream';
 import { startE2eStack, INCIDENTS_CHANNEL_ID, type E2eStack } from './support/e2e-stack';
@@ -21,6 +22,10 @@ let browser: Browser | undefined;
 let ui: PlaygroundUi;
 
 beforeAll(async () => {
+  // This file's own artifacts only (journeys.e2e.ts keeps its own in the same folder).
+  for (const file of fs.existsSync(ARTIFACTS_DIR) ? fs.readdirSync(ARTIFACTS_DIR) : []) {
+    if (/(^|-)channels-/.test(file)) fs.rmSync(path.join(ARTIFACTS_DIR, file), { force: true });
+  }
   stack = await startE2eStack({
     reconcileIntervalSeconds: RECONCILE_INTERVAL_SECONDS,
     logPrefix: 'channels-',
