@@ -95,6 +95,7 @@ export function buildTeamsFlows(deps: TeamsBotDeps) {
     clock,
   });
   const stepUp = new StepUpService({
+    audit: deps.auditLog,
     publicBaseUrl: config.publicBaseUrl,
     signer,
     secret: signingSecret,

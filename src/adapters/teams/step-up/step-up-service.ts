@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { DateTime } from 'luxon';
 import type { ActivateRolesUseCase } from '../../../app/activation/activate-roles.use-case';
 import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
 import type { Actor } from '../../../app/shared/actor';
@@ -19,8 +18,8 @@ import type { PendingDecisionStepUp, PendingStepUp, StepUpStarter } from '../rou
 import type { TeamsTurn } from '../teams-turn';
 import {
   alreadyUsedPage,
+  checkStepUpState,
   authContextName,
-  decodePayload,
   encodePayload,
   pkceChallenge,
   refused,
@@ -28,6 +27,8 @@ import {
   type StepUpPayload,
 } from './step-up-state';
 import { resumeActivation } from './resume-activation';
+import { stepUpEvent } from './step-up-audit';
+import type { AuditLog } from '../../../ports/audit-log';
 import { deliverVerifyPrivately } from './private-delivery';
 
 export const STEP_UP_PATH = '/auth/step-up';
@@ -69,6 +70,7 @@ export class StepUpService implements StepUpStarter {
       cardCopies: CardCopyRepository;
       /** Sends an approver's decision again after their step-up (the approvals' decide use case). */
       resumeDecision?: DecisionResumer;
+      audit?: Pick<AuditLog, 'record'>;
     },
   ) {}
 
@@ -131,7 +133,7 @@ export class StepUpService implements StepUpStarter {
 
   /** GET /auth/step-up?state=…: check the state, then send the browser to Entra with the claims. */
   async begin(state: unknown): Promise<StepUpPageResult> {
-    const checked = this.check(state);
+    const checked = checkStepUpState(this.deps, state);
     if ('refused' in checked) return checked.refused;
     const url = await this.deps.tokens.stepUpUrl({
       userId: checked.userId,
@@ -150,13 +152,17 @@ export class StepUpService implements StepUpStarter {
     error?: unknown;
     error_description?: unknown;
   }): Promise<StepUpPageResult> {
-    const checked = this.check(query.state);
+    const checked = checkStepUpState(this.deps, query.state);
     if ('refused' in checked) return checked.refused;
     if (typeof query.error === 'string') {
+      const reason = String(query.error_description ?? query.error);
+      await this.deps.audit?.record(
+        stepUpEvent(checked.userId, checked.payload, { kind: 'abandoned', reason }),
+      );
       return refused(
         400,
         'Verification was not completed',
-        `Microsoft Entra said: ${String(query.error_description ?? query.error)}. Select Verify in Teams to try again.`,
+        `Microsoft Entra said: ${reason}. Select Verify in Teams to try again.`,
       );
     }
     if (typeof query.code !== 'string' || query.code === '') {
@@ -179,6 +185,7 @@ export class StepUpService implements StepUpStarter {
       codeVerifier: this.verifier(nonce),
     });
     if (!(await this.deps.oneTimeKeys.consume(`stepup:${nonce}`, expiresAt))) return alreadyUsed;
+    await this.deps.audit?.record(stepUpEvent(userId, payload, { kind: 'completed' }));
     const profile = await this.deps.users.get(payload.tenantId, userId);
     // The token satisfies the claims it was obtained for: asking for them again gives the same token.
     const delegated: DelegatedUser = { userId, accessToken: async () => result.accessToken };
@@ -249,39 +256,6 @@ export class StepUpService implements StepUpStarter {
     }
     const personal = await this.deps.conversations.getForUser(actor.tenantId, actor.userId);
     return personal?.reference;
-  }
-
-  private check(
-    state: unknown,
-  ):
-    | { payload: StepUpPayload; userId: string; nonce: string; expiresAt: DateTime }
-    | { refused: StepUpPageResult } {
-    const now = this.deps.clock.now();
-    const verified = this.deps.signer.verify(state, { verb: 'stepUp', now });
-    if (!verified.ok) {
-      return {
-        refused:
-          verified.reason === 'expired'
-            ? refused(
-                410,
-                'This link has expired',
-                'Verify links work for 10 minutes. Go back to Teams and send your request again.',
-              )
-            : refused(
-                400,
-                'This link is not valid',
-                'The link is incomplete or was changed. Use the Verify button Elevate sent you in Teams.',
-              ),
-      };
-    }
-    const claims = verified.claims;
-    const payload = decodePayload(claims.subject);
-    if (!payload || !claims.actorId) {
-      return {
-        refused: refused(400, 'This link is not valid', 'Use the Verify button Elevate sent you in Teams.'),
-      };
-    }
-    return { payload, userId: claims.actorId, nonce: claims.nonce, expiresAt: now.plus(STEP_UP_TTL) };
   }
 
   private redirectUri(): string {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import type { RoleKind } from '../../../domain/roles';
+import type { Clock } from '../../../ports/clock';
+import type { CardActionSigner } from '../card-actions/card-action-signer';
+import type { StepUpPageResult } from './step-up-service';
 
 /** How long a Verify link works. */
 export const STEP_UP_TTL = Duration.fromObject({ minutes: 10 });
@@ -81,4 +84,39 @@ export function alreadyUsedPage(): { kind: 'refused'; status: number; title: str
       'If that first use went through, its result is in your Teams chat with Elevate. ' +
       'To try again, send your request again in Teams for a new Verify link.',
   );
+}
+
+/** The signed state a step-up page carries: the payload and the person, or the page refusing it. */
+export function checkStepUpState(
+  deps: { signer: CardActionSigner; clock: Pick<Clock, 'now'> },
+  state: unknown,
+):
+  | { payload: StepUpPayload; userId: string; nonce: string; expiresAt: DateTime }
+  | { refused: StepUpPageResult } {
+  const now = deps.clock.now();
+  const verified = deps.signer.verify(state, { verb: 'stepUp', now });
+  if (!verified.ok) {
+    return {
+      refused:
+        verified.reason === 'expired'
+          ? refused(
+              410,
+              'This link has expired',
+              'Verify links work for 10 minutes. Go back to Teams and send your request again.',
+            )
+          : refused(
+              400,
+              'This link is not valid',
+              'The link is incomplete or was changed. Use the Verify button Elevate sent you in Teams.',
+            ),
+    };
+  }
+  const claims = verified.claims;
+  const payload = decodePayload(claims.subject);
+  if (!payload || !claims.actorId) {
+    return {
+      refused: refused(400, 'This link is not valid', 'Use the Verify button Elevate sent you in Teams.'),
+    };
+  }
+  return { payload, userId: claims.actorId, nonce: claims.nonce, expiresAt: now.plus(STEP_UP_TTL) };
 }
