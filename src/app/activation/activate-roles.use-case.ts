@@ -1,5 +1,5 @@
 import type { DateTime, Duration } from 'luxon';
-import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
+import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { ActivationRules, EligibleRole } from '../../domain/roles';
 import { matchRole } from '../../domain/roles/role-matcher';
 import { validateActivation } from '../../domain/activation/validate-activation';
@@ -11,6 +11,7 @@ import { activationEvent } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import type { ActivationOutcome } from './activation-outcome';
 import type { ApproverResolver } from './approver-resolver';
+import { asDomainError } from './activation-failure';
 import {
   canonicalStatus,
   isCancelable,
@@ -269,14 +270,6 @@ export class ActivateRolesUseCase {
       },
     });
   }
-}
-
-function asDomainError(error: unknown): DomainError {
-  if (isDomainError(error)) return error;
-  return new DomainError(ErrorCodes.Internal, 'Something unexpected went wrong while talking to PIM.', {
-    remedy: 'Try again in a moment.',
-    cause: error,
-  });
 }
 
 /** PIM refuses a future-dated activation while the role is active (RoleAssignmentExists, REFERENCE §7.2). */

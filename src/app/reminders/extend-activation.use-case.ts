@@ -14,6 +14,7 @@ import { actorFields, roleFields } from '../audit/activation-events';
 import type { ActivateRolesUseCase } from '../activation/activate-roles.use-case';
 import type { ActivationOutcome, NamedPerson } from '../activation/activation-outcome';
 import type { ApproverResolver } from '../activation/approver-resolver';
+import { asDomainError, failureOf } from '../activation/activation-failure';
 import type { Actor } from '../shared/actor';
 
 export interface ExtendActivationInput {
@@ -284,23 +285,4 @@ export class ExtendActivationUseCase {
     const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
     return { justification: text(latest?.data.justification), ticket: text(latest?.data.ticket) };
   }
-}
-
-/** Why an activation attempt did not give an active role, as one error. */
-function failureOf(outcome: ActivationOutcome, role: EligibleRole): DomainError {
-  if (outcome.kind === 'failed') return outcome.error;
-  if (outcome.kind === 'invalid') return outcome.errors[0];
-  if (outcome.kind === 'stepUpRequired') return outcome.error;
-  return new DomainError(ErrorCodes.OutcomeUnknown, `PIM did not activate ${role.roleName} again.`, {
-    remedy: 'Say "status" to see what is active.',
-    details: { outcome: outcome.kind },
-  });
-}
-
-function asDomainError(error: unknown): DomainError {
-  if (isDomainError(error)) return error;
-  return new DomainError(ErrorCodes.Internal, 'Something unexpected went wrong while talking to PIM.', {
-    remedy: 'Try again in a moment.',
-    cause: error,
-  });
 }
