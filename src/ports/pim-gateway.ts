@@ -14,8 +14,6 @@ export interface PimGateway {
   listActiveRoles(user: DelegatedUser): Promise<ActiveRole[]>;
   /** The role's (or group access's) policy reduced to activation rules; cached per role for 10 minutes. */
   getActivationRules(role: RoleRef): Promise<ActivationRules>;
-  /** Role definitions whose display name equals `name` (case-insensitive); cached. */
-  findRoleDefinitions(name: string): Promise<RoleDefinition[]>;
   getRoleDefinition(roleId: string): Promise<RoleDefinition>;
   /** Every directory role definition of the tenant (app-only); cached. */
   listRoleDefinitions(): Promise<RoleDefinition[]>;

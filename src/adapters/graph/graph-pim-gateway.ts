@@ -101,10 +101,6 @@ export class GraphPimGateway implements PimGateway {
     return this.roleDefinitions.all();
   }
 
-  findRoleDefinitions(name: string): Promise<RoleDefinition[]> {
-    return this.roleDefinitions.findByName(name);
-  }
-
   getRoleDefinition(roleId: string): Promise<RoleDefinition> {
     return this.roleDefinitions.get(roleId);
   }

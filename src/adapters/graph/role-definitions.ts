@@ -19,11 +19,6 @@ export class RoleDefinitions {
     this.cache = new TtlCache(ttl, clock);
   }
 
-  async findByName(name: string): Promise<RoleDefinition[]> {
-    const wanted = name.trim().toLowerCase();
-    return (await this.all()).filter((role) => role.displayName.toLowerCase() === wanted);
-  }
-
   async get(roleId: string): Promise<RoleDefinition> {
     const found = await this.byId(roleId);
     if (!found) {
