@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from HTTP responses */
 import { DEMO_APP, RD, ROLES, SimTestClient, selfActivate, users } from './sim-test-client';
 
 const decode = (token: string): Record<string, unknown> =>
