@@ -7,7 +7,7 @@ const TIMEOUT_MS: Record<number, number> = {
   1_000: 30_000,
   10_000: 30_000,
   100_000: 45_000,
-  1_000_000: 90_000,
+  1_000_000: 150_000,
 };
 
 interface Sweep {
