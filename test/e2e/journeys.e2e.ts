@@ -205,7 +205,14 @@ test('an activation from a channel thread is answered in the thread', async () =
     expect(text).toMatch(/Until /);
     expect(text).toContain('mail flow incident');
     expect(text).toContain('INC-7');
-    await ui.waitForCard(/Exchange Administrator is active[\s\S]*Effective now/, 60_000);
+    // Known race, left open in issue #11: when PIM reports the request Provisioned, the reconciler's
+    // request-status work redraws the thread as the channel's "Active until" card, and that redraw can
+    // land after the "Effective now" follow-up and replace it. Either card tells the channel the
+    // role is active and until when; which one stays depends on timing.
+    await ui.waitForCard(
+      /Exchange Administrator is active[\s\S]*Effective now|Exchange Administrator[\s\S]*Active until/,
+      60_000,
+    );
     await ui.screenshot('channel-thread-active', card);
   });
   // The reconciler (every RECONCILE_INTERVAL_SECONDS = 2 s here) must list the new activation
