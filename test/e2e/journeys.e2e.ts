@@ -197,7 +197,7 @@ test('an activation from a channel thread is answered in the thread', async () =
       'activate Exchange Administrator for 30m because mail flow incident ticket INC-7',
     );
     // The answer is a reply in the post's thread, so the whole channel sees who holds what.
-    const { card, text, message } = await ui.waitForThreadCard(
+    const { text, message } = await ui.waitForThreadCard(
       'Incidents',
       'Exchange Administrator is active',
     );
@@ -209,11 +209,12 @@ test('an activation from a channel thread is answered in the thread', async () =
     // request-status work redraws the thread as the channel's "Active until" card, and that redraw can
     // land after the "Effective now" follow-up and replace it. Either card tells the channel the
     // role is active and until when; which one stays depends on timing.
-    await ui.waitForCard(
+    const settled = await ui.waitForCard(
       /Exchange Administrator is active[\s\S]*Effective now|Exchange Administrator[\s\S]*Active until/,
       60_000,
     );
-    await ui.screenshot('channel-thread-active', card);
+    // The card found above may have been replaced by then: the screenshot is of the settled one.
+    await ui.screenshot('channel-thread-active', settled.card);
   });
   // The reconciler (every RECONCILE_INTERVAL_SECONDS = 2 s here) must list the new activation
   // once before the next test moves the clock past its end, or it never learns it existed.
