@@ -197,10 +197,7 @@ test('an activation from a channel thread is answered in the thread', async () =
       'activate Exchange Administrator for 30m because mail flow incident ticket INC-7',
     );
     // The answer is a reply in the post's thread, so the whole channel sees who holds what.
-    const { text, message } = await ui.waitForThreadCard(
-      'Incidents',
-      'Exchange Administrator is active',
-    );
+    const { text, message } = await ui.waitForThreadCard('Incidents', 'Exchange Administrator is active');
     threadCardId = message.messageId;
     expect(text).toMatch(/Until /);
     expect(text).toContain('mail flow incident');
