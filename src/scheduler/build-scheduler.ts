@@ -5,6 +5,7 @@ import type { ApproverResolver } from '../app/activation/approver-resolver';
 import { AnnounceHandler } from '../app/channels/announce.handler';
 import { BoardRefreshHandler } from '../app/channels/board-refresh.handler';
 import { WhoHoldsWhatUseCase } from '../app/channels/who-holds-what.use-case';
+import { ActivationObservedHandler } from '../app/reconcile/activation-observed.handler';
 import { ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
 import { RequestStatusHandler } from '../app/reconcile/request-status.handler';
 import type { RequestStatusListener } from '../app/reconcile/request-status-listener';
@@ -110,6 +111,15 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
         directory: deps.directory,
         notifier,
         clock,
+      }),
+    ],
+    [
+      WorkKinds.activationObserved,
+      new ActivationObservedHandler({
+        audit: deps.auditLog,
+        trackedRequests: store.trackedRequests,
+        pim,
+        directory: deps.directory,
       }),
     ],
     [WorkKinds.eligibilityEnding, new EligibilityEndingHandler({ notifier, clock })],

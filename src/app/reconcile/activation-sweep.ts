@@ -7,6 +7,7 @@ import {
   activationPayload,
   activationWork,
   announceActivationWork,
+  observedActivationWork,
   WorkKinds,
   type ActivationFacts,
 } from '../reminders/work-items';
@@ -23,6 +24,12 @@ export interface ActivationSweepDeps {
   /** Insert-if-absent of one page's work items; returns how many were new. */
   scheduleAll(items: readonly NewWorkItem[]): Promise<number>;
 }
+
+/**
+ * How long after the sweep saw an activation it is checked for having been made outside Elevate:
+ * Elevate records its own requests just after PIM accepts them, so the check never races that.
+ */
+export const OBSERVE_AFTER_MS = 60_000;
 
 /** Users whose reminder lead is remembered during one sweep (a bound on its memory). */
 const MAX_LEADS_CACHED = 50_000;
@@ -76,7 +83,10 @@ export async function sweepActivations(
   return { snapshot: { takenAt: now, listed, active: index.build() }, scheduled };
 }
 
-/** An activation's durable work: the expiry reminder, the end check and (when subscribed) the announcement. */
+/**
+ * An activation's durable work: the expiry reminder, the end check, the once-only check of where
+ * it was made (audit) and (when subscribed) the announcement.
+ */
 function workFor(
   instance: ActiveAssignment,
   now: DateTime,
@@ -106,6 +116,13 @@ function workFor(
     if (due > start) items.push(activationWork(WorkKinds.expiryReminder, facts, due, payload));
   }
   if (announcing) items.push(announceActivationWork(facts, now, payload));
+  items.push(
+    observedActivationWork(
+      facts,
+      DateTime.fromMillis(now.toMillis() + OBSERVE_AFTER_MS, { zone: 'utc' }),
+      payload,
+    ),
+  );
   const recheck = DateTime.fromMillis(now.toMillis() + recheckEvery.toMillis(), { zone: 'utc' });
   items.push(activationWork(WorkKinds.activationEnded, facts, end < recheck ? end : recheck, payload));
   return items;

@@ -22,6 +22,11 @@ export const WorkKinds = {
   announce: 'announce',
   /** Redraw a subscribed conversation's board after PIM changed. Key: board:<conversationId>:<fingerprint>. */
   board: 'board',
+  /**
+   * An activation the reconciler saw, checked once for having been made outside Elevate (then
+   * audited as activation.observed). Key: observed:<instanceId>.
+   */
+  activationObserved: 'observed',
 } as const;
 
 export type WorkKind = (typeof WorkKinds)[keyof typeof WorkKinds];
@@ -70,6 +75,7 @@ export const workKeys = {
   requestStatus: (r: { requestId: string; status: string }) =>
     `${WorkKinds.requestStatus}:${r.requestId}:${r.status}`,
   announceActivation: (a: { instanceId: string }) => `${WorkKinds.announce}:${a.instanceId}`,
+  activationObserved: (a: { instanceId: string }) => `${WorkKinds.activationObserved}:${a.instanceId}`,
   announcePending: (r: { requestId: string }) => `${WorkKinds.announce}:${r.requestId}:pending`,
 };
 
@@ -80,6 +86,15 @@ export function announceActivationWork(
   payload: JsonObject = activationPayload(facts),
 ): NewWorkItem {
   return { key: workKeys.announceActivation(facts), kind: WorkKinds.announce, dueAt, payload };
+}
+
+/** Check, once per activation, whether Elevate made it (else it is audited as seen outside Elevate). */
+export function observedActivationWork(
+  facts: ActivationFacts,
+  dueAt: DateTime,
+  payload: JsonObject = activationPayload(facts),
+): NewWorkItem {
+  return { key: workKeys.activationObserved(facts), kind: WorkKinds.activationObserved, dueAt, payload };
 }
 
 /** Announce a pending request, once, in subscribed conversations. */

@@ -83,13 +83,15 @@ describe('ReconcileUseCase', () => {
     endDateTime: clock.now().minus({ minutes: startedAgo }).plus({ minutes }),
   });
 
-  it('schedules a reminder at end minus the lead, and an ended watch, once however often it runs', async () => {
+  it('schedules a reminder at end minus the lead, an ended watch and a where-was-it-made check, once however often it runs', async () => {
     const a = activation('inst-1', 'user-1', 60);
     pim.activations = [a];
     const first = await reconcile.run();
     const again = await reconcile.run();
-    expect(first.scheduled).toBe(2);
+    expect(first.scheduled).toBe(3);
     expect(again.scheduled).toBe(0);
+    const observed = await store.workItems.get('observed:inst-1');
+    expect(observed?.dueAt.toISO()).toBe(clock.now().plus({ minutes: 1 }).toISO());
     expect([...first.snapshot.listed].sort()).toEqual(['directoryRole', 'groupMember', 'groupOwner']);
     const reminder = await store.workItems.get(`reminder:inst-1:${a.endDateTime!.toISO()}`);
     expect(reminder?.dueAt.toISO()).toBe(a.endDateTime!.minus({ minutes: 10 }).toISO());
@@ -156,7 +158,7 @@ describe('ReconcileUseCase', () => {
     pim.activations = Array.from({ length: 2_500 }, (_, i) => activation(`inst-${i}`, `user-${i % 7}`, 60));
     const result = await reconcile.run();
     expect(result.snapshot.active.size).toBe(2_500);
-    expect(result.scheduled).toBe(5_000); // a reminder and an end check each, over three pages
+    expect(result.scheduled).toBe(7_500); // a reminder, an end check and an observation check each, over three pages
     expect(result.snapshot.active.has('inst-2499')).toBe(true);
     expect(result.snapshot.active.has('inst-2500')).toBe(false);
     expect(
@@ -169,7 +171,7 @@ describe('ReconcileUseCase', () => {
     pim.failListing = true;
     const result = await reconcile.run();
     expect(result.snapshot.listed.has('directoryRole')).toBe(false);
-    expect(result.scheduled).toBe(2 * 999);
+    expect(result.scheduled).toBe(3 * 999);
     expect(result.snapshot.active.has('inst-0')).toBe(true);
   });
 
