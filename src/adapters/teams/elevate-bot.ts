@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { isDomainError } from '../../domain/errors';
 import type { Logger } from '../observability/logger';
-import { errorCard } from './presenters/error-card.presenter';
+import { refusalText } from './presenters/error-card.presenter';
 import type { ConversationRecorder } from './conversation-recorder';
 import type { SsoTokenSource } from './sso/sso-token-source';
 import { TeamsTurn } from './teams-turn';
@@ -159,7 +159,8 @@ export class ElevateBot extends TeamsActivityHandler {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ code: error.code, verb, activityId: turn.activity.id }, 'card action refused');
-      await turn.answerCardAction(errorCard(error));
+      // A refusal never replaces the pressed card: it answers beside it (issue 13, defect 4).
+      await turn.refuseCardAction(refusalText(error));
     }
   }
 }

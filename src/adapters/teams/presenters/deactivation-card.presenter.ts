@@ -3,7 +3,7 @@ import type { DeactivationOutcome } from '../../../app/activation/deactivate-rol
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
-import { errorCard } from './error-card.presenter';
+import { errorCard, refusalText } from './error-card.presenter';
 import { signFor, type PresenterContext } from './presenter-context';
 import { formatInstant } from './time-format';
 
@@ -37,14 +37,53 @@ export function deactivationOutcomeCard(
         activatedAt: outcome.activatedAt ? formatInstant(outcome.activatedAt, ctx.zone, now) : '',
         endedAt: '',
         possibleAt: formatInstant(outcome.possibleAt, ctx.zone, now),
-        possibleIn:
-          seconds < 60 ? `in ${seconds} seconds` : `in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        possibleIn: possibleIn(seconds, minutes),
         token,
       });
     }
+    default: {
+      const refusal = deactivationRefusal(ctx, outcome);
+      return errorCard(refusal.error, refusal.title);
+    }
+  }
+}
+
+function possibleIn(seconds: number, minutes: number): string {
+  return seconds < 60 ? `in ${seconds} seconds` : `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+type Refused = Exclude<DeactivationOutcome, { kind: 'deactivated' }>;
+
+/** Whether the deactivation was refused (the role is as it was). */
+export function isDeactivationRefusal(outcome: DeactivationOutcome): outcome is Refused {
+  return outcome.kind !== 'deactivated';
+}
+
+/** Why a deactivation was refused, what to do, and a heading. */
+export function deactivationRefusal(
+  ctx: PresenterContext,
+  outcome: Refused,
+): { error: DomainError; title: string } {
+  switch (outcome.kind) {
+    case 'tooSoon': {
+      const now = ctx.clock.now();
+      const seconds = Math.max(0, Math.ceil(outcome.possibleAt.diff(now, 'seconds').seconds));
+      const at = formatInstant(outcome.possibleAt, ctx.zone, now);
+      return {
+        title: `${roleLabel(outcome.role)} cannot be deactivated yet:`,
+        error: new DomainError(
+          ErrorCodes.DeactivateTooSoon,
+          'PIM allows a deactivation only 5 minutes after activation.',
+          {
+            remedy: `Press Deactivate again after ${at} (${possibleIn(seconds, Math.ceil(seconds / 60))}).`,
+          },
+        ),
+      };
+    }
     case 'notActive':
-      return errorCard(
-        new DomainError(
+      return {
+        title: 'Nothing to deactivate:',
+        error: new DomainError(
           ErrorCodes.NotActive,
           outcome.query
             ? `No active role matches "${outcome.query}", so there is nothing to deactivate.`
@@ -56,16 +95,21 @@ export function deactivationOutcomeCard(
                 : 'You have no activated roles right now. Say "roles" to see what you can activate.',
           },
         ),
-        'Nothing to deactivate',
-      );
+      };
     case 'ambiguous':
-      return errorCard(
-        new DomainError(ErrorCodes.RoleAmbiguous, `"${outcome.query}" matches several active roles.`, {
+      return {
+        title: 'Which role?',
+        error: new DomainError(ErrorCodes.RoleAmbiguous, `"${outcome.query}" matches several active roles.`, {
           remedy: `Say which one: ${outcome.candidates.map((c) => `deactivate ${c.roleName}`).join(' · ')}.`,
         }),
-        'Which role?',
-      );
+      };
     case 'failed':
-      return errorCard(outcome.error, `Could not deactivate ${outcome.role.roleName}`);
+      return { title: `Could not deactivate ${outcome.role.roleName}:`, error: outcome.error };
   }
+}
+
+/** A refused deactivation as a short message beside the pressed card, which stays as it was. */
+export function deactivationRefusalText(ctx: PresenterContext, outcome: Refused): string {
+  const refusal = deactivationRefusal(ctx, outcome);
+  return refusalText(refusal.error, refusal.title);
 }

@@ -2,7 +2,7 @@ import type { ExtendOutcome } from '../../../app/reminders/extend-activation.use
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
-import { errorCard } from '../presenters/error-card.presenter';
+import { errorCard, refusalText } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { formatInstant } from '../presenters/time-format';
 
@@ -11,42 +11,65 @@ export function extendOutcomeCard(
   ctx: PresenterContext,
   outcome: Exclude<ExtendOutcome, { kind: 'stepUpRequired' }>,
 ): AdaptiveCardJson {
-  const at = (instant: Parameters<typeof formatInstant>[0]) =>
-    formatInstant(instant, ctx.zone, ctx.clock.now());
   switch (outcome.kind) {
     case 'extended':
       return activationOutcomeCard(ctx, outcome.outcome, {
         justification: outcome.justification,
         ticket: outcome.ticket,
       });
+    default: {
+      const refusal = extendRefusal(ctx, outcome);
+      return errorCard(refusal.error, refusal.title);
+    }
+  }
+}
+
+type NotExtended = Exclude<ExtendOutcome, { kind: 'stepUpRequired' | 'extended' }>;
+
+/** Extend left the role as it was (only 'lost' changed anything): answered beside the pressed card. */
+export function isExtendRefusal(outcome: ExtendOutcome): outcome is Exclude<NotExtended, { kind: 'lost' }> {
+  return outcome.kind === 'tooSoon' || outcome.kind === 'needsApproval' || outcome.kind === 'restored';
+}
+
+/** A refused Extend as a short message beside the pressed card. */
+export function extendRefusalText(ctx: PresenterContext, outcome: NotExtended): string {
+  const refusal = extendRefusal(ctx, outcome);
+  return refusalText(refusal.error, `${refusal.title}.`);
+}
+
+/** Why Extend did not extend, what to do, and a heading. */
+function extendRefusal(ctx: PresenterContext, outcome: NotExtended): { error: DomainError; title: string } {
+  const at = (instant: Parameters<typeof formatInstant>[0]) =>
+    formatInstant(instant, ctx.zone, ctx.clock.now());
+  switch (outcome.kind) {
     case 'tooSoon':
-      return errorCard(
-        new DomainError(
+      return {
+        error: new DomainError(
           ErrorCodes.DeactivateTooSoon,
           `Elevate extends ${outcome.role.roleName} by deactivating and activating it again, and PIM allows a deactivation only 5 minutes after activation.`,
           {
             remedy: `Press Extend again after ${at(outcome.possibleAt)}. Nothing was changed; the role stays active until it ends.`,
           },
         ),
-        'Extend is possible a little later',
-      );
+        title: 'Extend is possible a little later',
+      };
     case 'needsApproval': {
       const who = outcome.approvers.map((a) => a.displayName).join(', ') || 'an approver';
       const until = outcome.role.endDateTime ? ` until ${at(outcome.role.endDateTime)}` : '';
-      return errorCard(
-        new DomainError(
+      return {
+        error: new DomainError(
           ErrorCodes.PendingRequestExists,
           `${outcome.role.roleName} needs approval by ${who}, and PIM takes a new request for it only once this activation has ended. Elevate did not deactivate it: waiting for an approval would have left you without the role.`,
           {
             remedy: `Nothing was changed; the role stays active${until}. Ask again when it ends ("activate ${outcome.role.roleName}").`,
           },
         ),
-        `${outcome.role.roleName} stays active${until}`,
-      );
+        title: `${outcome.role.roleName} stays active${until}`,
+      };
     }
     case 'restored':
-      return errorCard(
-        new DomainError(
+      return {
+        error: new DomainError(
           outcome.failure.code,
           `The extension did not go through: ${outcome.failure.message}`,
           {
@@ -54,16 +77,16 @@ export function extendOutcomeCard(
               `Elevate activated ${outcome.previous.roleName} again at once, until ${at(outcome.until)} as before. ${outcome.failure.remedy ?? ''}`.trim(),
           },
         ),
-        `${outcome.previous.roleName} is still active until ${at(outcome.until)}; not extended`,
-      );
+        title: `${outcome.previous.roleName} is still active until ${at(outcome.until)}; not extended`,
+      };
     case 'lost':
-      return errorCard(
-        new DomainError(
+      return {
+        error: new DomainError(
           outcome.restoreFailure.code,
           `Elevate deactivated ${outcome.previous.roleName} to extend it, but PIM refused to activate it again (${outcome.failure.message}), and also refused to restore it: ${outcome.restoreFailure.message}`,
           { remedy: outcome.restoreFailure.remedy ?? `Say "activate ${outcome.previous.roleName}".` },
         ),
-        `${outcome.previous.roleName} could not be activated again`,
-      );
+        title: `${outcome.previous.roleName} could not be activated again`,
+      };
   }
 }

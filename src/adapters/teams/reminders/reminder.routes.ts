@@ -7,7 +7,7 @@ import { roleSubject } from '../card-actions/card-action-signer';
 import { asActor, type RouteServices } from '../routes/route-services';
 import { requireToken } from '../routes/verified-action';
 import type { TeamsTurn } from '../teams-turn';
-import { extendOutcomeCard } from './extend-outcome.presenter';
+import { extendOutcomeCard, extendRefusalText, isExtendRefusal } from './extend-outcome.presenter';
 import { eligibilityExtensionRequestedCard } from './reminder-cards.presenter';
 
 export interface ReminderRouteUseCases {
@@ -18,7 +18,7 @@ export interface ReminderRouteUseCases {
 /**
  * The reminder cards' buttons: Extend (re-activation or a new request, per the role's policy)
  * and Request extension (eligibility selfExtend). "Deactivate now" is the shared deactivateNow
- * verb (routes/deactivation.routes.ts). Each answer replaces the clicked card.
+ * verb (routes/deactivation.routes.ts). A result replaces the clicked card; a refusal answers beside it.
  */
 export function registerReminderRoutes(
   services: RouteServices,
@@ -32,6 +32,8 @@ export function registerReminderRoutes(
       const duration = extendBy(data.extendBy);
       await turn.typing();
       const outcome = await useCases.extend.execute({ actor, ...target, duration });
+      // Nothing changed: the answer goes beside the pressed card, which keeps its buttons.
+      if (isExtendRefusal(outcome)) return turn.refuseCardAction(extendRefusalText(ctx, outcome));
       if (outcome.kind !== 'stepUpRequired') {
         await turn.answerCardAction(extendOutcomeCard(ctx, outcome));
         // The answer replaced the pressed card; it becomes "effective" in place once PIM lists it.

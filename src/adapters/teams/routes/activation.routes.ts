@@ -186,14 +186,18 @@ async function showForm(
 ): Promise<void> {
   const overview = await services.listRoles.execute(actor);
   if (overview.eligible.length === 0) {
-    const card = errorCard(
-      new DomainError(ErrorCodes.NotEligible, 'You have no eligible roles that are not already active.', {
+    const none = new DomainError(
+      ErrorCodes.NotEligible,
+      'You have no eligible roles that are not already active.',
+      {
         remedy:
           'Ask your PIM administrator for an eligible assignment, or say "status" to see what is active.',
-      }),
-      'Nothing to activate',
+      },
     );
-    return how === 'send' ? void (await turn.sendCard(card)) : turn.answerCardAction(card);
+    // A button's refusal answers beside the pressed card, which stays as it was.
+    return how === 'send'
+      ? void (await turn.sendCard(errorCard(none, 'Nothing to activate')))
+      : turn.refuseCardAction(refusalText(none, 'Nothing to activate:'));
   }
   const selected =
     overview.eligible.find(

@@ -6,7 +6,11 @@ import type { DeactivateCommand } from '../../../domain/commands/command';
 import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { roleSubject } from '../card-actions/card-action-signer';
 import { combineCards } from '../cards/combine-cards';
-import { deactivationOutcomeCard } from '../presenters/deactivation-card.presenter';
+import {
+  deactivationOutcomeCard,
+  deactivationRefusalText,
+  isDeactivationRefusal,
+} from '../presenters/deactivation-card.presenter';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
@@ -61,6 +65,10 @@ export function registerDeactivationRoutes(
           roleId: data.roleId,
           directoryScopeId: data.directoryScopeId,
         });
+        // A refusal answers beside the pressed card, which keeps its details and buttons.
+        if (isDeactivationRefusal(outcome)) {
+          return turn.refuseCardAction(deactivationRefusalText(ctx, outcome));
+        }
         await turn.answerCardAction(deactivationOutcomeCard(ctx, outcome));
       }),
     );
