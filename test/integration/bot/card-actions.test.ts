@@ -2,6 +2,7 @@ import {
   cardActions,
   cardText,
   findAction,
+  refusalBeside,
   seedUsers as u,
   startBotHarness,
   type BotHarness,
@@ -132,8 +133,10 @@ describe('Action.Execute', () => {
   test('Deactivate inside the first five minutes answers with when it becomes possible', async () => {
     const active = (await bot.say(u.avery, 'status')).card;
     const clicked = await bot.execute(u.avery, 'deactivate', findAction(active, 'deactivate').data);
-    expect(cardText(clicked.card)).toContain('Global Reader cannot be deactivated yet');
-    expect(cardText(clicked.card)).toMatch(/You can deactivate from .* today \(C[SD]T\), in [45] minutes\./);
+    // Beside the pressed card, which keeps its details and its Deactivate button.
+    const note = refusalBeside(clicked);
+    expect(note).toContain('Global Reader cannot be deactivated yet');
+    expect(note).toMatch(/You can deactivate from .* today \(C[SD]T\), in [45] minutes\./);
   });
 });
 
@@ -189,7 +192,7 @@ describe('identity comes from the activity, never from card data', () => {
       'activate',
       activateButton(alexRoles.card, GLOBAL_READER).data,
     );
-    const text = cardText(clicked.card);
+    const text = refusalBeside(clicked);
     expect(text).toContain('Elevate did not accept this button because it was sent to someone else.');
     expect(text).toContain('CARD_ACTION_INVALID');
     expect(activationsOf(u.alex.id, GLOBAL_READER)).toHaveLength(0);
@@ -238,7 +241,7 @@ describe('signed card tokens', () => {
     const roles = await bot.say(u.riley, 'roles');
     const button = cardActions(roles.card).find((a) => a.type === 'Action.Execute' && a.verb === 'activate');
     const clicked = await bot.execute(u.riley, 'activate', { ...button!.data, roleId: GLOBAL_READER });
-    expect(cardText(clicked.card)).toContain('its signature is for a different role or request');
+    expect(refusalBeside(clicked)).toContain('its signature is for a different role or request');
   });
 
   test('a tampered signature is refused', async () => {
@@ -248,19 +251,19 @@ describe('signed card tokens', () => {
     const [payload, signature] = token.split('.');
     const flipped = `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
     const clicked = await bot.execute(u.riley, 'activate', { ...button!.data, token: flipped });
-    expect(cardText(clicked.card)).toContain('its data was changed after Elevate sent it');
+    expect(refusalBeside(clicked)).toContain('its data was changed after Elevate sent it');
   });
 
   test('a button without a token is refused', async () => {
     const clicked = await bot.execute(u.riley, 'activate', { roleId: GLOBAL_READER, directoryScopeId: '/' });
-    expect(cardText(clicked.card)).toContain('it carries no signature');
+    expect(refusalBeside(clicked)).toContain('it carries no signature');
   });
 
   test('a button used for another verb is refused', async () => {
     const help = await bot.say(u.riley, 'help');
     const token = findAction(help.card, 'showRoles').data.token;
     const clicked = await bot.execute(u.riley, 'cancel', { requestId: 'x', token });
-    expect(cardText(clicked.card)).toContain('its signature is for a different button');
+    expect(refusalBeside(clicked)).toContain('its signature is for a different button');
   });
 
   test('an expired button (older than a day) is refused', async () => {
@@ -268,7 +271,7 @@ describe('signed card tokens', () => {
     const button = cardActions(roles.card).find((a) => a.type === 'Action.Execute' && a.verb === 'activate');
     await bot.advance('P2D');
     const clicked = await bot.execute(u.dana, 'activate', button!.data);
-    expect(cardText(clicked.card)).toContain('it is more than a day old');
-    expect(cardText(clicked.card)).toContain('Say "roles" or "status" for a fresh card, then try again.');
+    expect(refusalBeside(clicked)).toContain('it is more than a day old');
+    expect(refusalBeside(clicked)).toContain('Say "roles" or "status" for a fresh card, then try again.');
   });
 });

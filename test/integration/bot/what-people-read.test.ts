@@ -2,6 +2,7 @@ import {
   cardActions,
   cardText,
   findAction,
+  refusalBeside,
   startBotHarness,
   type BotHarness,
 } from '../../fixtures/bot-harness';
@@ -25,7 +26,7 @@ test('defect 1: a stale Deactivate button names no role id', async () => {
   await bot.advance('PT6M');
   await bot.execute(u().taylor, 'deactivate', button.data);
   const stale = await bot.execute(u().taylor, 'deactivate', button.data);
-  const text = cardText(stale.card);
+  const text = refusalBeside(stale);
   expect(text).toContain('That role is not active any more, so there is nothing to deactivate.');
   expect(text).not.toContain(String(button.data.roleId));
 });

@@ -1,6 +1,7 @@
 import {
   cardText,
   findAction,
+  refusalBeside,
   startBotHarness,
   type BotHarness,
   type SeedUser,
@@ -125,7 +126,8 @@ describe('expiry reminders and the reconciler', () => {
     expect(cardText(reminder.card)).toMatch(/needs approval by Dana Schmidt/);
     const extend = findAction(reminder.card, 'extend');
     const result = await h.execute(jordan, 'extend', { ...extend.data, extendBy: 'PT1H' });
-    const text = cardText(result.card);
+    // Nothing changed: the answer is beside the reminder, which keeps its buttons.
+    const text = refusalBeside(result);
     expect(text).toMatch(/User Administrator stays active until/);
     expect(text).toMatch(/needs approval by Dana Schmidt/);
     // PIM refuses a new request while the role is active; Elevate took nothing away to make one.
@@ -213,7 +215,7 @@ describe('expiry reminders and the reconciler', () => {
       ...button.data,
       justification: '  ',
     });
-    expect(cardText(empty.card)).toMatch(/needs a reason/);
+    expect(refusalBeside(empty)).toMatch(/needs a reason/);
     const result = await h.execute(taylor, 'requestEligibilityExtension', {
       ...button.data,
       justification: 'On-call rotation continues through Q1',

@@ -73,10 +73,8 @@ export function deactivationRefusal(
         title: `${roleLabel(outcome.role)} cannot be deactivated yet:`,
         error: new DomainError(
           ErrorCodes.DeactivateTooSoon,
-          'PIM allows a deactivation only 5 minutes after activation.',
-          {
-            remedy: `Press Deactivate again after ${at} (${possibleIn(seconds, Math.ceil(seconds / 60))}).`,
-          },
+          `PIM does not allow deactivation in the first 5 minutes after activation. You can deactivate from ${at}, ${possibleIn(seconds, Math.ceil(seconds / 60))}.`,
+          { remedy: 'Press Deactivate again then; the role stays active until you do.' },
         ),
       };
     }
