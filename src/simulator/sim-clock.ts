@@ -11,7 +11,8 @@ export class SimClock implements Clock {
   private offsetMs = 0;
 
   now(): DateTime {
-    return DateTime.utc().plus({ milliseconds: this.offsetMs });
+    // fromMillis: the same instant as utc().plus(), without luxon's calendar arithmetic.
+    return DateTime.fromMillis(Date.now() + this.offsetMs, { zone: 'utc' });
   }
 
   /** Real time passes; the offset stays (the bot follows this clock in demo mode). */

@@ -20,7 +20,8 @@ export class RemoteSimClock implements Clock {
   }
 
   now(): DateTime {
-    return DateTime.utc().plus({ milliseconds: this.offsetMs });
+    // fromMillis: the same instant as utc().plus(), without luxon's calendar arithmetic.
+    return DateTime.fromMillis(Date.now() + this.offsetMs, { zone: 'utc' });
   }
 
   /** Real time passes; the offset stays. */

@@ -6,9 +6,26 @@ import type { DateTime } from 'luxon';
  * "09:00 on Mon 30 Nov (EST)"), so it reads after "at", "until", "starts" and "ends" alike.
  */
 
+/**
+ * Labels already made, by zone, offset and locale: luxon builds a new Intl.DateTimeFormat for every
+ * 'ZZZZ' (≈ 0.3 ms, the largest single cost of a `help` turn), while a zone has one label per
+ * offset it takes (summer and winter). Bounded: a zone string comes from Teams, not from us.
+ */
+const labels = new Map<string, string>();
+const MAX_LABELS = 2_000;
+
 /** The reader's zone as every time names it: "GMT", "CET", "GMT+11" (at `at`, for summer time). */
 export function zoneLabel(zone: string, at: DateTime): string {
-  return at.setZone(zone).toFormat('ZZZZ');
+  const local = at.setZone(zone);
+  if (!local.isValid) return local.toFormat('ZZZZ');
+  const key = `${zone}\u0000${local.offset}\u0000${local.locale ?? ''}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = local.toFormat('ZZZZ');
+    if (labels.size >= MAX_LABELS) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
 }
 
 /** The reader's zone in headers and footers: "Australia/Sydney (GMT+11)", with the label times carry. */
