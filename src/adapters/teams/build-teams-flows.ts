@@ -31,11 +31,6 @@ export function buildTeamsFlows(deps: TeamsBotDeps) {
     ratePerSecond: config.proactiveSendRatePerSecond,
   });
   const approvers = new ApproverResolver(deps.directory);
-  const effective = new EffectiveCardFollowUp({
-    wait: new WaitUntilEffective({ pim, clock }),
-    messenger,
-    logger,
-  });
   const who = new WhoHoldsWhatUseCase({
     pim,
     directory: deps.directory,
@@ -55,6 +50,13 @@ export function buildTeamsFlows(deps: TeamsBotDeps) {
     tenantId: deps.tenantId,
   });
   const threads = new RequestStatusHandler({ trackedRequests: store.trackedRequests, pim, notifier, clock });
+  const effective = new EffectiveCardFollowUp({
+    wait: new WaitUntilEffective({ pim, clock }),
+    messenger,
+    logger,
+    threads,
+    cardCopies: store.cardCopies,
+  });
   // Built in order, each before what calls it: approvals, then activate, extend and the step-up.
   const approvals = buildApprovals({
     pim,

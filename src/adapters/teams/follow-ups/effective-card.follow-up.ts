@@ -1,6 +1,9 @@
 import type { ActivationOutcome } from '../../../app/activation/activation-outcome';
 import type { Actor } from '../../../app/shared/actor';
 import type { WaitUntilEffective } from '../../../app/shared/wait-until-effective';
+import type { RequestStatusHandler } from '../../../app/reconcile/request-status.handler';
+import { RequestStatuses } from '../../../domain/activation/request-status';
+import type { CardCopyRepository } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
@@ -15,6 +18,11 @@ type Reference = Parameters<ProactiveMessenger['update']>[0];
  * for a chat command, a card click, Extend and a step-up resume: after the turn (waiting inside it
  * would pass Teams' 15-second limit), wait until PIM lists the assignment, then update that card in
  * place (or post one when there is no card to update).
+ *
+ * A channel thread's card has one owner: the request's announcement, which the reconciler redraws
+ * when PIM reports the request provisioned. When the card to update is that announcement, this
+ * follow-up asks the same owner to draw it (from PIM's request, the same way), so whichever of
+ * the two comes last leaves the same card.
  */
 export class EffectiveCardFollowUp {
   private readonly running = new Set<Promise<void>>();
@@ -24,6 +32,9 @@ export class EffectiveCardFollowUp {
       wait: WaitUntilEffective;
       messenger: Pick<ProactiveMessenger, 'send' | 'update'>;
       logger: Logger;
+      /** The owner of channel thread cards (the reconciler's request-status handler). */
+      threads: Pick<RequestStatusHandler, 'showInThreads'>;
+      cardCopies: Pick<CardCopyRepository, 'listForRequest'>;
     },
   ) {}
 
@@ -73,6 +84,23 @@ export class EffectiveCardFollowUp {
       );
       return;
     }
+    try {
+      if (cardId && (await this.isThreadCard(outcome.requestId, cardId))) {
+        const at = result.assignment.startDateTime ?? outcome.startAt;
+        await this.deps.threads.showInThreads({
+          requestId: outcome.requestId,
+          status: RequestStatuses.Provisioned,
+          at,
+        });
+        return;
+      }
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, requestId: outcome.requestId },
+        'could not show in the channel thread that the activation is effective',
+      );
+      return;
+    }
     const card = compose(
       activationOutcomeCard(
         ctx,
@@ -89,5 +117,11 @@ export class EffectiveCardFollowUp {
         'could not show that the activation is effective',
       );
     }
+  }
+
+  /** Whether the card is the request's channel thread announcement (remembered as its channel copy). */
+  private async isThreadCard(requestId: string, cardId: string): Promise<boolean> {
+    const copies = await this.deps.cardCopies.listForRequest(requestId);
+    return copies.some((copy) => copy.kind === 'channel' && copy.activityId === cardId);
   }
 }
