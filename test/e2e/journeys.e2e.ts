@@ -196,22 +196,20 @@ test('an activation from a channel thread is answered in the thread', async () =
     await ui.replyMentioningElevate(
       'activate Exchange Administrator for 30m because mail flow incident ticket INC-7',
     );
-    // The answer is a reply in the post's thread, so the whole channel sees who holds what.
-    const { text, message } = await ui.waitForThreadCard('Incidents', 'Exchange Administrator is active');
-    threadCardId = message.messageId;
-    expect(text).toMatch(/Until /);
-    expect(text).toContain('mail flow incident');
-    expect(text).toContain('INC-7');
-    // Known race, left open in issue #11: when PIM reports the request Provisioned, the reconciler's
-    // request-status work redraws the thread as the channel's "Active until" card, and that redraw can
-    // land after the "Effective now" follow-up and replace it. Either card tells the channel the
-    // role is active and until when; which one stays depends on timing.
-    const settled = await ui.waitForCard(
-      /Exchange Administrator is active[\s\S]*Effective now|Exchange Administrator[\s\S]*Active until/,
+    // The answer is a reply in the post's thread, so the whole channel sees who holds what. Once
+    // the assignment is effective it becomes the thread's announcement, which the thread keeps until
+    // the activation ends: one card, whichever of the "effective" follow-up and the reconciler's
+    // request-status work draws it last (both draw it the same way).
+    const { card, text, message } = await ui.waitForThreadCard(
+      'Incidents',
+      /Alex Morgan · Exchange Administrator[\s\S]*Active until/,
       60_000,
     );
-    // The card found above may have been replaced by then: the screenshot is of the settled one.
-    await ui.screenshot('channel-thread-active', settled.card);
+    threadCardId = message.messageId;
+    expect(text).toContain('mail flow incident');
+    expect(text).toContain('INC-7');
+    expect(text).not.toMatch(/Effective now|updates when/);
+    await ui.screenshot('channel-thread-active', card);
   });
   // The reconciler (every RECONCILE_INTERVAL_SECONDS = 2 s here) must list the new activation
   // once before the next test moves the clock past its end, or it never learns it existed.

@@ -106,8 +106,16 @@ test('authentication context c1 from a channel: the outcome is posted in that ch
     await signIn(page, u.riley);
     expect(await page.textContent('#title')).toBe('Verified');
     const channel = bot.conversationId(u.riley, 'channel');
-    const posted = await bot.waitForCard(channel, '✓ Privileged Role Administrator is active');
+    // The outcome is posted in the thread and, once the assignment is effective, becomes the
+    // thread's announcement (the card the thread keeps until the activation ends).
+    const posted = await bot.waitForCard(
+      channel,
+      /Riley .* · Privileged Role Administrator[\s\S]*Active until/,
+    );
     expect(posted.conversationId).toBe(channel);
+    expect(posted.versions.map((v) => cardText(v.attachments)).join('\n')).toContain(
+      '✓ Privileged Role Administrator is active',
+    );
   } finally {
     await page.close();
   }
