@@ -23,6 +23,8 @@ export interface ChannelRouteInput {
   roleName: string;
   /** Who made the route (Entra object id). */
   createdBy: string;
+  /** The channel's or group chat's name as Teams gave it ("Operations › Incidents"), when known. */
+  conversationName?: string | null;
 }
 
 export interface ChannelRoute extends ChannelRouteInput {

@@ -35,6 +35,15 @@ export function channelRoutesContract(ctx: ContractContext): void {
       expect(await store.channelRoutes.listForConversation(uniqueId('none'))).toEqual([]);
     });
 
+    it('keeps the conversation name a route was made with (none for routes made without one)', async () => {
+      const store = ctx.store();
+      const conv = uniqueId('19:named');
+      await store.channelRoutes.add(route(conv, { conversationName: 'Operations › Incidents' }));
+      await store.channelRoutes.add(route(conv, { roleId: 'role-user', purpose: 'approvals' }));
+      const routes = await store.channelRoutes.listForConversation(conv);
+      expect(routes.map((r) => r.conversationName)).toEqual(['Operations › Incidents', null]);
+    });
+
     it('finds the routes covering a role: that role and all roles, per purpose', async () => {
       const store = ctx.store();
       const roleId = uniqueId('role');

@@ -14,6 +14,7 @@ const MIGRATION_NAMES = [
   '0002-one-time-keys',
   '0003-channel-routes',
   '0004-audit-fields-and-settings',
+  '0005-channel-route-names',
 ];
 
 export function migrationsContract(ctx: ContractContext): void {

@@ -27,6 +27,7 @@ export interface ChannelRoutesTable {
   role_name: string;
   created_by: string;
   created_at: string;
+  conversation_name: string | null;
 }
 
 export interface ChannelBoardsTable {

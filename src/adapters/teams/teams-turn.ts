@@ -67,6 +67,22 @@ export class TeamsTurn {
     return this.activity.conversation.id;
   }
 
+  /**
+   * The conversation's name as Teams gives it: "Team › Channel" from channelData in a channel, the
+   * chat's topic in a group chat. Undefined when the activity carries none.
+   */
+  get conversationName(): string | undefined {
+    const channelData = this.activity.channelData as
+      { team?: { name?: unknown }; channel?: { name?: unknown } } | undefined;
+    const named = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+    const team = named(channelData?.team?.name);
+    const channel = named(channelData?.channel?.name);
+    if (this.conversationKind === 'channel' && (team || channel)) {
+      return [team, channel].filter(Boolean).join(' › ');
+    }
+    return named(this.activity.conversation?.name);
+  }
+
   /** Teams sends the sender's IANA time zone in `localTimezone` on message activities. */
   get timeZone(): string | undefined {
     return this.activity.localTimezone ?? undefined;

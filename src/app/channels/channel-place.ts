@@ -5,6 +5,8 @@ export interface ChannelPlace {
   kind: 'personal' | 'groupChat' | 'channel';
   /** The team's Microsoft 365 group id (channels only), to find the team's owners. */
   teamGroupId?: string;
+  /** Its name as Teams gives it ("Operations › Incidents"), for the settings card; when known. */
+  name?: string;
 }
 
 /** Who is asking: from the authenticated activity only. */

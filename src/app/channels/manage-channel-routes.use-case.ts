@@ -80,6 +80,7 @@ export class ManageChannelRoutesUseCase {
         roleId: role.roleId,
         roleName: role.roleName,
         createdBy: actor.userId,
+        conversationName: place.name ?? null,
       });
       (added ? changed : unchanged).push(role.roleName);
     }

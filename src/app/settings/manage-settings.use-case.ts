@@ -9,11 +9,15 @@ import {
 import type { AuditLog } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 import type { Directory } from '../../ports/directory';
-import type { ChannelRouteRepository, SettingsRepository } from '../../ports/stores';
+import type { SettingsRepository } from '../../ports/stores';
 import type { AdminGate } from '../admin/admin-gate';
 import { actorFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import type { AdminSettings } from './admin-settings';
+import type {
+  ApprovalsRoutingSettingsUseCase,
+  RoutedConversation,
+} from './approvals-routing-settings.use-case';
 
 export interface SettingsView {
   values: AdminSettingValues;
@@ -21,8 +25,8 @@ export interface SettingsView {
   adminGroupName?: string;
   /** Which keys still have the deployment's value. */
   defaults: AdminSettingKey[];
-  /** Approval cards posted to channels, per role (set with "approvals here" in the channel). */
-  approvalsChannels: { roleName: string; channels: number }[];
+  /** Channels and group chats that get approval cards, with their roles (editable on the card). */
+  approvalsChannels: RoutedConversation[];
 }
 
 export type SettingChange =
@@ -31,7 +35,7 @@ export type SettingChange =
 
 /**
  * `settings`: what admins may change (default reminder lead, ticket pattern, admin group) and the
- * approvals channels per role. A change is checked by the configuration's rules, written with a
+ * approvals channels per role (changed through ApprovalsRoutingSettingsUseCase). A change is checked by the configuration's rules, written with a
  * compare-and-swap (so two admins cannot overwrite each other unseen) and audited.
  */
 export class ManageSettingsUseCase {
@@ -40,7 +44,7 @@ export class ManageSettingsUseCase {
       gate: AdminGate;
       settings: AdminSettings;
       repository: SettingsRepository;
-      channelRoutes: Pick<ChannelRouteRepository, 'listConversations' | 'listForConversation'>;
+      approvalsRouting: Pick<ApprovalsRoutingSettingsUseCase, 'routed'>;
       directory: Pick<Directory, 'getGroup' | 'isMemberOfGroup'>;
       audit: Pick<AuditLog, 'record'>;
       clock: Pick<Clock, 'now'>;
@@ -116,24 +120,13 @@ export class ManageSettingsUseCase {
     const group = values.adminGroupId
       ? await this.deps.directory.getGroup(values.adminGroupId).catch(() => undefined)
       : undefined;
-    const perRole = new Map<string, number>();
-    for (const conversationId of (await this.deps.channelRoutes.listConversations('approvals')).slice(
-      0,
-      200,
-    )) {
-      for (const route of await this.deps.channelRoutes.listForConversation(conversationId, 'approvals')) {
-        perRole.set(route.roleName, (perRole.get(route.roleName) ?? 0) + 1);
-      }
-    }
     return {
       values,
       adminGroupName: group?.displayName,
       defaults: (['reminderLeadMinutes', 'ticketPattern', 'adminGroupId'] as const).filter((k) =>
         this.deps.settings.isDefault(k),
       ),
-      approvalsChannels: [...perRole.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([roleName, channels]) => ({ roleName, channels })),
+      approvalsChannels: await this.deps.approvalsRouting.routed(),
     };
   }
 }

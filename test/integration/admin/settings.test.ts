@@ -1,3 +1,4 @@
+import { ApprovalChannels } from '../../../src/app/channels/approval-channels';
 import { AuditActions } from '../../../src/domain/audit/audit-actions';
 import {
   cardText,
@@ -20,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => bot?.close());
 
 const SECURITY_APPROVERS = '8c23073a-89d0-4aae-8ba5-ad2538ba6e23';
+const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+const EXCHANGE_ADMIN = '29232cdf-9323-42fd-ade2-1d097af3e4de';
 
 async function save(inputs: Record<string, string>) {
   const card = (await bot.say(u.chris, 'settings')).card;
@@ -102,4 +105,118 @@ test('saving the same values changes nothing and records nothing', async () => {
   const after = await bot.elevate.store.audit.search({ userId: u.chris.id, limit: 1000 });
   // Only the two card views ("settings") — no settings.changed entry.
   expect(after.length - before.length).toBe(0);
+});
+
+describe('approvals channels per role', () => {
+  const inputOf = (card: unknown, label: RegExp): { id: string; value: string } => {
+    const found: { id: string; value: string }[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Input.Text' && typeof record.label === 'string' && label.test(record.label))
+        found.push({ id: String(record.id), value: String(record.value ?? '') });
+      Object.values(record).forEach(visit);
+    };
+    visit(card);
+    if (found.length !== 1) throw new Error(`${found.length} inputs labelled ${String(label)}`);
+    return found[0];
+  };
+  const saveApprovals = async (roles: string) => {
+    const card = (await bot.say(u.chris, 'settings')).card;
+    const input = inputOf(card, /^Operations › Incidents: approval cards for$/);
+    const answer = await bot.execute(u.chris, 'saveSettings', {
+      ...findAction(card, 'saveSettings').data,
+      [input.id]: roles,
+    });
+    return answer.card;
+  };
+  const routedRoles = async () =>
+    (
+      await bot.elevate.store.channelRoutes.listForConversation(
+        bot.conversationId(u.chris, 'channel'),
+        'approvals',
+      )
+    )
+      .map((r) => r.roleName)
+      .sort();
+
+  test('a channel routed with "approvals here" is shown by its name with its roles, editable', async () => {
+    await bot.say(u.chris, 'approvals here User Admin, Exchange Admin', { where: 'channel' });
+    const card = (await bot.say(u.chris, 'settings')).card;
+    expect(inputOf(card, /^Operations › Incidents: approval cards for$/).value).toBe(
+      'Exchange Administrator, User Administrator',
+    );
+    expect(cardText(card)).not.toContain('No channel receives approval cards yet.');
+    expect(cardText(card)).not.toMatch(/19:|@thread/);
+  });
+
+  test('an unknown role gets a clear answer naming the channel, and nothing changes', async () => {
+    const before = await bot.elevate.store.audit.search({ userId: u.chris.id, limit: 1000 });
+    const text = cardText(await saveApprovals('User Admin, Exchnage Wizard'));
+    expect(text).toMatch(
+      /Approvals channels \(Operations › Incidents\): .*no role is called "Exchnage Wizard"/,
+    );
+    expect(text).toMatch(/Nothing was changed\./);
+    expect(await routedRoles()).toEqual(['Exchange Administrator', 'User Administrator']);
+    const after = await bot.elevate.store.audit.search({ userId: u.chris.id, limit: 1000 });
+    expect(after.filter((e) => e.action === AuditActions.settingsChanged).length).toBe(
+      before.filter((e) => e.action === AuditActions.settingsChanged).length,
+    );
+  });
+
+  test('an admin changes the roles: stored as the channel routes every instance reads, and audited', async () => {
+    expect(cardText(await saveApprovals('Global Reader, user admin'))).toMatch(
+      /Saved: Approvals channel Operations › Incidents\./,
+    );
+    expect(await routedRoles()).toEqual(['Global Reader', 'User Administrator']);
+    const [changed] = await bot.elevate.store.audit.search({ userId: u.chris.id, limit: 1 });
+    expect(changed).toMatchObject({
+      action: AuditActions.settingsChanged,
+      actorName: 'Chris Dubois',
+      conversationId: bot.conversationId(u.chris, 'channel'),
+      details: {
+        setting: 'approvalsChannel',
+        conversation: 'Operations › Incidents',
+        from: 'Exchange Administrator, User Administrator',
+        to: 'Global Reader, User Administrator',
+      },
+    });
+    // Saving the card again as shown changes nothing and records nothing.
+    const card = (await bot.say(u.chris, 'settings')).card;
+    const shown = inputOf(card, /^Operations › Incidents: approval cards for$/);
+    expect(shown.value).toBe('Global Reader, User Administrator');
+    const again = await bot.execute(u.chris, 'saveSettings', {
+      ...findAction(card, 'saveSettings').data,
+      [shown.id]: shown.value,
+    });
+    expect(cardText(again.card)).toContain('Nothing changed.');
+    // What approval cards read (any instance, over the same store): Global Reader goes to the channel now.
+    const channels = new ApprovalChannels({ routes: bot.elevate.store.channelRoutes });
+    expect(await channels.forRole(GLOBAL_READER)).toEqual([bot.conversationId(u.chris, 'channel')]);
+    expect(await channels.forRole(EXCHANGE_ADMIN)).toEqual([]);
+  });
+
+  test('"all" routes every role; an empty field stops approval cards there', async () => {
+    await saveApprovals('all');
+    expect(await routedRoles()).toEqual(['all privileged roles']);
+    const text = cardText(await saveApprovals(''));
+    expect(text).toMatch(/Saved: Approvals channel Operations › Incidents\./);
+    expect(text).toContain('No channel receives approval cards yet.');
+    expect(await routedRoles()).toEqual([]);
+    const [stopped] = await bot.elevate.store.audit.search({ userId: u.chris.id, limit: 1 });
+    expect(stopped.details).toMatchObject({ from: 'all privileged roles', to: 'none' });
+  });
+
+  test('a conversation that is not routed cannot be set through a crafted input', async () => {
+    const card = (await bot.say(u.chris, 'settings')).card;
+    const answer = await bot.execute(u.chris, 'saveSettings', {
+      ...findAction(card, 'saveSettings').data,
+      'approvals:19:someone-else@thread.tacv2': 'Global Administrator',
+    });
+    expect(cardText(answer.card)).toMatch(/that conversation no longer receives approval cards/);
+    expect(await bot.elevate.store.channelRoutes.listForConversation('19:someone-else@thread.tacv2')).toEqual(
+      [],
+    );
+  });
 });

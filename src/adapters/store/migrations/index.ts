@@ -4,6 +4,7 @@ import { initialSchema } from './0001-initial-schema';
 import { oneTimeKeys } from './0002-one-time-keys';
 import { auditFieldsAndSettings } from './0004-audit-fields-and-settings';
 import { channelRoutes } from './0003-channel-routes';
+import { channelRouteNames } from './0005-channel-route-names';
 
 /**
  * All migrations, compiled in (no folder is read at run time, so this works the same from
@@ -16,6 +17,7 @@ export function storeMigrations(dialect: StoreDialect): MigrationProvider {
     '0002-one-time-keys': oneTimeKeys,
     '0003-channel-routes': channelRoutes,
     '0004-audit-fields-and-settings': auditFieldsAndSettings,
+    '0005-channel-route-names': channelRouteNames,
   };
   return { getMigrations: async () => migrations };
 }

@@ -31,6 +31,9 @@ export class KyselyChannelRouteRepository implements ChannelRouteRepository {
       role_name: requireText('roleName', route.roleName, 256),
       created_by: requireText('createdBy', route.createdBy),
       created_at: timeToColumn('createdAt', this.clock.now()),
+      conversation_name: route.conversationName
+        ? requireText('conversationName', route.conversationName, 256)
+        : null,
     };
     const result = await this.db
       .insertInto('channel_routes')
@@ -113,5 +116,6 @@ function toRoute(row: ChannelRoutesTable): ChannelRoute {
     roleName: row.role_name,
     createdBy: row.created_by,
     createdAt: timeFromColumn(row.created_at),
+    conversationName: row.conversation_name ?? null,
   };
 }

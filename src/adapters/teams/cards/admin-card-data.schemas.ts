@@ -37,6 +37,6 @@ export const settingsCardData = z.object({
   reminderLead: filled,
   ticketPattern: filled,
   adminGroupName: filled,
-  approvalsChannels: z.array(z.object({ line: filled })).max(50),
+  approvalsChannels: z.array(z.object({ inputId: filled, label: filled, roles: text })).max(50),
   token: filled,
 });

@@ -6,6 +6,9 @@ import { CardVerbs } from '../cards/card-verbs';
 import { renderCard } from '../cards/card-renderer';
 import { signFor, type PresenterContext } from './presenter-context';
 
+/** The approvals-channel inputs are named this and the conversation id (a card input id, never shown). */
+export const APPROVALS_INPUT_PREFIX = 'approvals:';
+
 /** The settings card; `notice` says what the last Save did (or what was wrong with it). */
 export function settingsCard(
   ctx: PresenterContext,
@@ -28,8 +31,10 @@ export function settingsCard(
     reminderLead: `${view.values.reminderLeadMinutes}m`,
     ticketPattern: view.values.ticketPattern,
     adminGroupName: groupName,
-    approvalsChannels: view.approvalsChannels.map(({ roleName, channels }) => ({
-      line: `${roleName}: ${channels} ${channels === 1 ? 'channel' : 'channels'}`,
+    approvalsChannels: view.approvalsChannels.map(({ conversationId, name, roleNames }) => ({
+      inputId: `${APPROVALS_INPUT_PREFIX}${conversationId}`,
+      label: `${name ?? 'A channel Elevate knows no name for'}: approval cards for`,
+      roles: roleNames.join(', '),
     })),
     token: signFor(ctx, [CardVerbs.saveSettings], 'settings'),
   });

@@ -2,6 +2,7 @@ import { AdminGate } from '../../../app/admin/admin-gate';
 import { ViewAuditTrailUseCase } from '../../../app/audit/view-audit-trail.use-case';
 import type { CommandRouter, VerbRouter } from '../../../app/routing';
 import type { AdminSettings } from '../../../app/settings/admin-settings';
+import { ApprovalsRoutingSettingsUseCase } from '../../../app/settings/approvals-routing-settings.use-case';
 import { ManageSettingsUseCase } from '../../../app/settings/manage-settings.use-case';
 import type { AuditLog } from '../../../ports/audit-log';
 import type { Clock } from '../../../ports/clock';
@@ -27,6 +28,12 @@ export function registerAdminRoutes(deps: {
 }): void {
   const { services, commands, verbs, auditLog: audit, directory } = deps;
   const gate = new AdminGate({ admins: services.admins, audit });
+  const approvalsRouting = new ApprovalsRoutingSettingsUseCase({
+    gate,
+    routes: deps.store.channelRoutes,
+    pim: deps.pim,
+    audit,
+  });
   registerAuditRoutes(
     services,
     commands,
@@ -41,10 +48,11 @@ export function registerAdminRoutes(deps: {
       gate,
       settings: deps.settings,
       repository: deps.store.settings,
-      channelRoutes: deps.store.channelRoutes,
+      approvalsRouting,
       directory,
       audit,
       clock: deps.clock,
     }),
+    approvalsRouting,
   );
 }
