@@ -33,7 +33,7 @@ import { DemoSsoTokenSource } from './adapters/teams/sso/demo-sso-token-source';
 import { TeamsSsoTokenSource } from './adapters/teams/sso/teams-sso-token-source';
 import type { SsoTokenSource } from './adapters/teams/sso/sso-token-source';
 import { SsoDedupeStorage } from './adapters/teams/sso/sso-dedupe-storage';
-import { startSimulator, type RunningSimulator } from './simulator';
+import type { RunningSimulator } from './simulator';
 import { inProcessDemoTenant, type DemoTenant } from './adapters/demo/demo-tenant';
 import { connectDemoTenant } from './adapters/demo/remote-demo-tenant';
 import { buildScheduler } from './scheduler/build-scheduler';
@@ -268,6 +268,9 @@ async function openDemoTenant(
     );
     return remote;
   }
+  // Loaded only here: with SIMULATOR_URL (or a simulator passed in) its Graph, Entra, seed and
+  // schema validation never enter this process's memory or start-up.
+  const { startSimulator } = await import('./simulator');
   const started = await startSimulator({ port: config.simulatorPort, realism: config.simulatorRealism });
   logger.info(
     { graph: started.graphBaseUrl, authority: started.authority },
