@@ -1,3 +1,4 @@
+import type { Command, ParseContext } from '../../domain/commands/command';
 import { commandInvalid } from '../../domain/commands/command-error';
 import { matchCommandWord } from '../../domain/commands/match-command-word';
 import { normaliseCommandText } from '../../domain/commands/normalise-command-text';
@@ -17,6 +18,8 @@ export interface CommandMatch {
 
 export type CommandHandler<Ctx, R> = (args: string, ctx: Ctx, match: CommandMatch) => Promise<R>;
 export type FallbackHandler<Ctx, R> = (text: string, ctx: Ctx) => Promise<R>;
+/** Reads a command's arguments (the text after its word) into the typed command. */
+export type CommandParser = (args: string, ctx: ParseContext, word: string) => Command;
 
 export interface CommandRouterOptions {
   /** Bot names to strip when a mention is left in the text (default `Elevate`). */
@@ -27,6 +30,7 @@ interface Registration<Ctx, R> {
   name: string;
   words: readonly string[];
   handler: CommandHandler<Ctx, R>;
+  parse?: CommandParser;
 }
 
 const canonical = (word: string) => word.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -48,8 +52,11 @@ export class CommandRouter<Ctx, R = void> {
     this.botNames = options.botNames ?? ['Elevate'];
   }
 
-  /** Registers a command; the first word is its name, the others are aliases. */
-  command(words: string | readonly string[], handler: CommandHandler<Ctx, R>): this {
+  /**
+   * Registers a command; the first word is its name, the others are aliases. `parse` is the parser
+   * its handler reads the arguments with, so `parse(text)` reads chat text exactly as the bot does.
+   */
+  command(words: string | readonly string[], handler: CommandHandler<Ctx, R>, parse?: CommandParser): this {
     const list = (typeof words === 'string' ? [words] : [...words]).map(canonical);
     if (list.length === 0 || list.some((word) => !word)) {
       throw new DomainError(ErrorCodes.Internal, 'A command needs at least one non-empty word.', {
@@ -66,7 +73,7 @@ export class CommandRouter<Ctx, R = void> {
         );
       }
     }
-    this.registrations.push({ name: list[0], words: list, handler });
+    this.registrations.push({ name: list[0], words: list, handler, parse });
     return this;
   }
 
@@ -96,6 +103,30 @@ export class CommandRouter<Ctx, R = void> {
   }
 
   /**
+   * The typed command `text` is read as: the same normalisation, word match and parser as
+   * `dispatch`, without running the handler. Throws CommandInvalid for text that starts with no
+   * registered command (as dispatch does without a fallback), and Internal for a command
+   * registered without its parser.
+   */
+  parse(text: string, ctx: ParseContext): Command {
+    checkMessageLength(text);
+    const found = this.match(text);
+    if (!found) throw this.unknown(text);
+    const registration = this.registrations.find((candidate) => candidate.name === found.name);
+    if (!registration?.parse) {
+      throw new DomainError(ErrorCodes.Internal, `The command "${found.name}" has no parser registered.`, {
+        details: { command: found.name },
+      });
+    }
+    return registration.parse(found.args, ctx, found.word);
+  }
+
+  /** The commands registered without their parser (each should name the one its handler uses). */
+  commandsWithoutParser(): string[] {
+    return this.registrations.filter((r) => !r.parse).map((r) => r.name);
+  }
+
+  /**
    * Runs the handler for `text`; a message over INPUT_LIMITS.message is refused (InputTooLong)
    * before it is parsed. Without a match it runs the fallback, or, when none is
    * registered, throws CommandInvalid listing the commands.
@@ -109,8 +140,13 @@ export class CommandRouter<Ctx, R = void> {
     }
     const normalised = normaliseCommandText(text, this.botNames);
     if (this.fallbackHandler) return this.fallbackHandler(normalised, ctx);
+    throw this.unknown(text);
+  }
+
+  private unknown(text: string): DomainError {
+    const normalised = normaliseCommandText(text, this.botNames);
     const problem = normalised ? `I don't know the command "${normalised}".` : 'The message is empty.';
-    throw commandInvalid(`${problem} Commands: ${this.commandNames().join(', ')}.`, 'help', {
+    return commandInvalid(`${problem} Commands: ${this.commandNames().join(', ')}.`, 'help', {
       input: text,
       commands: this.commandNames(),
     });

@@ -2,6 +2,7 @@ export {
   CommandRouter,
   type CommandHandler,
   type CommandMatch,
+  type CommandParser,
   type CommandRouterOptions,
   type FallbackHandler,
 } from './command-router';

@@ -3,7 +3,6 @@ export { COMMAND_CATALOGUE, type CommandCatalogueEntry, type CommandScope } from
 export { commandInvalid } from './command-error';
 export { normaliseCommandText } from './normalise-command-text';
 export { matchCommandWord, type CommandWordMatch } from './match-command-word';
-export { parseCommand, COMMAND_PARSERS, type CommandArgumentParser } from './parse-command';
 export { parseActivate, ACTIVATE_EXAMPLE, ACTIVATE_GROUP_EXAMPLE } from './parsers/activate.parser';
 export { parseDeactivate, DEACTIVATE_EXAMPLE } from './parsers/deactivate.parser';
 export { parseCancel, CANCEL_EXAMPLE } from './parsers/cancel.parser';

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
-import { parseCommand } from '../../../src/domain/commands/parse-command';
+import { useBotCommandParser } from '../../fixtures/bot-command-parser';
 import { isDomainError } from '../../../src/domain/errors';
+
+/** Chat text read by the router the bot really builds (buildTeamsBot). */
+const parseCommand = useBotCommandParser();
 
 const ctx = { now: DateTime.fromISO('2026-03-02T10:00:00Z', { zone: 'utc' }), zone: 'Europe/Berlin' };
 const parse = (text: string) => parseCommand(text, ctx);

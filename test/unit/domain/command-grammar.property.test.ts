@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { COMMAND_CATALOGUE, parseCommand, type Command } from '../../../src/domain/commands';
+import { COMMAND_CATALOGUE, type Command } from '../../../src/domain/commands';
+import { useBotCommandParser } from '../../fixtures/bot-command-parser';
+
+/** Chat text read by the router the bot really builds (buildTeamsBot). */
+const parseCommand = useBotCommandParser();
 
 const ctx = {
   now: DateTime.fromISO('2026-11-22T09:15:00Z', { zone: 'utc' }),

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
-import { compileTicketPattern, parseCommand, type Command } from '../../../src/domain/commands';
+import { compileTicketPattern, type Command } from '../../../src/domain/commands';
+import { useBotCommandParser } from '../../fixtures/bot-command-parser';
 import { DomainError, ErrorCodes } from '../../../src/domain/errors';
+
+/** Chat text read by the router the bot really builds (buildTeamsBot). */
+const parseCommand = useBotCommandParser();
 
 const ctx = {
   now: DateTime.fromISO('2026-11-22T09:15:00Z', { zone: 'utc' }),

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
-import {
-  COMMAND_CATALOGUE,
-  normaliseCommandText,
-  parseCommand,
-  type Command,
-} from '../../../src/domain/commands';
+import { COMMAND_CATALOGUE, normaliseCommandText, type Command } from '../../../src/domain/commands';
 import { DomainError, ErrorCodes } from '../../../src/domain/errors';
+import { useBotCommandParser } from '../../fixtures/bot-command-parser';
+
+/** Chat text read by the router the bot really builds (buildTeamsBot). */
+const parseCommand = useBotCommandParser();
 
 const ctx = { now: DateTime.fromISO('2026-11-22T09:15:00Z', { zone: 'utc' }), zone: 'Europe/Berlin' };
 

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
-import { parseCommand, type ActivateCommand } from '../../../src/domain/commands';
+import type { ActivateCommand } from '../../../src/domain/commands';
+import { useBotCommandParser } from '../../fixtures/bot-command-parser';
 import type { EligibleRole } from '../../../src/domain/roles';
 import { readRoleAndReason } from '../../../src/domain/roles/split-role-and-reason';
+
+/** Chat text read by the router the bot really builds (buildTeamsBot). */
+const parseCommand = useBotCommandParser();
 
 const role = (roleName: string, roleId: string): EligibleRole => ({
   kind: 'directoryRole',

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { catalogueDrift, CommandRouter, type CommandMatch } from '../../../src/app/routing';
-import { COMMAND_CATALOGUE, COMMAND_PARSERS, type Command } from '../../../src/domain/commands';
+import type { TeamsBot } from '../../../src/adapters/teams/build-teams-bot';
+import { COMMAND_CATALOGUE, parseRoles } from '../../../src/domain/commands';
 import { DomainError, ErrorCodes } from '../../../src/domain/errors';
+import { buildOfflineTeamsBot } from '../../fixtures/offline-teams-bot';
 
 interface Ctx {
   userId: string;
@@ -130,44 +132,70 @@ describe('CommandRouter', () => {
   });
 });
 
-describe('the catalogue wired through the router', () => {
+describe('the router the bot really builds (buildTeamsBot), against the catalogue', () => {
   const parseCtx = { now: DateTime.fromISO('2026-11-22T09:00:00Z'), zone: 'Europe/London' };
+  let bot: TeamsBot;
+  let close: () => Promise<void>;
 
-  function catalogueRouter() {
-    const router = new CommandRouter<typeof parseCtx, Command>();
-    for (const entry of COMMAND_CATALOGUE) {
-      router.command(entry.words, async (args, context, match) =>
-        COMMAND_PARSERS[entry.name](args, context, match.word),
-      );
-    }
-    return router;
-  }
+  beforeAll(async () => {
+    ({ bot, close } = await buildOfflineTeamsBot());
+  });
+  afterAll(() => close());
 
   it('registers exactly the catalogue commands, with the same words', () => {
-    const router = catalogueRouter();
-    expect(router.commandNames()).toEqual(COMMAND_CATALOGUE.map((entry) => entry.name));
-    expect(catalogueDrift(router, COMMAND_CATALOGUE)).toEqual({ missing: [], extra: [], differentWords: [] });
+    expect(bot.commands.commandNames().sort()).toEqual(COMMAND_CATALOGUE.map((entry) => entry.name).sort());
+    expect(catalogueDrift(bot.commands, COMMAND_CATALOGUE)).toEqual({
+      missing: [],
+      extra: [],
+      differentWords: [],
+    });
   });
 
-  it('has a parser for every catalogue command', () => {
-    expect(Object.keys(COMMAND_PARSERS).sort()).toEqual(COMMAND_CATALOGUE.map((entry) => entry.name).sort());
+  it('names the parser of every command it registers', () => {
+    expect(bot.commands.commandsWithoutParser()).toEqual([]);
   });
 
-  it('routes chat text to typed commands', async () => {
-    const router = catalogueRouter();
-    const command = await router.dispatch(
+  it('reads every catalogue example and alias as its command', () => {
+    for (const entry of COMMAND_CATALOGUE) {
+      for (const text of [entry.example, ...(entry.more ?? [])]) {
+        expect(bot.commands.match(text)?.name).toBe(entry.name);
+        expect(() => bot.commands.parse(text, parseCtx)).not.toThrow();
+      }
+    }
+  });
+
+  it('routes chat text to typed commands', () => {
+    const command = bot.commands.parse(
       '<at>Elevate</at> activate Exchange Admin, User Admin for 1h',
       parseCtx,
     );
     expect(command.kind).toBe('activate');
     expect(command.kind === 'activate' && command.roles).toEqual(['Exchange Admin', 'User Admin']);
-    expect(await router.dispatch('remind me 10m before', parseCtx)).toMatchObject({ kind: 'remindBefore' });
-    expect(await router.dispatch('reminders off', parseCtx)).toEqual({
+    expect(bot.commands.parse('remind me 10m before', parseCtx)).toMatchObject({ kind: 'remindBefore' });
+    expect(bot.commands.parse('reminders off', parseCtx)).toEqual({
       kind: 'remindersToggle',
       enabled: false,
     });
+    expect(bot.commands.parse('unsubscribe Exchange Admin', parseCtx)).toMatchObject({
+      kind: 'unsubscribe',
+    });
   });
 
+  it('answers text that starts with no command as dispatch does, listing the commands', () => {
+    expect(() => bot.commands.parse('make me admin', parseCtx)).toThrow(
+      /I don't know the command "make me admin"\. Commands: .*activate/,
+    );
+  });
+
+  it('fails the drift check when a catalogue command is missing from a router', () => {
+    const router = new CommandRouter<unknown>();
+    for (const name of bot.commands.commandNames().filter((n) => n !== 'extend'))
+      router.command(bot.commands.commandWords()[name], async () => undefined, parseRoles);
+    expect(catalogueDrift(router, COMMAND_CATALOGUE).missing).toEqual(['extend']);
+  });
+});
+
+describe('catalogueDrift', () => {
   it('reports drift when the router and the catalogue disagree', () => {
     const router = new CommandRouter<unknown>()
       .command(['roles'], async () => undefined)

@@ -11,5 +11,5 @@ export {
 } from './card-renderer';
 export { CardTemplateError } from './card-template-error';
 export type { CardVerb } from './card-verbs';
-export { CardVerbs, cardVerbList, isCardVerb } from './card-verbs';
+export { CardVerbs } from './card-verbs';
 export * from './card-data.schemas';

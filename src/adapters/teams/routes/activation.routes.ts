@@ -27,26 +27,29 @@ export function registerActivationRoutes(
   commands: CommandRouter<TeamsTurn>,
   verbs: VerbRouter<TeamsTurn>,
 ): void {
-  commands.command(['activate'], (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      let command = parseActivate(args, parseContextFor(services, actor));
-      if (command.kind === 'activateForm') return showForm(services, turn, actor, ctx, undefined, 'send');
-      checkRoleNames(
-        command.kind === 'activate' ? command.roles : [command.group],
-        services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
-        'activate',
-      );
-      if (command.kind === 'activate' && services.readActivation) {
-        const reading = await services.readActivation.execute(actor, command);
-        if (reading.kind === 'understood' && reading.confirm) {
-          await turn.sendCard(activationConfirmCard(ctx, { ...reading, typed: args }));
-          return;
+  commands.command(
+    ['activate'],
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        let command = parseActivate(args, parseContextFor(services, actor));
+        if (command.kind === 'activateForm') return showForm(services, turn, actor, ctx, undefined, 'send');
+        checkRoleNames(
+          command.kind === 'activate' ? command.roles : [command.group],
+          services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
+          'activate',
+        );
+        if (command.kind === 'activate' && services.readActivation) {
+          const reading = await services.readActivation.execute(actor, command);
+          if (reading.kind === 'understood' && reading.confirm) {
+            await turn.sendCard(activationConfirmCard(ctx, { ...reading, typed: args }));
+            return;
+          }
+          if (reading.kind === 'understood') command = reading.command;
         }
-        if (reading.kind === 'understood') command = reading.command;
-      }
-      const input = toInput(actor, turn, command);
-      await runActivation(services, turn, actor, ctx, input, 'send');
-    }),
+        const input = toInput(actor, turn, command);
+        await runActivation(services, turn, actor, ctx, input, 'send');
+      }),
+    parseActivate,
   );
 
   verbs.verb('activate', (data, turn) =>

@@ -16,12 +16,15 @@ export function registerAuditRoutes(
   verbs: VerbRouter<TeamsTurn>,
   viewAudit: ViewAuditTrailUseCase,
 ): void {
-  commands.command('audit', (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      const command = parseAudit(args, parseContextFor(services, actor));
-      const page = await viewAudit.execute({ actor, subject: command.subject, since: command.since });
-      await turn.sendCard(auditTrailCard(ctx, page, 1));
-    }),
+  commands.command(
+    'audit',
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        const command = parseAudit(args, parseContextFor(services, actor));
+        const page = await viewAudit.execute({ actor, subject: command.subject, since: command.since });
+        await turn.sendCard(auditTrailCard(ctx, page, 1));
+      }),
+    parseAudit,
   );
 
   verbs.verb(CardVerbs.showAudit, (data, turn) =>

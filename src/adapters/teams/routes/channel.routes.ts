@@ -54,37 +54,45 @@ export function registerChannelRoutes(
     }
   };
 
-  commands.command(['subscribe', 'unsubscribe', 'subscriptions'], async (args, turn, match) => {
-    const command = parseSubscriptionCommand(args, match.word);
-    const place = await placeOf(turn, services.defaultTenantId);
-    if (command.kind === 'subscriptions') {
-      await turn.sendText(subscriptionsText(await services.routes.routes(place), whereOf(turn)));
-      return;
-    }
-    await guarded(turn, async () => {
-      const result =
-        command.kind === 'subscribe'
-          ? await services.routes.add(actorOf(turn), place, 'announce', command.roles)
-          : await services.routes.remove(actorOf(turn), place, 'announce', command.roles);
-      await turn.sendText(routeChangeText(result, whereOf(turn)));
-    });
-  });
+  commands.command(
+    ['subscribe', 'unsubscribe', 'subscriptions'],
+    async (args, turn, match) => {
+      const command = parseSubscriptionCommand(args, match.word);
+      const place = await placeOf(turn, services.defaultTenantId);
+      if (command.kind === 'subscriptions') {
+        await turn.sendText(subscriptionsText(await services.routes.routes(place), whereOf(turn)));
+        return;
+      }
+      await guarded(turn, async () => {
+        const result =
+          command.kind === 'subscribe'
+            ? await services.routes.add(actorOf(turn), place, 'announce', command.roles)
+            : await services.routes.remove(actorOf(turn), place, 'announce', command.roles);
+        await turn.sendText(routeChangeText(result, whereOf(turn)));
+      });
+    },
+    (args, _ctx, word) => parseSubscriptionCommand(args, word),
+  );
 
-  commands.command(['approvals'], async (args, turn) => {
-    const command = parseApprovalsCommand(args);
-    if (command.kind === 'approvals') {
-      await services.showMyApprovals(turn);
-      return;
-    }
-    const place = await placeOf(turn, services.defaultTenantId);
-    await guarded(turn, async () => {
-      const result =
-        command.kind === 'approvalsHere'
-          ? await services.routes.add(actorOf(turn), place, 'approvals', command.roles)
-          : await services.routes.remove(actorOf(turn), place, 'approvals', command.roles);
-      await turn.sendText(routeChangeText(result, whereOf(turn)));
-    });
-  });
+  commands.command(
+    ['approvals'],
+    async (args, turn) => {
+      const command = parseApprovalsCommand(args);
+      if (command.kind === 'approvals') {
+        await services.showMyApprovals(turn);
+        return;
+      }
+      const place = await placeOf(turn, services.defaultTenantId);
+      await guarded(turn, async () => {
+        const result =
+          command.kind === 'approvalsHere'
+            ? await services.routes.add(actorOf(turn), place, 'approvals', command.roles)
+            : await services.routes.remove(actorOf(turn), place, 'approvals', command.roles);
+        await turn.sendText(routeChangeText(result, whereOf(turn)));
+      });
+    },
+    parseApprovalsCommand,
+  );
 }
 
 /** Tells only the asker: in their personal chat with Elevate when there is one, else in the thread. */

@@ -28,24 +28,27 @@ export function registerDeactivationRoutes(
   commands: CommandRouter<TeamsTurn>,
   verbs: VerbRouter<TeamsTurn>,
 ): void {
-  commands.command(['deactivate'], (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      const command = parseDeactivate(args);
-      checkRoleNames(
-        command.roles,
-        services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
-        'deactivate',
-      );
-      await turn.typing();
-      // The whole request is answered in one card (one message however many roles).
-      const cards = [];
-      const kinds = groupKinds(command.group);
-      for (const name of command.roles) {
-        const outcome = await services.deactivate.execute(actor, { type: 'name', name, kinds });
-        cards.push(deactivationOutcomeCard(ctx, outcome));
-      }
-      await turn.sendCard(combineCards(cards));
-    }),
+  commands.command(
+    ['deactivate'],
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        const command = parseDeactivate(args);
+        checkRoleNames(
+          command.roles,
+          services.maxRolesPerRequest ?? DEFAULT_MAX_ROLES_PER_REQUEST,
+          'deactivate',
+        );
+        await turn.typing();
+        // The whole request is answered in one card (one message however many roles).
+        const cards = [];
+        const kinds = groupKinds(command.group);
+        for (const name of command.roles) {
+          const outcome = await services.deactivate.execute(actor, { type: 'name', name, kinds });
+          cards.push(deactivationOutcomeCard(ctx, outcome));
+        }
+        await turn.sendCard(combineCards(cards));
+      }),
+    parseDeactivate,
   );
   for (const verb of ['deactivate', 'deactivateNow']) {
     verbs.verb(verb, (data, turn) =>

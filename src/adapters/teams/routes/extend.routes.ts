@@ -22,67 +22,70 @@ export function registerExtendRoutes(
   commands: CommandRouter<TeamsTurn>,
   extend: ExtendActivationUseCase,
 ): void {
-  commands.command(['extend'], (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      const command = parseExtend(args);
-      const duration = command.by ?? DEFAULT_EXTEND_BY;
-      const found = await findActiveRole(services.pim, actor, command.role);
-      if (found.kind === 'notActive') {
-        const active = found.active.map((role) => roleLabel(role));
+  commands.command(
+    ['extend'],
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        const command = parseExtend(args);
+        const duration = command.by ?? DEFAULT_EXTEND_BY;
+        const found = await findActiveRole(services.pim, actor, command.role);
+        if (found.kind === 'notActive') {
+          const active = found.active.map((role) => roleLabel(role));
+          await turn.sendCard(
+            errorCard(
+              new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${found.query}".`, {
+                remedy: active.length
+                  ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${found.query}" to start a new activation.`
+                  : `Nothing is active, so there is nothing to extend. Say "activate ${found.query} for 1h" to activate it.`,
+              }),
+              'Nothing to extend',
+            ),
+          );
+          return;
+        }
+        if (found.kind === 'ambiguous') {
+          const names = found.candidates.map((role) => `${roleLabel(role)} (${role.scopeName})`);
+          await turn.sendCard(
+            errorCard(
+              new DomainError(ErrorCodes.RoleAmbiguous, `"${found.query}" matches ${names.join(' and ')}.`, {
+                remedy: 'Say "extend" with the full role name, or press Extend on the reminder card.',
+              }),
+              'Which role?',
+            ),
+          );
+          return;
+        }
+        await turn.typing();
+        const outcome = await extend.execute({
+          actor,
+          roleId: found.role.roleId,
+          directoryScopeId: found.role.directoryScopeId,
+          duration,
+        });
+        if (outcome.kind !== 'stepUpRequired') {
+          await turn.sendCard(extendOutcomeCard(ctx, outcome));
+          return;
+        }
+        // Nothing was changed yet: Extend runs again, deactivation included, once the user verified.
         await turn.sendCard(
-          errorCard(
-            new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${found.query}".`, {
-              remedy: active.length
-                ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${found.query}" to start a new activation.`
-                : `Nothing is active, so there is nothing to extend. Say "activate ${found.query} for 1h" to activate it.`,
-            }),
-            'Nothing to extend',
-          ),
-        );
-        return;
-      }
-      if (found.kind === 'ambiguous') {
-        const names = found.candidates.map((role) => `${roleLabel(role)} (${role.scopeName})`);
-        await turn.sendCard(
-          errorCard(
-            new DomainError(ErrorCodes.RoleAmbiguous, `"${found.query}" matches ${names.join(' and ')}.`, {
-              remedy: 'Say "extend" with the full role name, or press Extend on the reminder card.',
-            }),
-            'Which role?',
-          ),
-        );
-        return;
-      }
-      await turn.typing();
-      const outcome = await extend.execute({
-        actor,
-        roleId: found.role.roleId,
-        directoryScopeId: found.role.directoryScopeId,
-        duration,
-      });
-      if (outcome.kind !== 'stepUpRequired') {
-        await turn.sendCard(extendOutcomeCard(ctx, outcome));
-        return;
-      }
-      // Nothing was changed yet: Extend runs again, deactivation included, once the user verified.
-      await turn.sendCard(
-        await services.stepUp.start(turn, actor, {
-          reason: outcome.reason,
-          claims: outcome.claims,
-          roleName: outcome.role.roleName,
-          purpose: 'extend',
-          activation: {
-            selection: {
-              type: 'exact',
-              roleId: found.role.roleId,
-              directoryScopeId: found.role.directoryScopeId,
-              kind: outcome.role.kind,
+          await services.stepUp.start(turn, actor, {
+            reason: outcome.reason,
+            claims: outcome.claims,
+            roleName: outcome.role.roleName,
+            purpose: 'extend',
+            activation: {
+              selection: {
+                type: 'exact',
+                roleId: found.role.roleId,
+                directoryScopeId: found.role.directoryScopeId,
+                kind: outcome.role.kind,
+              },
+              duration,
+              originConversationId: turn.conversationId,
             },
-            duration,
-            originConversationId: turn.conversationId,
-          },
-        }),
-      );
-    }),
+          }),
+        );
+      }),
+    parseExtend,
   );
 }

@@ -22,10 +22,14 @@ async function readerContext(services: RouteServices, turn: TeamsTurn): Promise<
 
 /** `help`, and the short help answer for anything the router does not know. */
 export function registerHelpRoutes(services: RouteServices, commands: CommandRouter<TeamsTurn>): void {
-  commands.command(['help'], async (args, turn) => {
-    parseHelp(args);
-    await turn.sendCard(helpCard(await readerContext(services, turn)));
-  });
+  commands.command(
+    ['help'],
+    async (args, turn) => {
+      parseHelp(args);
+      await turn.sendCard(helpCard(await readerContext(services, turn)));
+    },
+    parseHelp,
+  );
   commands.fallback(async (text, turn) => {
     // Quoted back without angle brackets, which Teams would read as markup.
     const said = text.replace(/[<>]/g, '').trim().slice(0, 80);

@@ -19,25 +19,31 @@ export function registerRequestRoutes(
   commands: CommandRouter<TeamsTurn>,
   verbs: VerbRouter<TeamsTurn>,
 ): void {
-  commands.command(['status'], (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      parseStatus(args);
-      await turn.typing();
-      await turn.sendCard(statusCard(ctx, actor.displayName, await services.status.execute(actor)));
-    }),
+  commands.command(
+    ['status'],
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        parseStatus(args);
+        await turn.typing();
+        await turn.sendCard(statusCard(ctx, actor.displayName, await services.status.execute(actor)));
+      }),
+    parseStatus,
   );
 
-  commands.command(['cancel'], (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      const command = parseCancel(args);
-      const target: CancelTarget = !command.target
-        ? { type: 'only' }
-        : command.target.type === 'request'
-          ? { type: 'request', id: command.target.id }
-          : { type: 'role', name: command.target.name };
-      const outcome = await services.cancel.execute(actor, target);
-      await turn.sendCard(await cancelCard(services, actor, ctx, outcome));
-    }),
+  commands.command(
+    ['cancel'],
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        const command = parseCancel(args);
+        const target: CancelTarget = !command.target
+          ? { type: 'only' }
+          : command.target.type === 'request'
+            ? { type: 'request', id: command.target.id }
+            : { type: 'role', name: command.target.name };
+        const outcome = await services.cancel.execute(actor, target);
+        await turn.sendCard(await cancelCard(services, actor, ctx, outcome));
+      }),
+    parseCancel,
   );
 
   verbs.verb('cancel', (data, turn) =>

@@ -20,10 +20,14 @@ export function registerRolesRoutes(
       else await turn.answerCardAction(card);
     });
 
-  commands.command(['roles', 'my roles'], async (args, turn) => {
-    parseRoles(args);
-    await show(turn, 'send');
-  });
+  commands.command(
+    ['roles', 'my roles'],
+    async (args, turn) => {
+      parseRoles(args);
+      await show(turn, 'send');
+    },
+    parseRoles,
+  );
   verbs.verb('showRoles', (data, turn) =>
     asActor(services, turn, async (actor) => {
       requireToken(services, data, 'showRoles', 'roles', actor);

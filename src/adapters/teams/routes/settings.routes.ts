@@ -28,11 +28,14 @@ export function registerSettingsRoutes(
   settings: ManageSettingsUseCase,
   approvalsRouting: ApprovalsRoutingSettingsUseCase,
 ): void {
-  commands.command('settings', (args, turn) =>
-    asActor(services, turn, async (actor, ctx) => {
-      parseSettings(args);
-      await turn.sendCard(settingsCard(ctx, await settings.show(actor)));
-    }),
+  commands.command(
+    'settings',
+    (args, turn) =>
+      asActor(services, turn, async (actor, ctx) => {
+        parseSettings(args);
+        await turn.sendCard(settingsCard(ctx, await settings.show(actor)));
+      }),
+    parseSettings,
   );
 
   verbs.verb(CardVerbs.saveSettings, (data, turn) =>

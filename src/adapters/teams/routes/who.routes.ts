@@ -52,17 +52,21 @@ export function registerWhoRoutes(
   const ownCard = (turn: TeamsTurn, role: string | undefined) =>
     turn.conversationKind === 'personal' || role !== undefined;
 
-  commands.command(['who', 'who has', 'who holds', 'board'], async (args, turn) => {
-    const command = parseWho(args);
-    const board = await services.who.execute({ role: command.role });
-    const zone = await boardZoneOf(turn, ownCard(turn, command.role));
-    const card = boardCard(board, { zone, page: 1, signer: services.signer });
-    if (ownCard(turn, command.role)) {
-      await turn.sendCard(card);
-      return;
-    }
-    await showConversationBoard(services, turn, card, zone);
-  });
+  commands.command(
+    ['who', 'who has', 'who holds', 'board'],
+    async (args, turn) => {
+      const command = parseWho(args);
+      const board = await services.who.execute({ role: command.role });
+      const zone = await boardZoneOf(turn, ownCard(turn, command.role));
+      const card = boardCard(board, { zone, page: 1, signer: services.signer });
+      if (ownCard(turn, command.role)) {
+        await turn.sendCard(card);
+        return;
+      }
+      await showConversationBoard(services, turn, card, zone);
+    },
+    parseWho,
+  );
 
   verbs.verb('showBoard', async (data, turn) => {
     const check = services.signer.verify(data.token, {

@@ -32,3 +32,11 @@ export function parseReminders(args: string): RemindersToggleCommand {
     },
   );
 }
+
+/** The `reminders` command, by the word it was said with: `remind me 15m before`, or `reminders on|off`. */
+export function parseReminderSettings(
+  args: string,
+  word: string,
+): RemindBeforeCommand | RemindersToggleCommand {
+  return word.toLowerCase() === 'remind me' ? parseRemindMe(args) : parseReminders(args);
+}
