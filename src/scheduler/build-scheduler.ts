@@ -5,6 +5,7 @@ import type { ApproverResolver } from '../app/activation/approver-resolver';
 import { AnnounceHandler } from '../app/channels/announce.handler';
 import { BoardRefreshHandler } from '../app/channels/board-refresh.handler';
 import { WhoHoldsWhatUseCase } from '../app/channels/who-holds-what.use-case';
+import { StepUpExpiryHandler } from '../app/audit/step-up-expiry';
 import { ActivationObservedHandler } from '../app/reconcile/activation-observed.handler';
 import { ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
 import { RequestStatusHandler } from '../app/reconcile/request-status.handler';
@@ -121,6 +122,10 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
         pim,
         directory: deps.directory,
       }),
+    ],
+    [
+      WorkKinds.stepUpExpiry,
+      new StepUpExpiryHandler({ audit: deps.auditLog, oneTimeKeys: store.oneTimeKeys, clock }),
     ],
     [WorkKinds.eligibilityEnding, new EligibilityEndingHandler({ notifier, clock })],
     [

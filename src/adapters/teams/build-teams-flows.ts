@@ -104,6 +104,7 @@ export function buildTeamsFlows(deps: TeamsBotDeps) {
     clock,
     tokens: deps.tokens,
     oneTimeKeys: store.oneTimeKeys,
+    workItems: store.workItems,
     activate,
     extend,
     users: store.users,

@@ -27,6 +27,8 @@ export const WorkKinds = {
    * audited as activation.observed). Key: observed:<instanceId>.
    */
   activationObserved: 'observed',
+  /** A Verify link expires: recorded as abandoned unless the step-up ended before. Key: stepup:<nonce>. */
+  stepUpExpiry: 'stepup',
 } as const;
 
 export type WorkKind = (typeof WorkKinds)[keyof typeof WorkKinds];

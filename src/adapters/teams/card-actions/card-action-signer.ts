@@ -46,6 +46,18 @@ export class CardActionSigner {
     return `${payload}.${this.mac(payload)}`;
   }
 
+  /** The nonce of a token this signer made (read without checking it: for the caller that just signed it). */
+  static nonceOf(token: string): string | undefined {
+    try {
+      const claims = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+        nonce?: unknown;
+      };
+      return typeof claims.nonce === 'string' ? claims.nonce : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** `actorId` undefined: the caller checks the binding itself (the step-up page has no Teams identity). */
   verify(
     token: unknown,

@@ -1,5 +1,10 @@
 import { AuditActions } from '../../../domain/audit/audit-actions';
+import type { DateTime } from 'luxon';
+import { stepUpExpiryWork } from '../../../app/audit/step-up-expiry';
 import type { AuditEvent } from '../../../ports/audit-log';
+import type { WorkItemRepository } from '../../../ports/stores';
+import type { Logger } from '../../observability/logger';
+import { CardActionSigner } from '../card-actions/card-action-signer';
 import type { StepUpPayload } from './step-up-state';
 
 /**
@@ -24,4 +29,38 @@ export function stepUpEvent(
     conversationId: payload.originConversationId,
     details: { for: payload.decision ? 'approval' : payload.extend ? 'extend' : 'activate' },
   };
+}
+
+/**
+ * A Verify link never used to the end (not opened, or the sign-in never came back) is recorded as
+ * abandoned by the scheduler when it expires: the check is scheduled when the link is made.
+ */
+export async function scheduleStepUpExpiryCheck(
+  deps: { workItems?: Pick<WorkItemRepository, 'scheduleIfAbsent'>; logger: Logger },
+  userId: string,
+  payload: StepUpPayload,
+  state: string,
+  expiresAt: DateTime,
+): Promise<void> {
+  const nonce = CardActionSigner.nonceOf(state);
+  if (!nonce || !deps.workItems) return;
+  const work = stepUpExpiryWork(
+    {
+      nonce,
+      userId,
+      roleId: payload.roleId,
+      roleName: payload.roleName,
+      kind: payload.kind,
+      directoryScopeId: payload.directoryScopeId,
+      justification: payload.justification,
+      ticket: payload.ticket,
+      originConversationId: payload.originConversationId,
+      purpose: payload.decision ? 'approval' : payload.extend ? 'extend' : 'activate',
+    },
+    expiresAt,
+  );
+  // The Verify card still goes out when the store cannot take the check (it is only for the trail).
+  await deps.workItems.scheduleIfAbsent(work).catch((error: unknown) => {
+    deps.logger.warn({ err: error }, 'could not schedule the check of an unused Verify link');
+  });
 }

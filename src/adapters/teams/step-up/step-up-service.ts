@@ -5,7 +5,13 @@ import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
-import type { CardCopyRepository, ConversationRepository, UserRepository } from '../../../ports/stores';
+import type {
+  CardCopyRepository,
+  ConversationRepository,
+  UserRepository,
+  WorkItemRepository,
+} from '../../../ports/stores';
+import { markStepUpEnded } from '../../../app/audit/step-up-expiry';
 import type { DelegatedUser, TokenProvider } from '../../../ports/token-provider';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
@@ -27,7 +33,7 @@ import {
   type StepUpPayload,
 } from './step-up-state';
 import { resumeActivation } from './resume-activation';
-import { stepUpEvent } from './step-up-audit';
+import { scheduleStepUpExpiryCheck, stepUpEvent } from './step-up-audit';
 import type { AuditLog } from '../../../ports/audit-log';
 import { deliverVerifyPrivately } from './private-delivery';
 
@@ -71,6 +77,8 @@ export class StepUpService implements StepUpStarter {
       /** Sends an approver's decision again after their step-up (the approvals' decide use case). */
       resumeDecision?: DecisionResumer;
       audit?: Pick<AuditLog, 'record'>;
+      /** Where the check of an unused Verify link is scheduled (recorded as abandoned when it expires). */
+      workItems?: Pick<WorkItemRepository, 'scheduleIfAbsent'>;
     },
   ) {}
 
@@ -79,7 +87,7 @@ export class StepUpService implements StepUpStarter {
     actor: Actor,
     pending: PendingDecisionStepUp,
   ): Promise<AdaptiveCardJson> {
-    const card = this.verifyCard(actor, {
+    const card = await this.verifyCard(actor, {
       tenantId: actor.tenantId,
       reason: pending.reason,
       claims: pending.claims,
@@ -111,17 +119,20 @@ export class StepUpService implements StepUpStarter {
       extend: pending.purpose === 'extend' ? true : undefined,
       cardActivityId: pending.cardActivityId,
     };
-    return deliverVerifyPrivately(this.deps, turn, actor, this.verifyCard(actor, payload), pending.roleName);
+    const card = await this.verifyCard(actor, payload);
+    return deliverVerifyPrivately(this.deps, turn, actor, card, pending.roleName);
   }
 
-  private verifyCard(actor: Actor, payload: StepUpPayload): AdaptiveCardJson {
+  private async verifyCard(actor: Actor, payload: StepUpPayload): Promise<AdaptiveCardJson> {
+    const now = this.deps.clock.now();
     const state = this.deps.signer.sign({
       verbs: ['stepUp'],
       subject: encodePayload(payload),
       actorId: actor.userId,
-      now: this.deps.clock.now(),
+      now,
       ttl: STEP_UP_TTL,
     });
+    await scheduleStepUpExpiryCheck(this.deps, actor.userId, payload, state, now.plus(STEP_UP_TTL));
     return renderCard('verify', {
       reason: payload.reason,
       roleName: payload.roleName,
@@ -156,6 +167,7 @@ export class StepUpService implements StepUpStarter {
     if ('refused' in checked) return checked.refused;
     if (typeof query.error === 'string') {
       const reason = String(query.error_description ?? query.error);
+      await markStepUpEnded(this.deps, checked.nonce);
       await this.deps.audit?.record(
         stepUpEvent(checked.userId, checked.payload, { kind: 'abandoned', reason }),
       );
@@ -185,6 +197,7 @@ export class StepUpService implements StepUpStarter {
       codeVerifier: this.verifier(nonce),
     });
     if (!(await this.deps.oneTimeKeys.consume(`stepup:${nonce}`, expiresAt))) return alreadyUsed;
+    await markStepUpEnded(this.deps, nonce);
     await this.deps.audit?.record(stepUpEvent(userId, payload, { kind: 'completed' }));
     const profile = await this.deps.users.get(payload.tenantId, userId);
     // The token satisfies the claims it was obtained for: asking for them again gives the same token.
