@@ -1,12 +1,14 @@
 import type { DateTime } from 'luxon';
 import type { OneTimeKeyRepository } from './one-time-keys';
 import type { CardCopyRepository, TrackedRequestRepository } from './tracked-requests';
+import type { CompositeCardRepository } from './composite-cards';
 import type { WorkItemRepository } from './work-items';
 import type { ChannelBoardRepository, ChannelRouteRepository } from './channel-routes';
 
 export * from './tracked-requests';
 export * from './work-items';
 export * from './channel-routes';
+export * from './composite-cards';
 
 /**
  * Persistence ports. Every state change the use cases make goes through one of these
@@ -226,6 +228,7 @@ export interface Store {
   tokenCache: TokenCacheRepository;
   oneTimeKeys: OneTimeKeyRepository;
   cardCopies: CardCopyRepository;
+  compositeCards: CompositeCardRepository;
   trackedRequests: TrackedRequestRepository;
   workItems: WorkItemRepository;
   channelRoutes: ChannelRouteRepository;

@@ -15,6 +15,7 @@ const MIGRATION_NAMES = [
   '0003-channel-routes',
   '0004-audit-fields-and-settings',
   '0005-channel-route-names',
+  '0006-composite-cards',
 ];
 
 export function migrationsContract(ctx: ContractContext): void {

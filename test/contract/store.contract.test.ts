@@ -1,6 +1,7 @@
 import type { Store } from '../../src/ports/stores';
 import { auditContract } from './audit.contract';
 import { cardCopiesContract } from './card-copies.contract';
+import { compositeCardsContract } from './composite-cards.contract';
 import { channelRoutesContract } from './channel-routes.contract';
 import type { ContractContext } from './contract-context';
 import { conversationsContract } from './conversations.contract';
@@ -44,6 +45,7 @@ describe.each(availableBackends())('store contract on %s', (_name, makeBackend) 
   tokenCacheContract(ctx);
   oneTimeKeysContract(ctx);
   cardCopiesContract(ctx);
+  compositeCardsContract(ctx);
   trackedRequestsContract(ctx);
   workItemsContract(ctx);
   channelRoutesContract(ctx);

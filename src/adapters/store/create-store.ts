@@ -8,6 +8,7 @@ import { openSqlite } from './open-sqlite';
 import { KyselyAuditRepository } from './repositories/audit.repository';
 import { KyselySettingsRepository } from './repositories/settings.repository';
 import { KyselyCardCopyRepository } from './repositories/card-copy.repository';
+import { KyselyCompositeCardRepository } from './repositories/composite-card.repository';
 import { KyselyChannelBoardRepository } from './repositories/channel-board.repository';
 import { KyselyChannelRouteRepository } from './repositories/channel-route.repository';
 import { KyselyConversationRepository } from './repositories/conversation.repository';
@@ -114,6 +115,7 @@ function assembleStore(db: Kysely<Database>, dialect: StoreDialect, clock: TimeS
     tokenCache: new KyselyTokenCacheRepository(db, clock),
     oneTimeKeys: new KyselyOneTimeKeyRepository(db, clock),
     cardCopies: new KyselyCardCopyRepository(db, clock),
+    compositeCards: new KyselyCompositeCardRepository(db, clock),
     trackedRequests: new KyselyTrackedRequestRepository(db, clock),
     workItems: new KyselyWorkItemRepository(db, dialect, clock),
     channelRoutes: new KyselyChannelRouteRepository(db, clock),

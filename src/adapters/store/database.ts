@@ -17,6 +17,15 @@ export interface Database {
   settings: SettingsTable;
   channel_routes: ChannelRoutesTable;
   channel_boards: ChannelBoardsTable;
+  composite_cards: CompositeCardsTable;
+}
+
+export interface CompositeCardsTable {
+  conversation_id: string;
+  activity_id: string;
+  parts: string;
+  version: number;
+  updated_at: string;
 }
 
 export interface ChannelRoutesTable {

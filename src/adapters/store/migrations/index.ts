@@ -5,6 +5,7 @@ import { oneTimeKeys } from './0002-one-time-keys';
 import { auditFieldsAndSettings } from './0004-audit-fields-and-settings';
 import { channelRoutes } from './0003-channel-routes';
 import { channelRouteNames } from './0005-channel-route-names';
+import { compositeCards } from './0006-composite-cards';
 
 /**
  * All migrations, compiled in (no folder is read at run time, so this works the same from
@@ -18,6 +19,7 @@ export function storeMigrations(dialect: StoreDialect): MigrationProvider {
     '0003-channel-routes': channelRoutes,
     '0004-audit-fields-and-settings': auditFieldsAndSettings,
     '0005-channel-route-names': channelRouteNames,
+    '0006-composite-cards': compositeCards,
   };
   return { getMigrations: async () => migrations };
 }

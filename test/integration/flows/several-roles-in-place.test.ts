@@ -1,0 +1,56 @@
+import { cardActions, cardText, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+
+/**
+ * One card answers an `activate` that names several roles (issue 14, defect 3). A role on it that
+ * waits for approval must still be updated in place when it is decided, in a personal chat and in
+ * a channel thread, keeping the other roles' parts (the card is one message, several requests).
+ */
+describe('several roles in one card: a later decision updates its own part in place', () => {
+  let h: BotHarness;
+
+  beforeAll(async () => {
+    h = await startBotHarness();
+  });
+  afterAll(() => h.close());
+
+  async function approveAs(requesterName: string, role: string): Promise<void> {
+    const { dana } = h.users;
+    const card = await h.waitForCard(h.conversationId(dana), `${requesterName} requests ${role}`);
+    const approve = cardActions(card.card).find((a) => a.verb === 'approve')!;
+    await h.execute(dana, 'approve', { ...approve.data, reason: 'Checked' }, { replyToId: card.activityId });
+  }
+
+  it.each(['personal', 'channel'] as const)(
+    'in a %s conversation the pending part turns approved, the active part stays',
+    async (where) => {
+      const { alex, dana } = h.users;
+      await h.say(dana, 'help');
+      const turn = await h.say(
+        alex,
+        `activate Global Reader, User Administrator for 1h because onboarding batch ${where} ticket INC-9`,
+        { where },
+      );
+      const conversation = h.conversationId(alex, where);
+      const cards = h.shown(conversation).filter((m) => m.card && /Global Reader/.test(cardText(m.card)));
+      expect(cards).toHaveLength(1);
+      const activityId = turn.messages.find((m) => m.card)!.activityId;
+      const first = cardText(h.shown(conversation).find((m) => m.activityId === activityId)!.card);
+      expect(first).toMatch(/Global Reader/);
+      expect(first).toMatch(/User Administrator[\s\S]*(approval|Waiting)/);
+
+      await approveAs('Alex Morgan', 'User Administrator');
+      const updated = await h.waitForUpdate(activityId, /User Administrator[\s\S]*(Approved|active|Active until)/);
+      const text = cardText(updated.card);
+      expect(text).toMatch(/Global Reader/);
+      expect(text).not.toMatch(/Waiting for a decision|needs approval/);
+      // The request's Cancel button is gone with the pending state; Global Reader's Deactivate stays.
+      expect(cardActions(updated.card).some((a) => a.verb === 'cancel')).toBe(false);
+      expect(cardActions(updated.card).some((a) => a.verb === 'deactivate')).toBe(true);
+      // Still one card for the request in that conversation.
+      expect(
+        h.shown(conversation).filter((m) => m.card && /User Administrator/.test(cardText(m.card))),
+      ).toHaveLength(1);
+      await h.say(alex, 'deactivate Global Reader, User Administrator');
+    },
+  );
+});
