@@ -85,8 +85,19 @@ export interface TeamsBot {
 export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { store, pim, clock, logger, config } = deps;
   const flows = buildTeamsFlows(deps);
-  const { signer, messenger, approvers, effective, who, notifier, approvals, activate, extend, stepUp } =
-    flows;
+  const {
+    signer,
+    messenger,
+    cardParts,
+    approvers,
+    effective,
+    who,
+    notifier,
+    approvals,
+    activate,
+    extend,
+    stepUp,
+  } = flows;
   deps.registerRoutes(stepUpPages(stepUp, logger));
 
   const ticketPatterns = ticketPatternCache();
@@ -125,6 +136,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     pim,
     users: store.users,
     cardCopies: store.cardCopies,
+    cardParts,
     stepUp,
     clock,
     signer,

@@ -10,6 +10,7 @@ import { approvalDecisionResumer } from './approvals/decision-resumer';
 import type { TeamsBotDeps } from './build-teams-bot';
 import { CardActionSigner } from './card-actions/card-action-signer';
 import { EffectiveCardFollowUp } from './follow-ups/effective-card.follow-up';
+import { CardParts } from './cards/card-parts';
 import { ProactiveMessenger } from './proactive/proactive-messenger';
 import { RoleLabels } from './reminders/role-labels';
 import { TeamsReminderNotifier } from './reminders/teams-reminder-notifier';
@@ -27,8 +28,10 @@ export function buildTeamsFlows(deps: TeamsBotDeps) {
   if (!signingSecret)
     throw new Error('buildTeamsBot needs config.cardSigningKey (a secret of 32+ characters)');
   const signer = new CardActionSigner(signingSecret);
+  const cardParts = new CardParts(store.compositeCards);
   const messenger = new ProactiveMessenger(deps.adapter, config.bot.appId ?? '', {
     ratePerSecond: config.proactiveSendRatePerSecond,
+    parts: cardParts,
   });
   const approvers = new ApproverResolver(deps.directory);
   const who = new WhoHoldsWhatUseCase({
@@ -119,6 +122,7 @@ export function buildTeamsFlows(deps: TeamsBotDeps) {
     signingSecret,
     signer,
     messenger,
+    cardParts,
     approvers,
     effective,
     who,

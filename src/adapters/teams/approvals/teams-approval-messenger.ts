@@ -155,7 +155,9 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
         ? { type: 'approver', approverId: copy.recipientId }
         : await this.sharedAudience(view),
     );
-    await this.deps.messenger.update(copy.conversationRef as Reference, copy.activityId, card);
+    await this.deps.messenger.update(copy.conversationRef as Reference, copy.activityId, card, {
+      requestId: copy.requestId,
+    });
   }
 
   /** The stored 1:1 chat, or a new one (createConversation) — undefined when the app is not installed for them. */

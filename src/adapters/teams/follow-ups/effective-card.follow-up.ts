@@ -5,7 +5,6 @@ import type { RequestStatusHandler } from '../../../app/reconcile/request-status
 import { RequestStatuses } from '../../../domain/activation/request-status';
 import type { CardCopyRepository } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
-import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
@@ -39,8 +38,8 @@ export class EffectiveCardFollowUp {
   ) {}
 
   /**
-   * Starts the follow-up without waiting for it. `compose` places the updated outcome into the card
-   * shown (one card answering several roles keeps the others' parts); default: the outcome alone.
+   * Starts the follow-up without waiting for it. On a card that answers several roles only this
+   * request's part is redrawn (the messenger keeps the others; see CardParts).
    */
   start(
     reference: Reference,
@@ -49,9 +48,8 @@ export class EffectiveCardFollowUp {
     ctx: PresenterContext,
     outcome: Activated,
     text: { justification?: string; ticket?: string } = {},
-    compose: (card: AdaptiveCardJson) => AdaptiveCardJson = (card) => card,
   ): void {
-    const run = this.run(reference, cardId, actor, ctx, outcome, text, compose).finally(() =>
+    const run = this.run(reference, cardId, actor, ctx, outcome, text).finally(() =>
       this.running.delete(run),
     );
     this.running.add(run);
@@ -69,7 +67,6 @@ export class EffectiveCardFollowUp {
     ctx: PresenterContext,
     outcome: Activated,
     text: { justification?: string; ticket?: string },
-    compose: (card: AdaptiveCardJson) => AdaptiveCardJson,
   ): Promise<void> {
     const result = await this.deps.wait.wait(actor.delegated, {
       kind: outcome.role.kind,
@@ -101,15 +98,13 @@ export class EffectiveCardFollowUp {
       );
       return;
     }
-    const card = compose(
-      activationOutcomeCard(
-        ctx,
-        { ...outcome, until: result.assignment.endDateTime ?? outcome.until },
-        { ...text, effective: true },
-      ),
+    const card = activationOutcomeCard(
+      ctx,
+      { ...outcome, until: result.assignment.endDateTime ?? outcome.until },
+      { ...text, effective: true },
     );
     try {
-      if (cardId) await this.deps.messenger.update(reference, cardId, card);
+      if (cardId) await this.deps.messenger.update(reference, cardId, card, { requestId: outcome.requestId });
       else await this.deps.messenger.send(reference, { card });
     } catch (error) {
       this.deps.logger.warn(

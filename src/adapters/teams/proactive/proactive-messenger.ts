@@ -1,6 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
+import type { CardParts, PlacedCard } from '../cards/card-parts';
 import { connectorThrottle } from './connector-throttle';
 import { SendRateLimiter } from './send-rate-limiter';
 
@@ -11,12 +12,22 @@ export interface ProactiveMessengerOptions {
   maxThrottleRetries?: number;
   /** Observes throttling (metrics, logs). */
   onThrottled?: (retryAfterMs: number) => void;
+  /** Messages that answer several requests, redrawn part by part (see CardParts). */
+  parts?: CardParts;
 }
 
 /** Orders queued messages: the due time of the work they belong to (earliest first). */
 export interface SendOptions {
   dueAt?: DateTime;
+  /**
+   * Updates only: the PIM request the new card is about. When the message answers several
+   * requests, only that request's part is replaced and the others are kept.
+   */
+  requestId?: string;
 }
+
+/** A message answering several requests gets its latest parts again at most this often. */
+const MAX_CATCH_UPS = 2;
 
 /** The Bot Connector kept answering 429 for one message. */
 export class ConnectorThrottledError extends Error {
@@ -73,12 +84,35 @@ export class ProactiveMessenger {
     });
   }
 
-  /** Replaces a card the bot posted earlier. */
+  /**
+   * Replaces a card the bot posted earlier (given `requestId`, only that request's part of a card
+   * answering several). When another writer changed the parts while this update was on its way,
+   * the latest parts are drawn again, so the last update to land is never a stale one.
+   */
   async update(
     reference: Partial<ConversationReference>,
     activityId: string,
     card: AdaptiveCardJson,
     options: SendOptions = {},
+  ): Promise<void> {
+    const parts = this.options.parts;
+    const conversationId = reference.conversation?.id;
+    const key = parts && options.requestId && conversationId ? { conversationId, activityId } : undefined;
+    let placed: PlacedCard = key ? await parts!.place(key, options.requestId!, card) : { card };
+    for (let catchUp = 0; ; catchUp += 1) {
+      await this.replace(reference, activityId, placed.card, options);
+      if (!key || placed.version === undefined || catchUp >= MAX_CATCH_UPS) return;
+      const newer = await parts!.newerThan(key, placed.version);
+      if (!newer) return;
+      placed = newer;
+    }
+  }
+
+  private async replace(
+    reference: Partial<ConversationReference>,
+    activityId: string,
+    card: AdaptiveCardJson,
+    options: SendOptions,
   ): Promise<void> {
     await this.paced(options, async () => {
       await this.continueConversation(reference, async (context) => {

@@ -52,7 +52,7 @@ export class TeamsChannelAnnouncer {
         copy.conversationRef as Partial<ConversationReference>,
         copy.activityId,
         card,
-        { dueAt },
+        { dueAt, requestId: request.id },
       );
     }
     const postable = POSTABLE_STATES.has(update.state);

@@ -139,7 +139,7 @@ export class TeamsReminderNotifier implements ReminderNotifier {
         copy.conversationRef as Partial<ConversationReference>,
         copy.activityId,
         card,
-        { dueAt },
+        { dueAt, requestId: request.id },
       );
     }
     return this.post(target.reference, card, dueAt);

@@ -17,6 +17,7 @@ import type { CardActionSigner } from '../card-actions/card-action-signer';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import type { StepUpStarter } from './step-up-starter';
+import type { CardParts } from '../cards/card-parts';
 import type { EffectiveCardFollowUp } from '../follow-ups/effective-card.follow-up';
 
 /** Everything the chat and card routes call. Built once in the composition root. */
@@ -36,6 +37,8 @@ export interface RouteServices {
   users: UserRepository;
   /** Where posted request cards are remembered, so every copy can be updated later. */
   cardCopies: CardCopyRepository;
+  /** Cards that answer several requests, remembered part by part. */
+  cardParts: CardParts;
   stepUp: StepUpStarter;
   clock: Clock;
   signer: CardActionSigner;

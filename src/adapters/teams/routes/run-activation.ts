@@ -63,22 +63,32 @@ export async function runActivation(
   }
   // For a button click the card shown is the clicked one (the invoke's replyToId).
   const cardId = shownId ?? (turn.isInvoke ? (turn.activity.replyToId ?? undefined) : undefined);
-  // Later per-request updates (approval outcome, channel thread) replace the whole card, so they
-  // are remembered only when the card answers one role.
-  if (outcomes.length === 1)
-    await rememberRequestCard(services.cardCopies, outcomes[0], {
-      conversationRef: turn.reference(),
+  const reference = turn.reference();
+  // Later per-request updates (approval outcome, scheduled start, channel thread, effective) redraw
+  // their own part of a card that answers several roles and keep the others.
+  const conversationId = reference.conversation?.id;
+  if (cardId && conversationId && outcomes.length > 1) {
+    await services.cardParts.remember(
+      { conversationId, activityId: cardId },
+      outcomes.map((outcome, index) => ({ requestId: requestIdOf(outcome), card: parts[index] })),
+    );
+  }
+  for (const outcome of outcomes) {
+    await rememberRequestCard(services.cardCopies, outcome, {
+      conversationRef: reference,
       activityId: cardId,
       shared: turn.conversationKind !== 'personal',
       userId: turn.userId,
     });
-  for (const [index, outcome] of outcomes.entries()) {
-    if (outcome.kind !== 'activated') continue;
-    services.effective.start(turn.reference(), cardId, actor, ctx, outcome, options, (effective) => {
-      parts[index] = effective;
-      return combineCards(parts);
-    });
   }
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'activated')
+      services.effective.start(reference, cardId, actor, ctx, outcome, options);
+  }
+}
+
+function requestIdOf(outcome: ActivationOutcome): string | undefined {
+  return 'requestId' in outcome && typeof outcome.requestId === 'string' ? outcome.requestId : undefined;
 }
 
 async function outcomeCard(
