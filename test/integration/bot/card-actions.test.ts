@@ -28,6 +28,40 @@ const activationsOf = (userId: string, roleId: string) =>
       s.target.roleDefinitionId === roleId,
   );
 
+/** An input of a card by id (searching containers and columns). */
+function inputById(card: unknown, id: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const element = node as Record<string, unknown>;
+    if (element.id === id && String(element.type).startsWith('Input.')) found = element;
+    else Object.values(element).forEach(visit);
+  };
+  visit(card);
+  return found;
+}
+
+/** The attention message right under input `id` (or under the column set holding it), if any. */
+function messageUnder(card: unknown, id: string): string | undefined {
+  let message: string | undefined;
+  const holds = (node: unknown): boolean => inputById({ body: [node] }, id) !== undefined;
+  const visit = (items: unknown): void => {
+    if (!Array.isArray(items)) return;
+    items.forEach((item, index) => {
+      const element = item as Record<string, unknown>;
+      const next = items[index + 1] as Record<string, unknown> | undefined;
+      if (holds(element) && !Array.isArray(element.items) && !Array.isArray(element.columns)) {
+        if (next?.type === 'TextBlock' && next.color === 'Attention') message = String(next.text);
+      } else if (holds(element) && Array.isArray(element.columns)) {
+        if (next?.type === 'TextBlock' && next.color === 'Attention') message = String(next.text);
+      } else if (holds(element)) visit(element.items);
+    });
+  };
+  visit((card as { body?: unknown }).body);
+  return message;
+}
+
 function activateButton(card: Card, roleId: string) {
   const button = cardActions(card).find(
     (a) => a.type === 'Action.Execute' && a.verb === 'activate' && a.data.roleId === roleId,
@@ -63,24 +97,32 @@ describe('Action.Execute', () => {
     expect(activationsOf(u.priya.id, EXCHANGE)).toHaveLength(0);
   });
 
-  test('the form refuses a missing justification and ticket beside the form (which stays filled), then activates when given', async () => {
+  test('a refused form comes back filled in as sent, with the fields at fault marked; then activates', async () => {
     const form = (await bot.say(u.priya, 'activate')).card;
     const submit = findAction(form, 'submitActivation');
     const missing = await bot.execute(u.priya, 'submitActivation', {
       ...submit.data,
       role: `${EXCHANGE}|/`,
-      duration: 'PT1H',
-      justification: '',
+      duration: 'PT30M',
+      justification: 'mail flow incident',
       ticketNumber: '',
     });
-    // Issue 13, defect 4: the refusal is a message beside the pressed form, which is not replaced.
-    expect(missing.card).toEqual({});
-    const refused = missing.note ?? '';
-    expect(refused).toContain('Exchange Administrator needs a justification to activate.');
-    expect(refused).toContain('Exchange Administrator needs a ticket number to activate.');
+    // Issue 13, defect 4: the same form, for the chosen role, with what was typed.
+    const back = missing.card;
+    expect(cardText(back)).toContain('Limits shown are for Exchange Administrator');
+    expect(inputById(back, 'role')?.value).toBe(`${EXCHANGE}|/`);
+    expect(inputById(back, 'duration')?.value).toBe('PT30M');
+    expect(inputById(back, 'justification')?.value).toBe('mail flow incident');
+    // Only the ticket is at fault, and it says so under the field.
+    expect(messageUnder(back, 'ticketNumber')).toBe(
+      'Exchange Administrator needs a ticket number to activate.',
+    );
+    expect(messageUnder(back, 'justification')).toBeUndefined();
+    expect(messageUnder(back, 'duration')).toBeUndefined();
+    expect(activationsOf(u.priya.id, EXCHANGE)).toHaveLength(0);
 
     const ok = await bot.execute(u.priya, 'submitActivation', {
-      ...submit.data,
+      ...findAction(back, 'submitActivation').data,
       role: `${EXCHANGE}|/`,
       duration: 'PT1H',
       justification: 'mail flow incident',
@@ -91,7 +133,7 @@ describe('Action.Execute', () => {
     expect(text).toMatch(/Justification\nmail flow incident\nTicket\nINC-7/);
   });
 
-  test('the form refuses a start time in the past', async () => {
+  test('the form refuses a start time in the past under the start fields, keeping the date and time typed', async () => {
     const form = (await bot.say(u.taylor, 'activate')).card;
     const submit = findAction(form, 'submitActivation');
     const yesterday = bot.sim.clock.now().setZone(u.taylor.timeZone).minus({ days: 1 });
@@ -102,9 +144,43 @@ describe('Action.Execute', () => {
       startDate: yesterday.toISODate(),
       startTime: '09:00',
     });
-    expect(clicked.card).toEqual({});
-    expect(clicked.note).toContain('is in the past');
-    expect(clicked.note).toContain('Details: START_IN_PAST');
+    expect(messageUnder(clicked.card, 'startTime')).toContain('is in the past');
+    expect(inputById(clicked.card, 'startDate')?.value).toBe(yesterday.toISODate());
+    expect(inputById(clicked.card, 'startTime')?.value).toBe('09:00');
+    expect(activationsOf(u.taylor.id, GLOBAL_READER)).toHaveLength(0);
+  });
+
+  test('choosing another role reshapes the form to that role (limits, justification, ticket), keeping what was typed', async () => {
+    const form = (await bot.say(u.priya, 'activate')).card;
+    // Priya's form opens on Exchange Administrator (justification and ticket required).
+    expect(inputById(form, 'role')?.value).toBe(`${EXCHANGE}|/`);
+    expect(inputById(form, 'ticketNumber')?.label).toBe('Ticket number');
+    const choices = inputById(form, 'role')?.choices as { title: string; value: string }[];
+    const other = choices.find((c) => c.value !== `${EXCHANGE}|/`)!;
+    const otherName = other.title.split(' · ')[0];
+    const toOther = await bot.execute(u.priya, 'changeFormRole', {
+      ...findAction(form, 'changeFormRole').data,
+      role: other.value,
+      duration: 'PT30M',
+      justification: 'typed before choosing',
+      ticketNumber: '',
+    });
+    const reshaped = toOther.card;
+    expect(cardText(reshaped)).toContain(`Limits shown are for ${otherName}`);
+    expect(inputById(reshaped, 'role')?.value).toBe(other.value);
+    expect(inputById(reshaped, 'justification')?.value).toBe('typed before choosing');
+    expect(inputById(reshaped, 'duration')?.value).toBe('PT30M');
+    expect(inputById(reshaped, 'ticketNumber')?.label).toBe('Ticket number (optional)');
+    expect(inputById(reshaped, 'duration')?.label).not.toBe(inputById(form, 'duration')?.label);
+    // And back: Exchange Administrator's own limits and requirements again.
+    const back = await bot.execute(u.priya, 'changeFormRole', {
+      ...findAction(reshaped, 'changeFormRole').data,
+      role: `${EXCHANGE}|/`,
+    });
+    expect(cardText(back.card)).toContain('Limits shown are for Exchange Administrator');
+    expect(inputById(back.card, 'ticketNumber')?.label).toBe('Ticket number');
+    expect(inputById(back.card, 'justification')?.label).toBe('Justification');
+    expect(inputById(back.card, 'duration')?.label).toBe(inputById(form, 'duration')?.label);
   });
 
   test('pick-one answer opens the form for the chosen role', async () => {

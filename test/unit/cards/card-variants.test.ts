@@ -200,18 +200,43 @@ describe('approval-request states', () => {
 });
 
 describe('activation-form', () => {
-  it('marks justification and ticket required exactly when the policy says so', () => {
+  it('labels justification and ticket required exactly when the policy says so (the bot checks them)', () => {
     const required = variant('activation-form', { justificationRequired: true, ticketRequired: false });
+    // Not isRequired on the client: the shown role's rules must not block "Show this role's limits"
+    // for another role; a refused submit comes back with the field marked instead.
     expect(inputById(required, 'justification')).toEqual(
-      expect.objectContaining({ isRequired: true, maxLength: 500, label: 'Justification' }),
+      expect.objectContaining({ maxLength: 500, label: 'Justification' }),
     );
+    expect(inputById(required, 'justification')?.isRequired).toBeUndefined();
     expect(inputById(required, 'ticketNumber')).toEqual(
-      expect.objectContaining({ isRequired: false, maxLength: 100, label: 'Ticket number (optional)' }),
+      expect.objectContaining({ maxLength: 100, label: 'Ticket number (optional)' }),
     );
     const optional = variant('activation-form', { justificationRequired: false, ticketRequired: true });
-    expect(inputById(optional, 'justification')?.isRequired).toBe(false);
-    expect(inputById(optional, 'ticketNumber')?.isRequired).toBe(true);
-    expect(String(inputById(optional, 'ticketNumber')?.errorMessage)).toContain('requires a ticket number');
+    expect(inputById(optional, 'justification')?.label).toBe('Justification (optional)');
+    expect(inputById(optional, 'ticketNumber')?.label).toBe('Ticket number');
+  });
+
+  it('marks a field at fault with its message right under it, and only that field', () => {
+    const card = variant('activation-form', {
+      fieldErrors: {
+        role: '',
+        duration: '',
+        justification: '',
+        ticket: 'A ticket number is needed.',
+        start: '',
+      },
+    });
+    const text = visibleText(card);
+    expect(text).toContain('A ticket number is needed.');
+    const clean = variant('activation-form', {
+      fieldErrors: { role: '', duration: '', justification: '', ticket: '', start: '' },
+    });
+    expect(visibleText(clean)).not.toContain('A ticket number is needed.');
+    expect(JSON.stringify(clean)).not.toContain('"color":"Attention"');
+  });
+
+  it("has a Show this role's limits button that reshapes the form (Teams renders no valueChangedAction)", () => {
+    expect(verbsOf(variant('activation-form', {}))).toContain('changeFormRole');
   });
 
   it('offers exactly the durations the presenter computed, with the role maximum in the label', () => {
@@ -227,9 +252,10 @@ describe('activation-form', () => {
     expect(containerStyles(variant('activation-form', { validationErrors: [] }))).not.toContain('attention');
   });
 
-  it('sends submitActivation with the inputs, and My roles without them', () => {
+  it("sends submitActivation and Show this role's limits with the inputs, and My roles without them", () => {
     const actions = objectsOfType(variant('activation-form', {}), 'Action.Execute');
     expect(actions.map((a) => [a.verb, a.associatedInputs])).toEqual([
+      ['changeFormRole', undefined],
       ['submitActivation', undefined],
       ['showRoles', 'none'],
     ]);

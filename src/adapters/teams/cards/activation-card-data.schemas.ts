@@ -21,6 +21,8 @@ export const activationFormCardData = z
     startDate: z.union([z.literal(''), z.iso.date()]),
     startTime: z.union([z.literal(''), z.string().regex(/^\d{2}:\d{2}$/, 'startTime must be HH:mm')]),
     approvalNote: text,
+    /** The message under each field at fault after a refused submit ('' when the field is fine). */
+    fieldErrors: z.object({ role: text, duration: text, justification: text, ticket: text, start: text }),
     token,
   })
   .superRefine(oneOfChoices('roles', 'selectedRole'))

@@ -7,6 +7,8 @@ export const CardVerbs = {
   showActivationForm: 'showActivationForm',
   activate: 'activate',
   submitActivation: 'submitActivation',
+  /** The activation form's "Show this role's limits": the form reshaped for the chosen role. */
+  changeFormRole: 'changeFormRole',
   pickRole: 'pickRole',
   deactivate: 'deactivate',
   cancel: 'cancel',

@@ -117,7 +117,8 @@ function resultCard(
 
 export type { DomainError };
 
-type Refusal = Extract<ActivationOutcome, { kind: 'invalid' | 'failed' }>;
+export type ActivationRefusal = Extract<ActivationOutcome, { kind: 'invalid' | 'failed' }>;
+type Refusal = ActivationRefusal;
 
 /** Whether an outcome refuses the activation (answered beside a pressed card, never over it). */
 export function isActivationRefusal(outcome: ActivationOutcome): outcome is Refusal {

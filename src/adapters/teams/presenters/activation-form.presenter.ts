@@ -2,6 +2,7 @@ import { roleLabel } from './role-label';
 import { Duration } from 'luxon';
 import { formatDurationForGraph, formatDurationForHumans } from '../../../domain/durations';
 import type { ActivationRules, EligibleRole } from '../../../domain/roles';
+import { ErrorCodes, type DomainError } from '../../../domain/errors';
 import { renderCard } from '../cards/card-renderer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { rulesKey } from './role-card.presenter';
@@ -46,6 +47,62 @@ function withChoice(
   );
 }
 
+/** What the user put on the form, given back when the form comes back (refused, or another role chosen). */
+export interface FormValues {
+  duration?: string;
+  justification?: string;
+  ticket?: string;
+  /** yyyy-MM-dd and HH:mm, as the date and time inputs send them. */
+  startDate?: string;
+  startTime?: string;
+}
+
+/** The message shown under each field at fault. */
+export interface FieldErrors {
+  role: string;
+  duration: string;
+  justification: string;
+  ticket: string;
+  start: string;
+}
+
+const FIELD_OF_CODE: Record<string, keyof FieldErrors> = {
+  [ErrorCodes.CommandInvalid]: 'role',
+  [ErrorCodes.DurationInvalid]: 'duration',
+  [ErrorCodes.DurationTooLong]: 'duration',
+  [ErrorCodes.DurationTooShort]: 'duration',
+  [ErrorCodes.JustificationRequired]: 'justification',
+  [ErrorCodes.JustificationTooLong]: 'justification',
+  [ErrorCodes.TicketRequired]: 'ticket',
+  [ErrorCodes.TicketTooLong]: 'ticket',
+  [ErrorCodes.StartInPast]: 'start',
+  [ErrorCodes.StartTimeInvalid]: 'start',
+};
+
+/** Each refusal under the field it is about (those about no one field are only in the summary). */
+export function fieldErrorsOf(errors: DomainError[]): Partial<FieldErrors> {
+  const marked: Partial<FieldErrors> = {};
+  for (const error of errors) {
+    const field = FIELD_OF_CODE[error.code];
+    if (field) marked[field] = [marked[field], error.message].filter(Boolean).join(' ');
+  }
+  return marked;
+}
+
+/** The form's values as the submit sent them (only strings are taken). */
+export function formValuesOf(data: Record<string, unknown>): FormValues {
+  const take = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+  const startDate = take('startDate')?.trim();
+  const startTime = take('startTime')?.trim();
+  return {
+    duration: take('duration') || undefined,
+    justification: take('justification'),
+    ticket: take('ticketNumber'),
+    startDate: startDate && /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? startDate : undefined,
+    startTime: startTime && /^\d{2}:\d{2}$/.test(startTime) ? startTime : undefined,
+  };
+}
+
 /**
  * The activation form, shaped by the selected role's policy: durations bounded by its maximum,
  * justification and ticket required exactly when the policy says so.
@@ -58,7 +115,8 @@ export function activationFormCard(
     rules: Map<string, ActivationRules>;
     approverNames: string[];
     validationErrors?: string[];
-    values?: { duration?: string; justification?: string; ticket?: string };
+    values?: FormValues;
+    fieldErrors?: Partial<FieldErrors>;
   },
 ): AdaptiveCardJson {
   const rules = input.rules.get(rulesKey(input.selected));
@@ -88,11 +146,12 @@ export function activationFormCard(
     justification: input.values?.justification ?? '',
     ticketNumber: input.values?.ticket ?? '',
     minStartDate: now.toISODate(),
-    startDate: '',
-    startTime: '',
+    startDate: input.values?.startDate ?? '',
+    startTime: input.values?.startTime ?? '',
     approvalNote: rules?.approvalRequired
       ? `This role needs approval${input.approverNames.length ? `: ${input.approverNames.join(' or ')} will be asked` : ''} once you send the request.`
       : '',
-    token: signFor(ctx, ['submitActivation', 'showRoles'], 'form'),
+    fieldErrors: { role: '', duration: '', justification: '', ticket: '', start: '', ...input.fieldErrors },
+    token: signFor(ctx, ['submitActivation', 'changeFormRole', 'showRoles'], 'form'),
   });
 }

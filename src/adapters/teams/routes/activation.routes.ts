@@ -5,12 +5,17 @@ import type { VerbRouter, CommandRouter } from '../../../app/routing';
 import { parseActivate } from '../../../domain/commands/parsers/activate.parser';
 import type { ActivateCommand, ActivateGroupCommand } from '../../../domain/commands/command';
 import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
-import { refusalText } from '../presenters/error-card.presenter';
 import { checkRoleNames, DEFAULT_MAX_ROLES_PER_REQUEST } from '../../../domain/input-limits';
 import { parseStartTime } from '../../../domain/schedule';
 import { roleSubject } from '../card-actions/card-action-signer';
-import { activationFormCard, parseRoleChoice } from '../presenters/activation-form.presenter';
-import { errorCard } from '../presenters/error-card.presenter';
+import {
+  activationFormCard,
+  fieldErrorsOf,
+  formValuesOf,
+  parseRoleChoice,
+  type FormValues,
+} from '../presenters/activation-form.presenter';
+import { errorCard, refusalText } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import { activationConfirmCard } from '../presenters/activation-confirm.presenter';
@@ -99,9 +104,14 @@ export function registerActivationRoutes(
   verbs.verb('submitActivation', (data, turn) =>
     asActor(services, turn, async (actor, ctx) => {
       requireToken(services, data, 'submitActivation', 'form', actor);
+      const target = parseRoleChoice(data.role);
+      const values = formValuesOf(data);
+      // A refused submit brings the form back for the chosen role, filled in as sent, with the
+      // fields at fault marked (issue 13, defect 4).
+      const backWith = (errors: DomainError[]) =>
+        showForm(services, turn, actor, ctx, target, 'answer', values, errors);
       let input: ActivateRolesInput;
       try {
-        const target = parseRoleChoice(data.role);
         if (!target) {
           throw new DomainError(ErrorCodes.CommandInvalid, 'No role was chosen on the form.', {
             remedy: 'Pick a role from the list, then press Activate again.',
@@ -112,16 +122,26 @@ export function registerActivationRoutes(
           selection: { type: 'exact', ...target },
           duration: parseFormDuration(data.duration),
           startAt: parseFormStart(data, services, actor),
-          justification: typeof data.justification === 'string' ? data.justification : undefined,
-          ticket: typeof data.ticketNumber === 'string' ? data.ticketNumber : undefined,
+          justification: values.justification,
+          ticket: values.ticket,
           originConversationId: turn.conversationId,
         };
       } catch (error) {
         if (!isDomainError(error)) throw error;
-        // What was typed stays on the form: the refusal answers beside it (issue 13, defect 4).
-        return turn.refuseCardAction(refusalText(error));
+        return backWith([error]);
       }
-      await runActivation(services, turn, actor, ctx, input, 'answer');
+      await runActivation(services, turn, actor, ctx, input, 'answer', (refusals) =>
+        backWith(refusals.flatMap((r) => (r.kind === 'invalid' ? r.errors : [r.error]))),
+      );
+    }),
+  );
+
+  // "Show this role's limits": the form reshaped for the role now chosen, keeping what was typed
+  // (issue 13, defect 5; Teams renders cards up to 1.5, so a choice cannot redraw the form itself).
+  verbs.verb('changeFormRole', (data, turn) =>
+    asActor(services, turn, async (actor, ctx) => {
+      requireToken(services, data, 'changeFormRole', 'form', actor);
+      await showForm(services, turn, actor, ctx, parseRoleChoice(data.role), 'answer', formValuesOf(data));
     }),
   );
 }
@@ -185,7 +205,8 @@ async function showForm(
   ctx: PresenterContext,
   target: { roleId: string; directoryScopeId: string } | undefined,
   how: 'send' | 'answer',
-  values?: { duration?: string; justification?: string; ticket?: string },
+  values?: FormValues,
+  errors: DomainError[] = [],
 ): Promise<void> {
   const overview = await services.listRoles.execute(actor);
   if (overview.eligible.length === 0) {
@@ -216,6 +237,8 @@ async function showForm(
     rules: overview.rules,
     approverNames: approvers.map((a) => a.displayName),
     values,
+    validationErrors: errors.map((e) => [e.message, e.remedy].filter(Boolean).join(' ')),
+    fieldErrors: fieldErrorsOf(errors),
   });
   if (how === 'send') await turn.sendCard(card);
   else await turn.answerCardAction(card);

@@ -8,6 +8,7 @@ import {
   activationOutcomeCard,
   activationRefusalText,
   isActivationRefusal,
+  type ActivationRefusal,
 } from '../presenters/activation-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
@@ -27,6 +28,8 @@ export async function runActivation(
   ctx: PresenterContext,
   input: ActivateRolesInput,
   how: 'send' | 'answer',
+  /** For a form: shows the refusal on the form itself instead of beside it. */
+  onRefused?: (refusals: ActivationRefusal[]) => Promise<void>,
 ): Promise<void> {
   let progressId: string | undefined;
   if (!turn.isInvoke) {
@@ -44,8 +47,11 @@ export async function runActivation(
   }
   const outcomes = await services.activate.execute(input);
   if (how === 'answer' && !progressId && outcomes.length > 0 && outcomes.every(isActivationRefusal)) {
-    // A refusal never replaces the pressed card: a filled form stays filled, a result keeps its buttons.
-    await turn.refuseCardAction(outcomes.filter(isActivationRefusal).map(activationRefusalText).join('\n\n'));
+    // A refusal never replaces the pressed card with an error: a result keeps its buttons, and a
+    // form comes back as it was sent, with the fields at fault marked.
+    const refusals = outcomes.filter(isActivationRefusal);
+    if (onRefused) return onRefused(refusals);
+    await turn.refuseCardAction(refusals.map(activationRefusalText).join('\n\n'));
     return;
   }
   const options = { justification: input.justification, ticket: input.ticket };
