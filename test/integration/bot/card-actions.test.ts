@@ -18,6 +18,7 @@ afterAll(async () => bot?.close());
 
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 const EXCHANGE = '29232cdf-9323-42fd-ade2-1d097af3e4de';
+const APP_ADMIN = '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3';
 
 const activationsOf = (userId: string, roleId: string) =>
   bot.sim.state.schedules.filter(
@@ -151,36 +152,46 @@ describe('Action.Execute', () => {
   });
 
   test('choosing another role reshapes the form to that role (limits, justification, ticket), keeping what was typed', async () => {
-    const form = (await bot.say(u.priya, 'activate')).card;
-    // Priya's form opens on Exchange Administrator (justification and ticket required).
-    expect(inputById(form, 'role')?.value).toBe(`${EXCHANGE}|/`);
-    expect(inputById(form, 'ticketNumber')?.label).toBe('Ticket number');
-    const choices = inputById(form, 'role')?.choices as { title: string; value: string }[];
-    const other = choices.find((c) => c.value !== `${EXCHANGE}|/`)!;
-    const otherName = other.title.split(' · ')[0];
-    const toOther = await bot.execute(u.priya, 'changeFormRole', {
+    const form = (await bot.say(u.alex, 'activate')).card;
+    const toApps = await bot.execute(u.alex, 'changeFormRole', {
       ...findAction(form, 'changeFormRole').data,
-      role: other.value,
+      role: `${APP_ADMIN}|/`,
       duration: 'PT30M',
       justification: 'typed before choosing',
-      ticketNumber: '',
+      ticketNumber: 'INC-1',
     });
-    const reshaped = toOther.card;
-    expect(cardText(reshaped)).toContain(`Limits shown are for ${otherName}`);
-    expect(inputById(reshaped, 'role')?.value).toBe(other.value);
-    expect(inputById(reshaped, 'justification')?.value).toBe('typed before choosing');
-    expect(inputById(reshaped, 'duration')?.value).toBe('PT30M');
-    expect(inputById(reshaped, 'ticketNumber')?.label).toBe('Ticket number (optional)');
-    expect(inputById(reshaped, 'duration')?.label).not.toBe(inputById(form, 'duration')?.label);
-    // And back: Exchange Administrator's own limits and requirements again.
-    const back = await bot.execute(u.priya, 'changeFormRole', {
-      ...findAction(reshaped, 'changeFormRole').data,
+    // Application Administrator: at most 1 h, nothing required.
+    const apps = toApps.card;
+    expect(cardText(apps)).toContain('Limits shown are for Application Administrator');
+    expect(inputById(apps, 'role')?.value).toBe(`${APP_ADMIN}|/`);
+    expect(inputById(apps, 'duration')).toMatchObject({
+      label: 'Duration (5 minutes to 1 h)',
+      value: 'PT30M',
+    });
+    expect(inputById(apps, 'justification')).toMatchObject({
+      label: 'Justification (optional)',
+      value: 'typed before choosing',
+    });
+    expect(inputById(apps, 'ticketNumber')).toMatchObject({
+      label: 'Ticket number (optional)',
+      value: 'INC-1',
+    });
+    // Exchange Administrator: justification and ticket required, a longer maximum.
+    const toExchange = await bot.execute(u.alex, 'changeFormRole', {
+      ...findAction(apps, 'changeFormRole').data,
       role: `${EXCHANGE}|/`,
+      duration: 'PT30M',
+      justification: 'typed before choosing',
+      ticketNumber: 'INC-1',
     });
-    expect(cardText(back.card)).toContain('Limits shown are for Exchange Administrator');
-    expect(inputById(back.card, 'ticketNumber')?.label).toBe('Ticket number');
-    expect(inputById(back.card, 'justification')?.label).toBe('Justification');
-    expect(inputById(back.card, 'duration')?.label).toBe(inputById(form, 'duration')?.label);
+    const exchange = toExchange.card;
+    expect(cardText(exchange)).toContain('Limits shown are for Exchange Administrator');
+    expect(inputById(exchange, 'justification')).toMatchObject({
+      label: 'Justification',
+      value: 'typed before choosing',
+    });
+    expect(inputById(exchange, 'ticketNumber')?.label).toBe('Ticket number');
+    expect(inputById(exchange, 'duration')?.label).not.toBe('Duration (5 minutes to 1 h)');
   });
 
   test('pick-one answer opens the form for the chosen role', async () => {
