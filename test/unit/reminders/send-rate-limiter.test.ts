@@ -45,6 +45,39 @@ describe('SendRateLimiter', () => {
     expect(limiter.pausedFor()).toBe(0);
   });
 
+  it('uses the slots a late timer let pass (a busy event loop), up to 50 ms worth', async () => {
+    let now = 1_000;
+    const limiter = new SendRateLimiter({ ratePerSecond: 100, now: () => now });
+    await limiter.acquire(); // the slot at 1,000; the next is at 1,010
+    let served = 0;
+    for (let i = 0; i < 30; i += 1) void limiter.acquire(i).then(() => (served += 1));
+    // The timer set for 1,010 runs at 1,040: the slots at 1,010, 1,020, 1,030 and 1,040 are all used.
+    now = 1_040;
+    await jest.advanceTimersByTimeAsync(10);
+    expect(served).toBe(4);
+    // Back on schedule: one slot each 10 ms.
+    now = 1_050;
+    await jest.advanceTimersByTimeAsync(10);
+    expect(served).toBe(5);
+    // A loop stalled for a second gets back 50 ms of slots (the one due now and five before), not 100.
+    now = 2_050;
+    await jest.advanceTimersByTimeAsync(10);
+    expect(served).toBe(11);
+    expect(limiter.waiting).toBe(19);
+  });
+
+  it('after a quiet spell starts its schedule from the first new caller (no burst)', async () => {
+    let now = 1_000;
+    const limiter = new SendRateLimiter({ ratePerSecond: 100, now: () => now });
+    await limiter.acquire();
+    now = 5_000; // nobody asked for four seconds
+    let served = 0;
+    for (let i = 0; i < 5; i += 1) void limiter.acquire(i).then(() => (served += 1));
+    await Promise.resolve();
+    expect(served).toBe(1);
+    expect(limiter.waiting).toBe(4);
+  });
+
   it('refuses a rate that is not a positive number', () => {
     expect(() => new SendRateLimiter({ ratePerSecond: 0 })).toThrow(
       /ratePerSecond must be a positive number; got 0/,

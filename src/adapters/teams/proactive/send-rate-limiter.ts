@@ -6,6 +6,12 @@
  *
  * Written by hand because it is a few lines over a sorted queue, and the priority order (due
  * time) is what the scheduler needs; general-purpose limiters serve waiters first come, first served.
+ *
+ * Slots are kept on a schedule while callers wait: when the timer fires late (the event loop was
+ * busy rendering or writing), the slots that passed meanwhile are used at once, up to 50 ms worth,
+ * instead of being lost. Losing them held a 400/s burst to the pace of the loop's timer (each late
+ * tick released one caller and restarted the schedule from then). A limiter that sat idle starts
+ * its schedule afresh from the first new caller: no burst after a quiet spell.
  */
 export interface SendRateLimiterOptions {
   /** Messages per second, > 0. */
@@ -13,6 +19,9 @@ export interface SendRateLimiterOptions {
   /** Wall-clock milliseconds (injectable for tests). */
   now?: () => number;
 }
+
+/** How far behind its schedule the limiter may catch up after a late timer. */
+const CATCH_UP_MS = 50;
 
 interface Waiter {
   priority: number;
@@ -40,6 +49,8 @@ export class SendRateLimiter {
   /** Resolves when this caller may send. Lower `priority` goes first. */
   acquire(priority: number = Number.MAX_SAFE_INTEGER): Promise<void> {
     return new Promise((resolve) => {
+      // After a quiet spell (nobody waiting, no slot ahead) the schedule starts again from now.
+      if (this.queue.length === 0 && this.nextSlotAt < this.now()) this.nextSlotAt = this.now();
       const waiter: Waiter = { priority, seq: this.seq++, resolve };
       const index = this.queue.findIndex(
         (w) => w.priority > priority || (w.priority === priority && w.seq > waiter.seq),
@@ -74,15 +85,18 @@ export class SendRateLimiter {
   private pump(): void {
     if (this.timer || this.queue.length === 0) return;
     const now = this.now();
-    const at = Math.max(this.nextSlotAt, this.pausedUntil);
-    if (at <= now) {
-      const next = this.queue.shift() as Waiter;
-      this.nextSlotAt = Math.max(now, this.nextSlotAt) + this.intervalMs;
-      next.resolve();
-      if (this.queue.length > 0) this.schedule(this.nextSlotAt - now);
+    if (this.pausedUntil > now) {
+      this.schedule(this.pausedUntil - now);
       return;
     }
-    this.schedule(at - now);
+    // Slots that passed while the loop was busy are used now, at most CATCH_UP_MS worth.
+    this.nextSlotAt = Math.max(this.nextSlotAt, now - CATCH_UP_MS, this.pausedUntil);
+    while (this.queue.length > 0 && this.nextSlotAt <= now) {
+      const next = this.queue.shift() as Waiter;
+      this.nextSlotAt += this.intervalMs;
+      next.resolve();
+    }
+    if (this.queue.length > 0) this.schedule(this.nextSlotAt - now);
   }
 
   private schedule(delayMs: number): void {
