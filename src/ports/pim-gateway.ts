@@ -3,21 +3,31 @@ import type { ActivationRules, ActiveRole, EligibleRole, PimRequestStatus, RoleK
 import type { DelegatedUser } from './token-provider';
 
 /**
- * Microsoft Entra PIM as the use cases see it (directory roles and PIM for Groups). Implemented
- * in src/adapters/graph. Per-user operations take a DelegatedUser (the user's own delegated
- * token); tenant-wide reads use the app-only token. Failures are DomainErrors with stable codes.
+ * Microsoft Entra PIM as the use cases see it (directory roles and PIM for Groups), one port per
+ * concern; each caller is typed against the ones it needs. Implemented in src/adapters/graph.
+ * Per-user operations take a DelegatedUser (the user's own delegated token); tenant-wide reads use
+ * the app-only token. Failures are DomainErrors with stable codes.
  */
-export interface PimGateway {
+
+/** The user's roles (eligible, active) and the tenant's role definitions. */
+export interface PimRoles {
   /** Everything the user can activate: direct and group-inherited role eligibilities, and PIM for Groups eligibilities. */
   listEligibleRoles(user: DelegatedUser): Promise<EligibleRole[]>;
   /** What the user holds now (activated and assigned), with end times. */
   listActiveRoles(user: DelegatedUser): Promise<ActiveRole[]>;
-  /** The role's (or group access's) policy reduced to activation rules; cached per role for 10 minutes. */
-  getActivationRules(role: RoleRef): Promise<ActivationRules>;
   getRoleDefinition(roleId: string): Promise<RoleDefinition>;
   /** Every directory role definition of the tenant (app-only); cached. */
   listRoleDefinitions(): Promise<RoleDefinition[]>;
+}
 
+/** Role management policies, as activation rules. */
+export interface PimPolicies {
+  /** The role's (or group access's) policy reduced to activation rules; cached per role for 10 minutes. */
+  getActivationRules(role: RoleRef): Promise<ActivationRules>;
+}
+
+/** The user's own schedule requests: making them, and reading them back. */
+export interface PimRequests {
   /** selfActivate (or a dry run with `validateOnly`). The returned status says what happened. */
   activate(user: DelegatedUser, input: ActivationInput): Promise<PimRequest>;
   /** selfDeactivate of an activated assignment. */
@@ -32,13 +42,19 @@ export interface PimGateway {
   listMyRequests(user: DelegatedUser, kind: RoleKind): Promise<PimRequest[]>;
   /** Polls until the status is no longer transient (bounded). Returns the last state seen. */
   waitForSettled(request: RequestRef, user?: DelegatedUser, options?: WaitOptions): Promise<PimRequest>;
+}
 
+/** Approvals, as the approver sees them. */
+export interface PimApprovals {
   /** Requests waiting for this approver (directory roles and PIM for Groups). */
   listPendingApprovals(approver: DelegatedUser): Promise<PimRequest[]>;
   getApproval(approver: DelegatedUser, approval: ApprovalRef): Promise<Approval>;
   /** Decides the in-progress step assigned to the approver. */
   decideApproval(approver: DelegatedUser, decision: ApprovalDecision): Promise<void>;
+}
 
+/** Tenant-wide reads (app-only), for the reconciler and channel announcements. */
+export interface PimTenantReads {
   /** Tenant-wide activated assignment instances (app-only, all pages), for the reconciler. */
   listActivatedAssignments(kind: RoleKind): Promise<ActiveAssignment[]>;
   /** The same, one Graph page at a time and without a page limit (the reconciler's sweep). */
@@ -51,6 +67,9 @@ export interface PimGateway {
   /** Tenant-wide eligibility instances ending before `before` (app-only), for eligibility reminders. */
   listEligibilitiesEndingBefore(before: DateTime): Promise<EligibilityInstance[]>;
 }
+
+/** All of PIM: what the composition root builds and wires (callers take the narrow ports). */
+export interface PimGateway extends PimRoles, PimPolicies, PimRequests, PimApprovals, PimTenantReads {}
 
 /** Identifies a policy: a directory role, or a group's member/owner access. */
 export interface RoleRef {

@@ -5,6 +5,7 @@ import type {
   ApprovalRef,
   ApprovalStep,
   PimRequest,
+  PimApprovals,
 } from '../../ports/pim-gateway';
 import type { DelegatedUser } from '../../ports/token-provider';
 import { getAllAsUser } from './delegated-reads';
@@ -20,7 +21,7 @@ import {
 import { graphPaths } from './graph-paths';
 
 /** What an approver does, with their delegated token: list pending requests, read and decide approvals. */
-export class ApprovalActions {
+export class ApprovalActions implements PimApprovals {
   constructor(private readonly http: GraphHttp) {}
 
   async listPendingApprovals(approver: DelegatedUser): Promise<PimRequest[]> {

@@ -10,7 +10,9 @@ import type {
   ApprovalRef,
   EligibilityInstance,
   ExtendInput,
+  PimApprovals,
   PimGateway,
+  PimTenantReads,
   PimRequest,
   RequestRef,
   RoleDefinition,
@@ -46,9 +48,10 @@ export interface GraphPimGatewayOptions {
 }
 
 /**
- * PimGateway over Microsoft Graph (directory roles and PIM for Groups), composed of one part per
- * concern: the user's roles, role definitions and policies, self actions, request polling,
- * approvals and tenant-wide reads.
+ * PimGateway over Microsoft Graph (directory roles and PIM for Groups): the ports PimRoles,
+ * PimPolicies, PimRequests, PimApprovals and PimTenantReads, each served by its own part (the
+ * user's roles and role definitions, policies, self actions and request polling, approvals,
+ * tenant-wide reads). Callers hold it through the narrow port they need.
  */
 export class GraphPimGateway implements PimGateway {
   private readonly myRoles: MyRolesReader;
@@ -56,8 +59,8 @@ export class GraphPimGateway implements PimGateway {
   private readonly activationRules: ActivationRulesReader;
   private readonly selfActions: SelfActions;
   private readonly requests: RequestPolling;
-  private readonly approvals: ApprovalActions;
-  private readonly tenantWide: TenantWideReads;
+  private readonly approvals: PimApprovals;
+  private readonly tenantWide: PimTenantReads;
 
   constructor(options: GraphPimGatewayOptions) {
     const { http, appToken, directory, clock, logger } = options;
@@ -83,7 +86,7 @@ export class GraphPimGateway implements PimGateway {
     this.tenantWide = new TenantWideReads(http, appToken);
   }
 
-  // ---- reads for the user -------------------------------------------------------------------
+  // ---- PimRoles -----------------------------------------------------------------------------
 
   listEligibleRoles(user: DelegatedUser): Promise<EligibleRole[]> {
     return this.myRoles.listEligibleRoles(user);
@@ -91,10 +94,6 @@ export class GraphPimGateway implements PimGateway {
 
   listActiveRoles(user: DelegatedUser): Promise<ActiveRole[]> {
     return this.myRoles.listActiveRoles(user);
-  }
-
-  getActivationRules(role: RoleRef): Promise<ActivationRules> {
-    return this.activationRules.get(role);
   }
 
   listRoleDefinitions(): Promise<RoleDefinition[]> {
@@ -105,7 +104,13 @@ export class GraphPimGateway implements PimGateway {
     return this.roleDefinitions.get(roleId);
   }
 
-  // ---- writes for the user ------------------------------------------------------------------
+  // ---- PimPolicies --------------------------------------------------------------------------
+
+  getActivationRules(role: RoleRef): Promise<ActivationRules> {
+    return this.activationRules.get(role);
+  }
+
+  // ---- PimRequests: the user's own requests -------------------------------------------------
 
   activate(user: DelegatedUser, input: ActivationInput): Promise<PimRequest> {
     return this.selfActions.activate(user, input);
@@ -123,8 +128,6 @@ export class GraphPimGateway implements PimGateway {
     return this.selfActions.cancel(user, request);
   }
 
-  // ---- requests -----------------------------------------------------------------------------
-
   getRequest(request: RequestRef, user?: DelegatedUser): Promise<PimRequest> {
     return this.requests.getRequest(request, user);
   }
@@ -137,7 +140,7 @@ export class GraphPimGateway implements PimGateway {
     return this.requests.waitForSettled(request, user, options);
   }
 
-  // ---- approvals ----------------------------------------------------------------------------
+  // ---- PimApprovals -------------------------------------------------------------------------
 
   listPendingApprovals(approver: DelegatedUser): Promise<PimRequest[]> {
     return this.approvals.listPendingApprovals(approver);
@@ -151,7 +154,7 @@ export class GraphPimGateway implements PimGateway {
     return this.approvals.decideApproval(approver, decision);
   }
 
-  // ---- tenant-wide reads (app-only) ---------------------------------------------------------
+  // ---- PimTenantReads (app-only) ------------------------------------------------------------
 
   listActivatedAssignments(kind: RoleKind): Promise<ActiveAssignment[]> {
     return this.tenantWide.listActivatedAssignments(kind);

@@ -1,6 +1,11 @@
 import type { DateTime } from 'luxon';
 import type { RoleKind } from '../../domain/roles';
-import type { ActiveAssignment, EligibilityInstance, PimRequest } from '../../ports/pim-gateway';
+import type {
+  ActiveAssignment,
+  EligibilityInstance,
+  PimRequest,
+  PimTenantReads,
+} from '../../ports/pim-gateway';
 import type { GraphHttp } from './graph-http';
 import {
   kindOfAccess,
@@ -13,7 +18,7 @@ import {
 import { graphPaths } from './graph-paths';
 
 /** Tenant-wide reads with the app-only token, for the reconciler (reminders, portal activations). */
-export class TenantWideReads {
+export class TenantWideReads implements PimTenantReads {
   constructor(
     private readonly http: GraphHttp,
     private readonly appToken: () => Promise<string>,

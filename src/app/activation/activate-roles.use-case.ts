@@ -4,7 +4,7 @@ import type { ActivationRules, EligibleRole } from '../../domain/roles';
 import { matchRole } from '../../domain/roles/role-matcher';
 import { validateActivation } from '../../domain/activation/validate-activation';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { PimPolicies, PimRequest, PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { AuditLog } from '../../ports/audit-log';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import { activationEvent } from '../audit/activation-events';
@@ -43,7 +43,7 @@ export interface ActivationListener {
 }
 
 export interface ActivateRolesDeps {
-  pim: PimGateway;
+  pim: PimRoles & PimPolicies & PimRequests;
   approvers: ApproverResolver;
   trackedRequests: TrackedRequestRepository;
   audit: AuditLog;

@@ -4,7 +4,7 @@ import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
 import type { ActiveRole, RoleKind } from '../../domain/roles';
 import { matchActiveRole } from '../roles/find-active-role';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway } from '../../ports/pim-gateway';
+import type { PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { AuditLog } from '../../ports/audit-log';
 import { deactivationEvent } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
@@ -26,7 +26,7 @@ export type DeactivationTarget =
  * becomes possible (checked locally first, and again from PIM's ActiveDurationTooShort).
  */
 export class DeactivateRoleUseCase {
-  constructor(private readonly deps: { pim: PimGateway; audit: AuditLog; clock: Clock }) {}
+  constructor(private readonly deps: { pim: PimRoles & PimRequests; audit: AuditLog; clock: Clock }) {}
 
   async execute(actor: Actor, target: DeactivationTarget): Promise<DeactivationOutcome> {
     const outcome = await this.deactivate(actor, target);

@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway } from '../../ports/pim-gateway';
+import type { PimApprovals, PimRequests } from '../../ports/pim-gateway';
 import type { TrackedRequest, TrackedRequestRepository } from '../../ports/stores';
 import type { Actor } from '../shared/actor';
 import {
@@ -54,7 +54,7 @@ const LOOK_EVERY_MS = 200;
 export class DecideApprovalUseCase {
   constructor(
     private readonly deps: {
-      pim: PimGateway;
+      pim: PimApprovals & PimRequests;
       trackedRequests: TrackedRequestRepository;
       statusChanged: RequestStatusChangedUseCase;
       clock: Clock;

@@ -1,7 +1,7 @@
 import { Duration } from 'luxon';
 import type { Clock } from '../../ports/clock';
 import type { Directory } from '../../ports/directory';
-import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { PimApprovals, PimPolicies, PimRequest, PimRoles } from '../../ports/pim-gateway';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import type { ApproverResolver } from '../activation/approver-resolver';
 import type { Actor } from '../shared/actor';
@@ -22,7 +22,7 @@ import {
 export class ListApprovalsUseCase {
   constructor(
     private readonly deps: {
-      pim: PimGateway;
+      pim: PimRoles & PimPolicies & PimApprovals;
       directory: Directory;
       approvers: ApproverResolver;
       trackedRequests: TrackedRequestRepository;

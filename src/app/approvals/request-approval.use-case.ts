@@ -1,7 +1,7 @@
 import type { Duration } from 'luxon';
 import type { EligibleRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway } from '../../ports/pim-gateway';
+import type { PimPolicies } from '../../ports/pim-gateway';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import type { AuditLog } from '../../ports/audit-log';
 import { AuditActions } from '../../domain/audit/audit-actions';
@@ -39,7 +39,7 @@ export interface ApprovalFanOut {
 export class RequestApprovalUseCase implements ActivationListener {
   constructor(
     private readonly deps: {
-      pim: PimGateway;
+      pim: PimPolicies;
       trackedRequests: TrackedRequestRepository;
       messenger: ApprovalMessenger;
       /** The default approvals channel and the conversations routed for the role (`approvals here`). */

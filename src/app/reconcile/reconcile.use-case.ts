@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../ports/clock';
 import { isDomainError } from '../../domain/errors';
-import type { PimGateway } from '../../ports/pim-gateway';
+import type { PimRequests, PimRoles, PimTenantReads } from '../../ports/pim-gateway';
 import type {
   ChannelRouteRepository,
   NewWorkItem,
@@ -37,7 +37,7 @@ export const ELIGIBILITY_REMINDER_DAYS = [14, 1] as const;
 const MAX_KNOWN_KEYS = 100_000;
 
 export interface ReconcileDeps {
-  pim: PimGateway;
+  pim: PimRoles & PimRequests & PimTenantReads;
   workItems: WorkItemRepository;
   trackedRequests: TrackedRequestRepository;
   reminderLead: ReminderLead;

@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock';
-import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { PimRequest, PimRequests } from '../../ports/pim-gateway';
 import type { DateTime } from 'luxon';
 import type { TrackedRequest, TrackedRequestRepository, WorkItem } from '../../ports/stores';
 import type { ChannelThreadState, ReminderNotifier } from '../reminders/reminder-notifier';
@@ -52,7 +52,7 @@ export class RequestStatusHandler implements WorkHandler {
   constructor(
     private readonly deps: {
       trackedRequests: TrackedRequestRepository;
-      pim: PimGateway;
+      pim: PimRequests;
       notifier: ReminderNotifier;
       clock: Clock;
       /** The approvals use case: records the status and keeps every approval card current. */

@@ -6,7 +6,7 @@ import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
 import { formatDurationForHumans } from '../../domain/durations';
 import type { ActiveRole, ActivationRules, EligibleRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway } from '../../ports/pim-gateway';
+import type { PimPolicies, PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import type { AuditLog } from '../../ports/audit-log';
 import { AuditActions, type AuditAction, type AuditOutcome } from '../../domain/audit/audit-actions';
@@ -44,7 +44,7 @@ export type ExtendOutcome =
   | { kind: 'lost'; previous: ActiveRole; failure: DomainError; restoreFailure: DomainError };
 
 export interface ExtendActivationDeps {
-  pim: PimGateway;
+  pim: PimRoles & PimPolicies & PimRequests;
   activate: ActivateRolesUseCase;
   approvers: ApproverResolver;
   trackedRequests: TrackedRequestRepository;

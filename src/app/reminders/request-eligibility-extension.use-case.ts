@@ -2,7 +2,7 @@ import { Duration } from 'luxon';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { EligibleRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { PimRequest, PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { AuditLog } from '../../ports/audit-log';
 import { AuditActions } from '../../domain/audit/audit-actions';
 import { actorFields, roleFields } from '../audit/activation-events';
@@ -24,7 +24,7 @@ export interface EligibilityExtensionOutcome {
  * user's justification. An administrator decides in PIM (Graph cannot approve extensions).
  */
 export class RequestEligibilityExtensionUseCase {
-  constructor(private readonly deps: { pim: PimGateway; audit: AuditLog; clock: Clock }) {}
+  constructor(private readonly deps: { pim: PimRoles & PimRequests; audit: AuditLog; clock: Clock }) {}
 
   async execute(input: {
     actor: Actor;

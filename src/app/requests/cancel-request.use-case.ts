@@ -1,6 +1,6 @@
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { PimRequest, PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import type { AuditLog } from '../../ports/audit-log';
 import { AuditActions } from '../../domain/audit/audit-actions';
@@ -26,7 +26,7 @@ export interface CancelListener {
 export class CancelRequestUseCase {
   constructor(
     private readonly deps: {
-      pim: PimGateway;
+      pim: PimRoles & PimRequests;
       trackedRequests: TrackedRequestRepository;
       audit: AuditLog;
       clock: Clock;

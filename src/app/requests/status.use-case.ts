@@ -1,6 +1,6 @@
 import type { ActiveRole } from '../../domain/roles';
 import type { Clock } from '../../ports/clock';
-import type { PimGateway, PimRequest } from '../../ports/pim-gateway';
+import type { PimPolicies, PimRequest, PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { TrackedRequestRepository } from '../../ports/stores';
 import type { Actor } from '../shared/actor';
 import type { NamedPerson } from '../activation/activation-outcome';
@@ -19,7 +19,7 @@ export interface StatusOverview {
 export class StatusUseCase {
   constructor(
     private readonly deps: {
-      pim: PimGateway;
+      pim: PimRoles & PimPolicies & PimRequests;
       trackedRequests: TrackedRequestRepository;
       clock: Clock;
       approvers?: ApproverResolver;

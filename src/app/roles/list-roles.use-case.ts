@@ -1,5 +1,5 @@
 import type { ActivationRules, ActiveRole, EligibleRole } from '../../domain/roles';
-import type { PimGateway } from '../../ports/pim-gateway';
+import type { PimPolicies, PimRoles } from '../../ports/pim-gateway';
 import type { Actor } from '../shared/actor';
 
 export interface RolesOverview {
@@ -11,7 +11,7 @@ export interface RolesOverview {
 
 /** The user's eligible roles (direct, via groups, scoped, PIM for Groups) and what is active now. */
 export class ListRolesUseCase {
-  constructor(private readonly pim: PimGateway) {}
+  constructor(private readonly pim: PimRoles & PimPolicies) {}
 
   async execute(actor: Actor): Promise<RolesOverview> {
     const [eligible, active] = await Promise.all([

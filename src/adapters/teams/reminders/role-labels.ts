@@ -1,6 +1,6 @@
 import type { RoleKind } from '../../../domain/roles';
 import type { Directory } from '../../../ports/directory';
-import type { PimGateway } from '../../../ports/pim-gateway';
+import type { PimRoles } from '../../../ports/pim-gateway';
 
 /**
  * Human names for what the reconciler lists by id (role definitions, groups, scopes). The PIM
@@ -8,7 +8,7 @@ import type { PimGateway } from '../../../ports/pim-gateway';
  */
 export class RoleLabels {
   constructor(
-    private readonly pim: PimGateway,
+    private readonly pim: PimRoles,
     private readonly directory: Directory,
   ) {}
 

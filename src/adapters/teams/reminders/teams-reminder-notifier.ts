@@ -11,7 +11,7 @@ import type {
 } from '../../../app/reminders/reminder-notifier';
 import type { ActivationFacts, EligibilityFacts } from '../../../app/reminders/work-items';
 import type { Clock } from '../../../ports/clock';
-import type { PimGateway } from '../../../ports/pim-gateway';
+import type { PimPolicies } from '../../../ports/pim-gateway';
 import type { Directory } from '../../../ports/directory';
 import type { Store } from '../../../ports/stores';
 import type { WhoHoldsWhatUseCase } from '../../../app/channels/who-holds-what.use-case';
@@ -34,7 +34,7 @@ export interface TeamsReminderNotifierDeps {
   directory?: Pick<Directory, 'getUser'>;
   messenger: ProactiveMessenger;
   signer: CardActionSigner;
-  pim: PimGateway;
+  pim: PimPolicies;
   approvers: ApproverResolver;
   labels: RoleLabels;
   clock: Clock;

@@ -9,7 +9,7 @@ import type { StatusUseCase } from '../../../app/requests/status.use-case';
 import type { ListRolesUseCase } from '../../../app/roles/list-roles.use-case';
 import type { Actor } from '../../../app/shared/actor';
 import type { Clock } from '../../../ports/clock';
-import type { PimGateway } from '../../../ports/pim-gateway';
+import type { PimRoles } from '../../../ports/pim-gateway';
 import type { CardCopyRepository, UserRepository } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
 import type { ActorResolver } from '../actor-resolver';
@@ -33,7 +33,8 @@ export interface RouteServices {
   approvers: ApproverResolver;
   /** Who administers Elevate (members of the admin group): the one admin check. */
   admins: AdminCheck;
-  pim: PimGateway;
+  /** For the `extend` command's lookup of the active role (findActiveRole). */
+  pim: PimRoles;
   users: UserRepository;
   /** Where posted request cards are remembered, so every copy can be updated later. */
   cardCopies: CardCopyRepository;
