@@ -42,7 +42,10 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     description:
       'Activate one or more eligible roles or a PIM group for a bounded time, with a reason and ticket.',
     example: 'activate Exchange Admin for 2h because mailbox migration ticket INC-42',
-    more: ['activate exchange admin 2h prod mail outage INC-5521', 'activate User Admin until 18:00'],
+    more: [
+      'activate exchange admin 2h prod mail outage INC-5521',
+      'activate User Admin until 18:00 because new starter accounts',
+    ],
     scopes: [...EVERYWHERE],
     words: ['activate'],
   },
@@ -119,7 +122,7 @@ export const COMMAND_CATALOGUE: ReadonlyArray<CommandCatalogueEntry> = [
     description:
       'Admins: who activated, approved or changed what, newest first; for one user or role, since a date or for a time.',
     example: 'audit Exchange Administrator since 7d',
-    more: ['audit alex@contoso.com since yesterday', 'audit since 30 Nov'],
+    more: ['audit alex.morgan@contoso.example since yesterday', 'audit since 30 Nov'],
     scopes: ['personal'],
     words: ['audit'],
     adminOnly: true,

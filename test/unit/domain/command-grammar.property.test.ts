@@ -28,7 +28,10 @@ const SHAPES: Record<string, { head: string; clauses: string[]; tail?: string }>
     clauses: ['2h', 'INC-5521'],
     tail: 'prod mail outage',
   },
-  'activate User Admin until 18:00': { head: 'activate User Admin', clauses: ['until 18:00'] },
+  'activate User Admin until 18:00 because new starter accounts': {
+    head: 'activate User Admin',
+    clauses: ['until 18:00', 'because new starter accounts'],
+  },
   'deactivate Exchange Admin': { head: 'deactivate Exchange Admin', clauses: [] },
   'extend Exchange Admin by 1h': { head: 'extend Exchange Admin', clauses: ['by 1h'] },
   status: { head: 'status', clauses: [] },
@@ -38,7 +41,10 @@ const SHAPES: Record<string, { head: string; clauses: string[]; tail?: string }>
   'remind me 15m before': { head: 'remind me 15m before', clauses: [] },
   'subscribe Exchange Admin, User Admin': { head: 'subscribe Exchange Admin, User Admin', clauses: [] },
   'audit Exchange Administrator since 7d': { head: 'audit Exchange Administrator', clauses: ['since 7d'] },
-  'audit alex@contoso.com since yesterday': { head: 'audit alex@contoso.com', clauses: ['since yesterday'] },
+  'audit alex.morgan@contoso.example since yesterday': {
+    head: 'audit alex.morgan@contoso.example',
+    clauses: ['since yesterday'],
+  },
   'audit since 30 Nov': { head: 'audit', clauses: ['since 30 Nov'] },
   settings: { head: 'settings', clauses: [] },
   help: { head: 'help', clauses: [] },
