@@ -298,7 +298,7 @@ describe('approvals in Teams (simulator + fake connector)', () => {
       .filter((m) => m.card && cardText(m.card).includes('Waiting for your approval'))
       .at(-1)!;
     expect(cardText(list.card)).toContain('Waiting for your approval (1)');
-    expect(cardText(list.card)).toContain('Casey Novak · Production Database Operators');
+    expect(cardText(list.card)).toContain('Casey Novak · Production Database Operators (owner)');
     const fromList = actionData(list.card, 'approve')!;
     expect(fromList.requestId).toBe(second);
     const approved = await h.execute(chris, 'approve', {
@@ -310,7 +310,11 @@ describe('approvals in Teams (simulator + fake connector)', () => {
     expect(await pimStatus(second)).toBe('Provisioned');
     expect(cardText(copyFor(channelCopies(), second).card)).toContain('Approved by Chris Dubois');
     expect(cardText(copyFor(approverCopies(chris), second).card)).toContain('Approved by Chris Dubois');
-    await h.waitFor(() => /request was approved by Chris Dubois/.test(textTo(casey)), 'Casey told');
+    await h.waitFor(
+      () =>
+        /Production Database Operators \(owner\) request was approved by Chris Dubois/.test(textTo(casey)),
+      "Casey told which of the group's roles",
+    );
   });
 
   it('works with Action.Submit (clients without Universal Actions): the clicked card is updated in place', async () => {

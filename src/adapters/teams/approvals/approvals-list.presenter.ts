@@ -1,4 +1,5 @@
 import type { ApprovalView } from '../../../app/approvals/approval-record';
+import { roleLabel } from '../presenters/role-label';
 import { requestSubject } from '../card-actions/card-action-signer';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
@@ -20,7 +21,8 @@ export function approvalsListCard(
       approvalId: view.requestId,
       requesterName: view.requester.displayName,
       requesterInitials: initialsOf(view.requester.displayName),
-      roleName: view.roleName,
+      // PIM for Groups: member and owner are told apart ("(owner)"), as on the approval card.
+      roleName: roleLabel(view),
       scopeName: view.scopeName,
       duration: humanDuration(view.duration),
       requestedAt: formatInstant(view.requestedAt, ctx.zone, now),

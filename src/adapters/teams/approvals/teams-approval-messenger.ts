@@ -1,3 +1,4 @@
+import { roleLabel } from '../presenters/role-label';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { NamedPerson } from '../../../app/activation/activation-outcome';
 import type { ApprovalMessenger } from '../../../app/approvals/approval-messenger';
@@ -251,6 +252,12 @@ export function outcomeText(view: ApprovalView, ctx: PresenterContext): string {
   const by = decision?.byName ?? 'an approver in the Entra portal';
   const reason = decision?.reason ? `: “${decision.reason}”` : '';
   const when = decision ? ` at ${at(decision.at)}` : '';
+  // PIM for Groups: "(member)" or "(owner)", and the command that asks for that one again.
+  const name = roleLabel(view);
+  const again =
+    view.kind === 'groupMember' || view.kind === 'groupOwner'
+      ? `activate group ${view.roleName} ${view.kind === 'groupOwner' ? 'owner' : 'member'}`
+      : `activate ${view.roleName}`;
   switch (view.state) {
     case 'approved': {
       const until = view.activeUntil ? ` until ${at(view.activeUntil)}` : '';
@@ -258,15 +265,15 @@ export function outcomeText(view: ApprovalView, ctx: PresenterContext): string {
         view.startAt && view.startAt > now
           ? `starts ${at(view.startAt)} and stays active${until}`
           : `is active${until}`;
-      return `✓ Your ${view.roleName} request was approved by ${by}${when}${reason}. ${view.roleName} ${starts}.`;
+      return `✓ Your ${name} request was approved by ${by}${when}${reason}. ${name} ${starts}.`;
     }
     case 'denied':
-      return `✕ Your ${view.roleName} request was denied by ${by}${when}${reason}. Say "activate ${view.roleName}" to ask again with more detail.`;
+      return `✕ Your ${name} request was denied by ${by}${when}${reason}. Say "${again}" to ask again with more detail.`;
     case 'expired':
-      return `Your ${view.roleName} request expired after 24 hours without a decision. Say "activate ${view.roleName}" to send a new one.`;
+      return `Your ${name} request expired after 24 hours without a decision. Say "${again}" to send a new one.`;
     case 'cancelled':
-      return `Your ${view.roleName} request was cancelled${when}. Say "activate ${view.roleName}" to ask again.`;
+      return `Your ${name} request was cancelled${when}. Say "${again}" to ask again.`;
     default:
-      return `Your ${view.roleName} request is waiting for approval.`;
+      return `Your ${name} request is waiting for approval.`;
   }
 }
