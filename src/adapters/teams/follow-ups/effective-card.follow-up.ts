@@ -6,11 +6,16 @@ import { RequestStatuses } from '../../../domain/activation/request-status';
 import type { CardCopyRepository } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { PresenterContext } from '../presenters/presenter-context';
+import { isSharedConversation } from './request-card-copies';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 
 type Activated = Extract<ActivationOutcome, { kind: 'activated' }>;
 type Reference = Parameters<ProactiveMessenger['update']>[0];
+
+/** The card copies showing one activation, remembered under its assignment instance. */
+export const activationCardKey = (instanceId: string): string => `activation:${instanceId}`;
 
 /**
  * Keeps the promise of an "active" card ("This card updates when it is [effective]"), the same way
@@ -33,13 +38,15 @@ export class EffectiveCardFollowUp {
       logger: Logger;
       /** The owner of channel thread cards (the reconciler's request-status handler). */
       threads: Pick<RequestStatusHandler, 'showInThreads'>;
-      cardCopies: Pick<CardCopyRepository, 'listForRequest'>;
+      cardCopies: Pick<CardCopyRepository, 'listForRequest' | 'add'>;
     },
   ) {}
 
   /**
    * Starts the follow-up without waiting for it. On a card that answers several roles only this
-   * request's part is redrawn (the messenger keeps the others; see CardParts).
+   * request's part is redrawn (the messenger keeps the others; see CardParts). `replaces`
+   * (Extend): the assignment instance of the activation this one extends; the cards that showed it
+   * (its original activation card) are updated in place with the new end too.
    */
   start(
     reference: Reference,
@@ -48,8 +55,9 @@ export class EffectiveCardFollowUp {
     ctx: PresenterContext,
     outcome: Activated,
     text: { justification?: string; ticket?: string } = {},
+    replaces?: string,
   ): void {
-    const run = this.run(reference, cardId, actor, ctx, outcome, text).finally(() =>
+    const run = this.run(reference, cardId, actor, ctx, outcome, text, replaces).finally(() =>
       this.running.delete(run),
     );
     this.running.add(run);
@@ -67,6 +75,7 @@ export class EffectiveCardFollowUp {
     ctx: PresenterContext,
     outcome: Activated,
     text: { justification?: string; ticket?: string },
+    replaces: string | undefined,
   ): Promise<void> {
     const result = await this.deps.wait.wait(actor.delegated, {
       kind: outcome.role.kind,
@@ -104,13 +113,63 @@ export class EffectiveCardFollowUp {
       { ...text, effective: true },
     );
     try {
+      let shownId = cardId;
       if (cardId) await this.deps.messenger.update(reference, cardId, card, { requestId: outcome.requestId });
-      else await this.deps.messenger.send(reference, { card });
+      else shownId = await this.deps.messenger.send(reference, { card });
+      await this.keepActivationCardsCurrent(reference, actor, result.assignment.instanceId, {
+        shownId,
+        requestId: outcome.requestId,
+        card,
+        replaces,
+      });
     } catch (error) {
       this.deps.logger.warn(
         { err: error, requestId: outcome.requestId },
         'could not show that the activation is effective',
       );
+    }
+  }
+
+  /**
+   * Extend: the cards that showed the activation it replaces (its original card) show the new end.
+   * Every card showing an activation is remembered under its assignment instance, so the next
+   * Extend finds it (in a personal chat: a channel thread's card is its announcement).
+   */
+  private async keepActivationCardsCurrent(
+    reference: Reference,
+    actor: Actor,
+    instanceId: string,
+    shown: { shownId: string | undefined; requestId: string; card: AdaptiveCardJson; replaces?: string },
+  ): Promise<void> {
+    if (isSharedConversation(reference)) return;
+    const earlier = shown.replaces
+      ? await this.deps.cardCopies.listForRequest(activationCardKey(shown.replaces))
+      : [];
+    const remember: { reference: Reference; activityId: string; requestId: string }[] = [];
+    for (const copy of earlier) {
+      if (copy.activityId === shown.shownId) continue;
+      // The request whose part of the card this is (a card answering several roles keeps the others).
+      const { elevateRequestId, ...copyReference } = copy.conversationRef as Reference & {
+        elevateRequestId?: string;
+      };
+      await this.deps.messenger.update(copyReference, copy.activityId, shown.card, {
+        requestId: elevateRequestId,
+      });
+      remember.push({
+        reference: copyReference,
+        activityId: copy.activityId,
+        requestId: elevateRequestId ?? shown.requestId,
+      });
+    }
+    if (shown.shownId) remember.push({ reference, activityId: shown.shownId, requestId: shown.requestId });
+    for (const card of remember) {
+      await this.deps.cardCopies.add({
+        requestId: activationCardKey(instanceId),
+        kind: 'requester',
+        conversationRef: { ...card.reference, elevateRequestId: card.requestId },
+        activityId: card.activityId,
+        recipientId: actor.userId,
+      });
     }
   }
 

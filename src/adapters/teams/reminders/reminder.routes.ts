@@ -48,6 +48,7 @@ export function registerReminderRoutes(
               justification: outcome.justification,
               ticket: outcome.ticket,
             },
+            outcome.previous.instanceId,
           );
         }
         return;

@@ -63,7 +63,18 @@ export function registerExtendRoutes(
           duration,
         });
         if (outcome.kind !== 'stepUpRequired') {
-          await turn.sendCard(extendOutcomeCard(ctx, outcome));
+          const cardId = await turn.sendCard(extendOutcomeCard(ctx, outcome));
+          // As for the reminder's Extend: this card, and the activation's earlier cards, show the new end.
+          if (outcome.kind === 'extended')
+            services.effective.start(
+              turn.reference(),
+              cardId,
+              actor,
+              ctx,
+              outcome.outcome,
+              { justification: outcome.justification, ticket: outcome.ticket },
+              outcome.previous.instanceId,
+            );
           return;
         }
         // Nothing was changed yet: Extend runs again, deactivation included, once the user verified.

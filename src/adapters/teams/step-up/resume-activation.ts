@@ -39,6 +39,8 @@ interface Resumed {
   /** The activation's outcome, when the card shows one (its copy is remembered). */
   outcome?: ActivationOutcome;
   text: { justification?: string; ticket?: string };
+  /** Extend: the assignment instance of the activation the new one replaces. */
+  replaces?: string;
 }
 
 const stillAsksForStepUp = (roleName: string) =>
@@ -106,7 +108,15 @@ export async function resumeActivation(
       deps.logger.warn({ err: error, userId: actor.userId }, 'could not remember the step-up outcome card'),
     );
   if (resumed.activated && activityId) {
-    deps.effective.start(reference, activityId, actor, ctx, resumed.activated, resumed.text);
+    deps.effective.start(
+      reference,
+      activityId,
+      actor,
+      ctx,
+      resumed.activated,
+      resumed.text,
+      resumed.replaces,
+    );
   }
 }
 
@@ -159,6 +169,7 @@ async function runExtend(
   return {
     card: extendOutcomeCard(ctx, outcome),
     activated: outcome.kind === 'extended' ? outcome.outcome : undefined,
+    replaces: outcome.kind === 'extended' ? outcome.previous.instanceId : undefined,
     text,
   };
 }
