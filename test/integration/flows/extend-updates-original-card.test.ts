@@ -25,7 +25,7 @@ test('Extend from the reminder: the original activation card shows the new end',
     await h.elevate.scheduler.runOnce();
     await h.advance(advance);
     await h.elevate.scheduler.runOnce();
-    const reminder = h.shown(chat).findLast((m) => m.card && /ends in/.test(cardText(m.card)));
+    const reminder = [...h.shown(chat)].reverse().find((m) => m.card && /ends in/.test(cardText(m.card)));
     if (!reminder) throw new Error('no reminder');
     const posts = h.shown(chat).length;
     await h.execute(
