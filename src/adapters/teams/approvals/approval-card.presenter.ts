@@ -66,13 +66,14 @@ function kindLabel(kind: ApprovalView['kind']): string {
 
 /**
  * The approval card in its current state. `alreadyDecided` is the answer for the approver whose
- * click came after someone else's decision ("Already approved by … Your click changed nothing").
+ * click came after someone else's decision ("Already approved by … Your click changed nothing");
+ * `notice` says why a refused click did nothing, on the copy only the clicker gets back.
  */
 export function approvalRequestCard(
   ctx: PresenterContext,
   view: ApprovalView,
   audience: ApprovalAudience,
-  options: { alreadyDecided?: boolean } = {},
+  options: { alreadyDecided?: boolean; notice?: string } = {},
 ): AdaptiveCardJson {
   const now = ctx.clock.now();
   const at = (instant: DateTime): string => formatInstant(instant, ctx.zone, now);
@@ -105,6 +106,7 @@ export function approvalRequestCard(
     decidedBy: decidedState ? (decision?.byName ?? 'an approver in the Entra portal') : '',
     decidedAt: decision ? at(decision.at) : view.state === 'expired' ? at(view.expiresAt) : '',
     decisionReason: decision?.reason ?? '',
+    notice: options.notice ?? '',
     token: decidable ? approvalToken(ctx, view.requestId, audience) : '',
   });
   const viewers = audience.type === 'channel' ? (audience.userSpecificViewsFor ?? []) : [];

@@ -7,7 +7,7 @@ import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
 import { requestSubject, type CardActionCheck } from '../card-actions/card-action-signer';
-import { errorCard } from '../presenters/error-card.presenter';
+import { errorCard, refusalText } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { asActor, type RouteServices } from '../routes/route-services';
 import type { TeamsTurn } from '../teams-turn';
@@ -250,7 +250,9 @@ function reasonFrom(data: Record<string, unknown>): string | undefined {
 
 /**
  * Answers a refused action with the card as it stands now (fresh buttons when still pending) and
- * says, in a separate message, why nothing was done.
+ * why nothing was done. For an Action.Execute the answer is the clicker's own copy, with the reason
+ * on it: nobody else in a channel reads it (issue 13, defect 7). An Action.Submit updates the
+ * clicked card and says why in a separate message.
  */
 async function refresh(
   approvals: ApprovalRouteServices,
@@ -262,7 +264,13 @@ async function refresh(
 ): Promise<void> {
   const view = await approvals.decide.current(requestId);
   if (!view) {
+    if (turn.isInvoke) return turn.refuseCardAction(refusalText(problem, 'Nothing was done:'));
     await turn.answerCardAction(errorCard(problem, 'Nothing was done'));
+    return;
+  }
+  if (turn.isInvoke) {
+    const notice = ['Nothing was done:', problem.message, problem.remedy].filter(Boolean).join(' ');
+    await turn.answerCardAction(approvalRequestCard(ctx, view, audienceOf(turn, actorId, view), { notice }));
     return;
   }
   await turn.answerCardAction(approvalRequestCard(ctx, view, audienceOf(turn, actorId, view)));

@@ -36,6 +36,8 @@ export const approvalRequestCardData = z
     decidedBy: text,
     decidedAt: text,
     decisionReason: text,
+    /** Why the clicker's action did nothing, on the card only they get back ('' otherwise). */
+    notice: text,
     token,
   })
   .superRefine(needs((d) => d.state === 'pending', ['expiresIn'], 'while pending'))
