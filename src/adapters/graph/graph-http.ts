@@ -3,6 +3,7 @@ import { DomainError, ErrorCodes } from '../../domain/errors';
 import { currentTurn } from '../observability/turn-context';
 import type { AdapterLogger } from './graph-logger';
 import { translateGraphError, type GraphOperation } from './graph-errors';
+import { sendHttp, type TransportResponse } from './http-transport';
 import {
   defaultRetryPolicy,
   parseRetryAfter,
@@ -98,14 +99,9 @@ export class GraphHttp {
 
     for (let attempt = 1; ; attempt += 1) {
       const attemptStarted = Date.now();
-      let response: Response;
+      let response: TransportResponse;
       try {
-        response = await fetch(url, {
-          method: call.method,
-          headers,
-          body,
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
+        response = await sendHttp(url, { method: call.method, headers, body, timeoutMs: this.timeoutMs });
       } catch (error) {
         const kind = networkFailureKind(error);
         this.options.observer?.attempt(call.operation, undefined, Date.now() - attemptStarted);
@@ -143,11 +139,11 @@ export class GraphHttp {
         continue;
       }
 
-      const requestId = response.headers.get('request-id') ?? undefined;
+      const requestId = response.header('request-id');
       const durationMs = Date.now() - attemptStarted;
       this.options.observer?.attempt(call.operation, response.status, durationMs);
-      if (response.ok) {
-        const text = await response.text();
+      const text = response.text;
+      if (response.status >= 200 && response.status < 300) {
         this.options.logger.info(
           { ...logFields, attempt, status: response.status, requestId, durationMs },
           'graph call succeeded',
@@ -159,8 +155,7 @@ export class GraphHttp {
         };
       }
 
-      const text = await response.text();
-      const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      const retryAfterSeconds = parseRetryAfter(response.header('retry-after'), Date.now());
       this.options.logger.warn(
         { ...logFields, attempt, status: response.status, requestId, durationMs, retryAfterSeconds },
         'graph call answered with an error',
@@ -259,13 +254,15 @@ export class GraphHttp {
 type NetworkFailureKind = 'timeout' | 'reset' | 'refused' | 'network';
 
 function networkFailureKind(error: unknown): NetworkFailureKind {
-  // Duck-typed: fetch's errors may come from another realm (e.g. test sandboxes).
+  // Duck-typed: errors may come from another realm (e.g. test sandboxes). Node's http puts the
+  // system error's code on the error itself; fetch put it on its cause.
   const failure = (typeof error === 'object' && error !== null ? error : {}) as {
     name?: string;
+    code?: string;
     cause?: { code?: string; name?: string };
   };
   if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return 'timeout';
-  const code = failure.cause?.code ?? '';
+  const code = failure.code ?? failure.cause?.code ?? '';
   if (code === 'ECONNREFUSED') return 'refused';
   if (
     code === 'ECONNRESET' ||

@@ -167,6 +167,35 @@ describe('GraphHttp transport', () => {
     expect(server.received).toHaveLength(2);
   });
 
+  it('knows a refused connection: nothing was sent, so even a POST is tried again', async () => {
+    const closed = new ScriptedServer();
+    await closed.start();
+    const baseUrl = closed.baseUrl;
+    await closed.stop();
+    const refused = new GraphHttp({
+      baseUrl,
+      logger: pino({ level: 'silent' }),
+      retry: { maxAttempts: 2, maxTotalMs: 10_000, baseDelayMs: 100, maxDelayMs: 5_000 },
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    await expect(
+      refused.send({ method: 'POST', path: '/v1.0/things', body: {}, token: TOKEN, operation: 'activate' }),
+    ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { failure: 'refused', attempts: 2 } });
+    expect(waits).toHaveLength(1);
+  });
+
+  it('reads a body that arrives in many chunks, and the request id Graph answers with', async () => {
+    const big = {
+      value: Array.from({ length: 5_000 }, (_, i) => ({ id: `item-${i}`, name: 'x'.repeat(20) })),
+    };
+    server.replies = [{ status: 200, headers: { 'request-id': 'req-1' }, body: big }];
+    const result = await get();
+    expect(result.body).toEqual(big);
+    expect(lines.join('')).toContain('"requestId":"req-1"');
+  });
+
   it('treats a 504 on a POST as an unknown outcome and retries a 504 on a GET', async () => {
     server.replies = [{ status: 504, body: { error: { code: 'gatewayTimeout', message: 'x' } } }];
     await expect(post()).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
