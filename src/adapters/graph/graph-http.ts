@@ -3,7 +3,7 @@ import { DomainError, ErrorCodes } from '../../domain/errors';
 import { currentTurn } from '../observability/turn-context';
 import type { AdapterLogger } from './graph-logger';
 import { translateGraphError, type GraphOperation } from './graph-errors';
-import { sendHttp, type TransportResponse } from './http-transport';
+import { sendHttp, type TransportRequest, type TransportResponse } from './http-transport';
 import {
   defaultRetryPolicy,
   parseRetryAfter,
@@ -23,6 +23,8 @@ export interface GraphHttpOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   observer?: GraphCallObserver;
+  /** One HTTP exchange; Node's http by default (http-transport.ts). Tests wrap it to see what is sent. */
+  transport?: (url: URL, request: TransportRequest) => Promise<TransportResponse>;
 }
 
 /** Told about every HTTP attempt (metrics). `status` is undefined when no response arrived. */
@@ -101,7 +103,8 @@ export class GraphHttp {
       const attemptStarted = Date.now();
       let response: TransportResponse;
       try {
-        response = await sendHttp(url, { method: call.method, headers, body, timeoutMs: this.timeoutMs });
+        const send = this.options.transport ?? sendHttp;
+        response = await send(url, { method: call.method, headers, body, timeoutMs: this.timeoutMs });
       } catch (error) {
         const kind = networkFailureKind(error);
         this.options.observer?.attempt(call.operation, undefined, Date.now() - attemptStarted);

@@ -51,6 +51,7 @@ export async function startHarness(options: { policyTtl?: Duration } = {}): Prom
     baseUrl: sim.graphBaseUrl,
     logger,
     timeoutMs: 2_000,
+    transport: requests.transport,
     retry: { maxAttempts: 4, maxTotalMs: 20_000, baseDelayMs: 50, maxDelayMs: 5_000 },
     sleep: async (ms) => {
       waits.push(ms);
@@ -99,7 +100,6 @@ export async function startHarness(options: { policyTtl?: Duration } = {}): Prom
       };
     },
     async close() {
-      requests.restore();
       await sim.close();
     },
   };

@@ -1,8 +1,10 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { GraphHttpOptions } from '../../../src/adapters/graph/graph-http';
+import { sendHttp } from '../../../src/adapters/graph/http-transport';
 import openapi from '../../../src/simulator/schema/openapi-subset.json';
 
-/** A request the adapter sent, as captured from fetch. */
+/** A request the adapter sent, as captured from its transport. */
 export interface SentRequest {
   method: string;
   url: string;
@@ -108,33 +110,28 @@ export function openApiProblems(request: SentRequest, graphBaseUrl: string): str
   return problems;
 }
 
-/** Records every fetch to Graph (/v1.0, /beta) on the base URL (in-process spy; the request still goes out). */
+/**
+ * Records every request the Graph adapter sends to Graph (/v1.0, /beta) on the base URL: a
+ * transport for GraphHttp that notes the request and hands it to the real one (it still goes out).
+ */
 export function captureGraphRequests(graphBaseUrl: string): {
   sent: SentRequest[];
-  /** fetch without the spy, for requests the test itself makes. */
+  transport: NonNullable<GraphHttpOptions['transport']>;
+  /** fetch, for requests the test itself makes (never captured). */
   uncaptured: typeof fetch;
-  restore(): void;
 } {
-  const original = globalThis.fetch;
   const sent: SentRequest[] = [];
-  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const path = url.startsWith(graphBaseUrl) ? new URL(url).pathname : '';
+  const transport: NonNullable<GraphHttpOptions['transport']> = (url, request) => {
+    const path = url.href.startsWith(graphBaseUrl) ? url.pathname : '';
     if (path.startsWith('/v1.0/') || path.startsWith('/beta/')) {
       sent.push({
-        method: (init?.method ?? 'GET').toUpperCase(),
-        url,
-        headers: headerRecord(init?.headers),
-        body: typeof init?.body === 'string' ? init.body : undefined,
+        method: request.method.toUpperCase(),
+        url: url.href,
+        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+        body: request.body,
       });
     }
-    return original(input, init);
+    return sendHttp(url, request);
   };
-  return { sent, uncaptured: original, restore: () => (globalThis.fetch = original) };
-}
-
-function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
-  const record: Record<string, string> = {};
-  new Headers(headers).forEach((value, key) => (record[key] = value));
-  return record;
+  return { sent, transport, uncaptured: fetch };
 }
