@@ -112,13 +112,23 @@ const rows: FlowRow[] = [
       await bot.say(user, 'activate user admin for 1h because onboarding ticket INC-11');
       await decide(u.dana, user, 'approve', 'ok for onboarding');
       await pass();
+      await bot.advance('PT2M');
+      await pass();
     },
+    // The reconciler sees the approved request's activation start.
     expected: [
       'approval.requested succeeded',
       'activation.requested pending',
       'approval.decided approved by dana',
+      'activation.activated succeeded by system',
     ],
-    last: { reason: 'ok for onboarding', roleName: 'User Administrator', actorName: 'Dana Schmidt' },
+    last: {
+      reason: 'active after approval',
+      roleName: 'User Administrator',
+      justification: 'onboarding',
+      ticket: 'INC-11',
+      requestId: expect.any(String),
+    },
   },
   {
     flow: 'deny',
@@ -239,11 +249,17 @@ const rows: FlowRow[] = [
     user: u.jamie,
     run: async (user) => {
       await bot.say(user, 'activate authentication admin for 1h tomorrow 9:00 because audit prep');
-      await bot.control('POST', '/_sim/clock/advance', { by: 'P1DT1H' });
+      const request = [...bot.sim.state.requests.values()].find((r) => r.principalId === user.id);
+      const start = request?.scheduleInfo?.startDateTime;
+      if (!start) throw new Error('PIM holds no scheduled request');
+      await bot.control('POST', '/_sim/clock/set', { to: start.plus({ minutes: 1 }).toUTC().toISO() });
       await pass();
+      await bot.advance('PT2M');
       await pass();
     },
-    expected: ['activation.scheduled succeeded'],
+    // The reconciler sees the scheduled activation start.
+    expected: ['activation.scheduled succeeded', 'activation.activated succeeded by system'],
+    last: { reason: 'its scheduled start came', roleName: 'Authentication Administrator' },
   },
   {
     flow: 'unanswered',
