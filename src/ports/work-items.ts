@@ -36,10 +36,10 @@ export interface WorkItemRepository {
   /** Many at once (a few statements, not one round trip each); returns how many were new. */
   scheduleAllIfAbsent(items: readonly NewWorkItem[]): Promise<number>;
   /**
-   * Makes a pending item due earlier (never later): its `dueAt` becomes `dueAt` when that is
-   * before the current one. Returns false when the item is unknown, not pending, or already due by then.
+   * scheduleAllIfAbsent, and an item that exists and is still pending is made due earlier (never
+   * later) when the new `dueAt` is before its own. Returns how many were inserted or made due earlier.
    */
-  bringForward(key: string, dueAt: DateTime): Promise<boolean>;
+  scheduleAllOrBringForward(items: readonly NewWorkItem[]): Promise<number>;
   /**
    * Atomically claims up to `limit` items that are pending and due (`dueAt <= now`) or claimed
    * with an expired lease (`leaseUntil <= now`), oldest `dueAt` first. Each claimed item gets

@@ -132,14 +132,19 @@ export function workItemsContract(ctx: ContractContext): void {
       expect(again).toMatchObject({ key: 'job', leaseOwner: 'worker-2', attempts: 2 });
     });
 
-    it('bringForward makes a pending item due earlier, never later, and leaves claimed ones alone', async () => {
+    it('scheduleAllOrBringForward inserts new items and makes pending ones due earlier, never later, leaving claimed ones alone', async () => {
+      const at = (key: string, dueAt: DateTime) => ({ key, kind: 'test', dueAt, payload: {} });
       await schedule('job', t0.plus(minutes(10)));
-      expect(await store.workItems.bringForward('job', t0.plus(minutes(12)))).toBe(false);
-      expect(await store.workItems.bringForward('job', t0.plus(minutes(5)))).toBe(true);
+      expect(await store.workItems.scheduleAllOrBringForward([at('job', t0.plus(minutes(12)))])).toBe(0);
+      expect((await store.workItems.get('job'))?.dueAt.toISO()).toBe(t0.plus(minutes(10)).toISO());
+      expect(
+        await store.workItems.scheduleAllOrBringForward([at('job', t0.plus(minutes(5))), at('new', t0)]),
+      ).toBe(2);
       expect((await store.workItems.get('job'))?.dueAt.toISO()).toBe(t0.plus(minutes(5)).toISO());
-      expect(await store.workItems.bringForward('unknown', t0)).toBe(false);
-      await store.workItems.claimDue(t0.plus(minutes(5)), 'w', minutes(5), 1);
-      expect(await store.workItems.bringForward('job', t0)).toBe(false);
+      expect((await store.workItems.get('new'))?.dueAt.toISO()).toBe(t0.toISO());
+      await store.workItems.claimDue(t0.plus(minutes(5)), 'w', minutes(5), 2);
+      expect(await store.workItems.scheduleAllOrBringForward([at('job', t0.minus(minutes(1)))])).toBe(0);
+      expect((await store.workItems.get('job'))?.dueAt.toISO()).toBe(t0.plus(minutes(5)).toISO());
     });
 
     it('cancel stops pending and claimed items; done, cancelled and unknown items are not cancelled', async () => {

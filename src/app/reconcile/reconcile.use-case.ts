@@ -80,37 +80,33 @@ export class ReconcileUseCase {
     return (await this.scheduleAll([item])) > 0;
   }
 
-  /** Insert-if-absent for a batch (one page of the sweep): a few statements. Returns how many were new. */
+  /**
+   * Insert-if-absent for a batch (one page of the sweep): a few statements. Returns how many were
+   * new, or (reminders) made due earlier. A running activation's reminder planned at the holder's
+   * old lead is brought forward by a longer lead set since ("remind me 30m before") in the same
+   * statement, in the store, so a restart or another instance cannot lose it; a shorter lead is
+   * honoured by the reminder handler, which waits until the new time. The keys this process has
+   * written (and each reminder's due time) spare the store the items that did not change.
+   */
   private async scheduleAll(items: readonly NewWorkItem[]): Promise<number> {
-    const unknown = items.filter((item) => !this.knownKeys.has(item.key));
-    await this.bringRemindersForward(items);
-    if (unknown.length === 0) return 0;
-    const inserted = await this.deps.workItems.scheduleAllIfAbsent(unknown);
-    if (this.knownKeys.size + unknown.length > MAX_KNOWN_KEYS) {
+    const reminders = items.filter(
+      (item) =>
+        item.kind === WorkKinds.expiryReminder &&
+        item.dueAt.toMillis() < (this.reminderDue.get(item.key) ?? Infinity),
+    );
+    const others = items.filter(
+      (item) => item.kind !== WorkKinds.expiryReminder && !this.knownKeys.has(item.key),
+    );
+    let scheduled = 0;
+    if (others.length > 0) scheduled += await this.deps.workItems.scheduleAllIfAbsent(others);
+    if (reminders.length > 0) scheduled += await this.deps.workItems.scheduleAllOrBringForward(reminders);
+    if (this.knownKeys.size + this.reminderDue.size + items.length > MAX_KNOWN_KEYS) {
       this.knownKeys.clear();
       this.reminderDue.clear();
     }
-    for (const item of unknown) {
-      this.knownKeys.add(item.key);
-      if (item.kind === WorkKinds.expiryReminder) this.reminderDue.set(item.key, item.dueAt.toMillis());
-    }
-    return inserted;
-  }
-
-  /**
-   * A running activation's reminder planned at the holder's old lead: a longer lead set since
-   * ("remind me 15m before") makes it due earlier. A shorter one is honoured by the reminder
-   * handler, which waits until the new time. (After a restart the first pass does not know the old
-   * due time; the reminder then comes at the old lead.)
-   */
-  private async bringRemindersForward(items: readonly NewWorkItem[]): Promise<void> {
-    for (const item of items) {
-      if (item.kind !== WorkKinds.expiryReminder) continue;
-      const known = this.reminderDue.get(item.key);
-      if (known === undefined || item.dueAt.toMillis() >= known) continue;
-      await this.deps.workItems.bringForward(item.key, item.dueAt);
-      this.reminderDue.set(item.key, item.dueAt.toMillis());
-    }
+    for (const item of others) this.knownKeys.add(item.key);
+    for (const item of reminders) this.reminderDue.set(item.key, item.dueAt.toMillis());
+    return scheduled;
   }
 
   async run(): Promise<ReconcileResult> {

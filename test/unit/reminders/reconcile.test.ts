@@ -141,6 +141,32 @@ describe('ReconcileUseCase', () => {
     );
   });
 
+  it('brings the reminder forward after a restart too: a longer lead set just before it is not lost', async () => {
+    await store.users.upsertProfile({ tenantId: TENANT, userId: 'user-1', displayName: 'One' });
+    const a = activation('inst-1', 'user-1', 60);
+    pim.activations = [a];
+    await reconcile.run();
+    const key = `reminder:inst-1:${a.endDateTime!.toISO()}`;
+    // "remind me 30m before", then the process restarts: a new reconciler over the same store.
+    await store.users.updatePreferences(TENANT, 'user-1', { reminderLeadMinutes: 30 });
+    const restarted = new ReconcileUseCase({
+      pim: pim as unknown as PimGateway,
+      workItems: store.workItems,
+      trackedRequests: store.trackedRequests,
+      reminderLead: new ReminderLead(store.users, Duration.fromObject({ minutes: 10 })),
+      clock,
+      tenantId: TENANT,
+      recheckEvery: Duration.fromObject({ minutes: 1 }),
+      log,
+    });
+    const first = await restarted.run();
+    expect(first.scheduled).toBe(1);
+    expect((await store.workItems.get(key))?.dueAt.toISO()).toBe(
+      a.endDateTime!.minus({ minutes: 30 }).toISO(),
+    );
+    expect((await restarted.run()).scheduled).toBe(0);
+  });
+
   it('gives no reminder for an activation shorter than the lead', async () => {
     const short = activation('inst-short', 'user-1', 8);
     pim.activations = [short];

@@ -31,6 +31,15 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
   }
 
   async scheduleAllIfAbsent(items: readonly NewWorkItem[]): Promise<number> {
+    return this.insertAll(items, 'keep');
+  }
+
+  async scheduleAllOrBringForward(items: readonly NewWorkItem[]): Promise<number> {
+    return this.insertAll(items, 'earlier');
+  }
+
+  /** Inserts new keys; an existing key is kept as it is, or (`earlier`) made due earlier when pending. */
+  private async insertAll(items: readonly NewWorkItem[], existing: 'keep' | 'earlier'): Promise<number> {
     const createdAt = timeToColumn('createdAt', this.clock.now());
     const rows = new Map<string, WorkItemsTable>();
     for (const item of items) {
@@ -50,29 +59,25 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
       });
     }
     const all = [...rows.values()];
-    let inserted = 0;
+    let changed = 0;
     // One statement per chunk: 10 values a row stays under SQLite's and PostgreSQL's parameter limits.
     for (let from = 0; from < all.length; from += INSERT_CHUNK) {
       const result = await this.db
         .insertInto('work_items')
         .values(all.slice(from, from + INSERT_CHUNK))
-        .onConflict((oc) => oc.column('key').doNothing())
+        .onConflict((oc) =>
+          existing === 'keep'
+            ? oc.column('key').doNothing()
+            : oc
+                .column('key')
+                .doUpdateSet({ due_at: (eb) => eb.ref('excluded.due_at') })
+                .where('work_items.status', '=', 'pending')
+                .whereRef('work_items.due_at', '>', 'excluded.due_at'),
+        )
         .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      changed += Number(result.numInsertedOrUpdatedRows ?? 0n);
     }
-    return inserted;
-  }
-
-  async bringForward(key: string, dueAt: DateTime): Promise<boolean> {
-    const due = timeToColumn('dueAt', dueAt);
-    const result = await this.db
-      .updateTable('work_items')
-      .set({ due_at: due })
-      .where('key', '=', key)
-      .where('status', '=', 'pending')
-      .where('due_at', '>', due)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return changed;
   }
 
   /**
