@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RoleKind } from '../../domain/roles';
+import { parseUtcInstant } from '../../domain/schedule/utc-instant';
 import type { JsonObject, NewWorkItem } from '../../ports/stores';
 
 /**
@@ -178,7 +179,7 @@ function text(key: string, payload: JsonObject, field: string): string {
 }
 
 function instant(key: string, payload: JsonObject, field: string): DateTime {
-  const value = DateTime.fromISO(text(key, payload, field), { zone: 'utc' });
+  const value = parseUtcInstant(text(key, payload, field));
   if (!value.isValid) throw new WorkPayloadError(key, `${field} must be an ISO 8601 instant`);
   return value;
 }

@@ -4,3 +4,4 @@ export { assertTimeZone } from './time-zone';
 export { acceptedStartForms } from './start-time-forms';
 export { durationUntil, isEndOfShift, type EndTimeContext } from './parse-end-time';
 export { formatInstant, zoneLabel, zoneName } from './format-instant';
+export { parseUtcInstant } from './utc-instant';

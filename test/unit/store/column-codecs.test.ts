@@ -19,5 +19,10 @@ describe('time columns', () => {
     expect(timeFromColumn('2026-06-01T15:00:00+02:00').toISO()).toBe('2026-06-01T13:00:00.000Z');
     expect(timeFromColumn('2026-06-01T13:00:00Z').toISO()).toBe('2026-06-01T13:00:00.000Z');
     expect(timeFromColumn('not a time').isValid).toBe(false);
+    // In toISOString's form but not a date: invalid, as luxon says (Date.parse would roll it over to March).
+    expect(timeFromColumn('2026-02-30T00:00:00.000Z').isValid).toBe(false);
+    expect(timeFromColumn('2026-02-28T24:00:00.000Z').toISO()).toBe(
+      DateTime.fromISO('2026-02-28T24:00:00.000Z', { zone: 'utc' }).toISO(),
+    );
   });
 });
