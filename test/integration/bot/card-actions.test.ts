@@ -280,7 +280,9 @@ describe('identity comes from the activity, never from card data', () => {
       activateButton(alexRoles.card, GLOBAL_READER).data,
     );
     const text = refusalBeside(clicked);
-    expect(text).toContain('Elevate did not accept this button because it was sent to someone else.');
+    expect(text).toContain(
+      'This button is on a card Elevate made for someone else, and it acts only for them.',
+    );
     expect(text).toContain('CARD_ACTION_INVALID');
     expect(activationsOf(u.alex.id, GLOBAL_READER)).toHaveLength(0);
   });

@@ -59,6 +59,8 @@ export const activationResultCardData = z
     pendingState: text,
     justification: text,
     ticketNumber: text,
+    /** In a channel or group chat: whose request this is ('' in a personal chat). */
+    holderName: text,
     token,
   })
   .superRefine(

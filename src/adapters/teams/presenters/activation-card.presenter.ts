@@ -15,11 +15,19 @@ type WithRequestCard = Extract<
   { kind: 'activated' | 'scheduled' | 'pendingApproval' | 'alreadyActive' | 'duplicatePending' }
 >;
 
+/** `holderName`: whose request, on a card a whole channel or group chat reads. */
+export interface ResultOptions {
+  effective?: boolean;
+  justification?: string;
+  ticket?: string;
+  holderName?: string;
+}
+
 /** One card per activation outcome. `stepUpRequired` is presented by the step-up flow. */
 export function activationOutcomeCard(
   ctx: PresenterContext,
   outcome: Exclude<ActivationOutcome, { kind: 'stepUpRequired' }>,
-  options: { effective?: boolean; justification?: string; ticket?: string } = {},
+  options: ResultOptions = {},
 ): AdaptiveCardJson {
   switch (outcome.kind) {
     case 'ambiguous':
@@ -38,7 +46,7 @@ export function activationOutcomeCard(
 function resultCard(
   ctx: PresenterContext,
   outcome: WithRequestCard,
-  options: { effective?: boolean; justification?: string; ticket?: string },
+  options: ResultOptions,
 ): AdaptiveCardJson {
   const now = ctx.clock.now();
   const at = (value: Parameters<typeof formatInstant>[0] | undefined): string =>
@@ -59,6 +67,7 @@ function resultCard(
     pendingState: '',
     justification: options.justification ?? '',
     ticketNumber: options.ticket ?? '',
+    holderName: options.holderName ?? '',
     token: '',
   };
   switch (outcome.kind) {

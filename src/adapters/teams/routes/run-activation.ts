@@ -54,7 +54,9 @@ export async function runActivation(
     await turn.refuseCardAction(refusals.map(activationRefusalText).join('\n\n'));
     return;
   }
-  const options = { justification: input.justification, ticket: input.ticket };
+  // A channel or group chat reads whose request each card is (issue 13, defect 7).
+  const holderName = turn.conversationKind === 'personal' ? undefined : actor.displayName;
+  const options = { justification: input.justification, ticket: input.ticket, holderName };
   const parts: AdaptiveCardJson[] = [];
   for (const outcome of outcomes) parts.push(await outcomeCard(services, turn, actor, ctx, input, outcome));
   const card = combineCards(parts);
@@ -106,7 +108,11 @@ async function outcomeCard(
   outcome: ActivationOutcome,
 ): Promise<AdaptiveCardJson> {
   if (outcome.kind !== 'stepUpRequired') {
-    return activationOutcomeCard(ctx, outcome, { justification: input.justification, ticket: input.ticket });
+    return activationOutcomeCard(ctx, outcome, {
+      justification: input.justification,
+      ticket: input.ticket,
+      holderName: turn.conversationKind === 'personal' ? undefined : actor.displayName,
+    });
   }
   return services.stepUp.start(turn, actor, {
     reason: outcome.reason,

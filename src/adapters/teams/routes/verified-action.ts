@@ -31,6 +31,17 @@ export function requireToken(
   });
   if (check.ok) return check.claims;
   services.logger.warn({ verb, reason: check.reason, userId: actor.userId }, 'card action refused');
+  if (check.reason === 'wrongActor') {
+    // A teammate pressed a button on someone else's card (a channel or group chat): plain words.
+    throw new DomainError(
+      ErrorCodes.CardActionInvalid,
+      'This button is on a card Elevate made for someone else, and it acts only for them. Nothing was changed.',
+      {
+        remedy: 'For your own roles, say "status" or "roles" in your chat with Elevate.',
+        details: { reason: check.reason },
+      },
+    );
+  }
   throw new DomainError(
     ErrorCodes.CardActionInvalid,
     `Elevate did not accept this button because ${REASONS[check.reason]}.`,
