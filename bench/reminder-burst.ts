@@ -27,7 +27,8 @@ import { buildScheduler } from '../src/scheduler/build-scheduler';
 class MovableClock implements Clock {
   offsetMs = 0;
   now(): DateTime {
-    return DateTime.utc().plus({ milliseconds: this.offsetMs });
+    // fromMillis, as Elevate's own clocks: the bench's clock should not cost what luxon's plus() does.
+    return DateTime.fromMillis(Date.now() + this.offsetMs, { zone: 'utc' });
   }
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));

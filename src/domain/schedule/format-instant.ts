@@ -37,8 +37,13 @@ export function zoneName(zone: string, at: DateTime): string {
 /** "15:30 today (CET)", "09:00 tomorrow (GMT)", "09:00 on Mon 30 Nov (EST)" in `zone`, relative to `now`. */
 export function formatInstant(instant: DateTime, zone: string, now: DateTime): string {
   const local = instant.setZone(zone);
-  const today = now.setZone(zone).startOf('day');
-  const diffDays = Math.round(local.startOf('day').diff(today, 'days').days);
+  const today = now.setZone(zone);
+  // Calendar days between the two dates in `zone` (what startOf('day') + diff('days') gave, without
+  // luxon's Duration arithmetic: cards format several times each).
+  const diffDays = Math.round(
+    (Date.UTC(local.year, local.month - 1, local.day) - Date.UTC(today.year, today.month - 1, today.day)) /
+      86_400_000,
+  );
   const day =
     diffDays === 0
       ? 'today'
@@ -49,5 +54,9 @@ export function formatInstant(instant: DateTime, zone: string, now: DateTime): s
           : local.year === today.year
             ? `on ${local.toFormat('ccc d LLL')}`
             : `on ${local.toFormat('d LLL yyyy')}`;
-  return `${local.toFormat('HH:mm')} ${day} (${zoneLabel(zone, local)})`;
+  return `${twoDigits(local.hour)}:${twoDigits(local.minute)} ${day} (${zoneLabel(zone, local)})`;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { formatInstant, zoneLabel, zoneName } from '../../../src/domain/schedule';
 
@@ -23,6 +24,48 @@ describe('zone labels', () => {
     expect(zoneName('America/New_York', summer)).toBe('America/New_York (EDT)');
     expect(formatInstant(summer, 'America/New_York', summer)).toBe('08:00 today (EDT)');
     expect(formatInstant(winter, 'America/New_York', winter)).toBe('07:00 today (EST)');
+  });
+
+  it('formats every instant as luxon day arithmetic did, across zones, years and summer time', () => {
+    // The former implementation (startOf('day') + diff('days'), toFormat('HH:mm')), as the reference.
+    const reference = (instant: DateTime, zone: string, now: DateTime): string => {
+      const local = instant.setZone(zone);
+      const today = now.setZone(zone).startOf('day');
+      const diffDays = Math.round(local.startOf('day').diff(today, 'days').days);
+      const day =
+        diffDays === 0
+          ? 'today'
+          : diffDays === 1
+            ? 'tomorrow'
+            : diffDays === -1
+              ? 'yesterday'
+              : local.year === today.year
+                ? `on ${local.toFormat('ccc d LLL')}`
+                : `on ${local.toFormat('d LLL yyyy')}`;
+      return `${local.toFormat('HH:mm')} ${day} (${local.toFormat('ZZZZ')})`;
+    };
+    const zones = [
+      'UTC',
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'Pacific/Chatham',
+    ];
+    const someTime = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) });
+    fc.assert(
+      fc.property(
+        someTime,
+        fc.integer({ min: -3 * 86_400_000, max: 400 * 86_400_000 }),
+        fc.constantFrom(...zones),
+        (at, ahead, zone) => {
+          const now = DateTime.fromMillis(at, { zone: 'utc' });
+          const instant = DateTime.fromMillis(at + ahead, { zone: 'utc' });
+          expect(formatInstant(instant, zone, now)).toBe(reference(instant, zone, now));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('labels in the locale of the time it is given', () => {
