@@ -1,4 +1,14 @@
 import { DomainError, ErrorCodes, type ErrorCode } from '../../domain/errors';
+import { acrsValuesOf, extractClaimsChallenge, parseGraphErrorBody } from './graph-error-body';
+import { translatePolicyFailure } from './policy-failure';
+
+export {
+  acrsValuesOf,
+  extractClaimsChallenge,
+  extractPolicyRules,
+  parseGraphErrorBody,
+  type ParsedGraphError,
+} from './graph-error-body';
 
 /** A non-2xx Graph answer, as the transport saw it. */
 export interface GraphFailure {
@@ -13,99 +23,6 @@ export interface GraphFailure {
 /** What the adapter was doing; some codes mean different things per operation (REFERENCE §6.2, §2.5). */
 export type GraphOperation =
   'read' | 'activate' | 'deactivate' | 'extend' | 'cancel' | 'getApproval' | 'decideApproval';
-
-/** The Graph error envelope after unwrapping an `UnknownError` whose message is JSON (REFERENCE §7.1). */
-export interface ParsedGraphError {
-  code: string;
-  message: string;
-  /** The outer code when the error came wrapped (e.g. 'UnknownError'). */
-  wrapperCode?: string;
-  requestId?: string;
-}
-
-const POLICY_RULE_PRIORITY = [
-  'EligibilityRule',
-  'MfaRule',
-  'ExpirationRule',
-  'JustificationRule',
-  'TicketingRule',
-] as const;
-
-export function parseGraphErrorBody(body: string): ParsedGraphError {
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(body);
-  } catch {
-    return { code: '', message: body.slice(0, 500) };
-  }
-  const error = isRecord(envelope) && isRecord(envelope.error) ? envelope.error : undefined;
-  if (!error) return { code: '', message: body.slice(0, 500) };
-  const code = typeof error.code === 'string' ? error.code : '';
-  const message = typeof error.message === 'string' ? error.message : '';
-  const inner = isRecord(error.innerError) ? error.innerError : undefined;
-  const requestId = inner && typeof inner['request-id'] === 'string' ? inner['request-id'] : undefined;
-  if (message.trimStart().startsWith('{')) {
-    try {
-      const wrapped: unknown = JSON.parse(message);
-      if (isRecord(wrapped) && typeof wrapped.errorCode === 'string') {
-        return {
-          code: wrapped.errorCode,
-          message: typeof wrapped.message === 'string' ? wrapped.message : '',
-          wrapperCode: code,
-          requestId,
-        };
-      }
-    } catch {
-      // not JSON after all: keep the outer message
-    }
-  }
-  return { code, message, requestId };
-}
-
-/** Rule names from either message format: `["MfaRule","ExpirationRule"]` or `MfaRule - text`. */
-export function extractPolicyRules(message: string): string[] {
-  const afterColon = message.includes(':') ? message.slice(message.indexOf(':') + 1) : message;
-  const found = afterColon.match(/\b[A-Z][A-Za-z]*Rule\b/g) ?? [];
-  return [...new Set(found)];
-}
-
-/**
- * The claims challenge carried in the body of an ACRS failure, URL-decoded: e.g.
- * `{"access_token":{"acrs":{"essential":true, "value":"c1"}}}`. Undefined when absent or not JSON.
- */
-export function extractClaimsChallenge(text: string): string | undefined {
-  const match = /claims=([^"&\s\\]+)/.exec(text);
-  if (!match) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(match[1]);
-  } catch {
-    return undefined;
-  }
-  try {
-    JSON.parse(decoded);
-  } catch {
-    return undefined;
-  }
-  return decoded;
-}
-
-/** The `acrs` value(s) a claims challenge demands. */
-export function acrsValuesOf(claims: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(claims);
-    const acrs =
-      isRecord(parsed) && isRecord(parsed.access_token) && isRecord(parsed.access_token.acrs)
-        ? parsed.access_token.acrs
-        : undefined;
-    if (!acrs) return [];
-    if (typeof acrs.value === 'string') return [acrs.value];
-    if (Array.isArray(acrs.values)) return acrs.values.filter((v): v is string => typeof v === 'string');
-    return [];
-  } catch {
-    return [];
-  }
-}
 
 /** Translates a Graph failure into a DomainError, once, with what happened and what to do. */
 export function translateGraphError(failure: GraphFailure, operation: GraphOperation): DomainError {
@@ -267,72 +184,4 @@ export function translateGraphError(failure: GraphFailure, operation: GraphOpera
     `Microsoft Graph answered HTTP ${failure.status}${parsed.code ? ` ${parsed.code}` : ''}: ${parsed.message || 'no details'}.`,
     'Try again; if it keeps failing, report the request id to an administrator.',
   );
-}
-
-type Make = (
-  code: ErrorCode,
-  message: string,
-  remedy: string,
-  extra?: Record<string, unknown>,
-) => DomainError;
-
-function translatePolicyFailure(message: string, make: Make): DomainError {
-  const rules = extractPolicyRules(message);
-  const primary = POLICY_RULE_PRIORITY.find((rule) => rules.includes(rule));
-  const extra = { rules, policyMessage: message };
-  switch (primary) {
-    case 'EligibilityRule':
-      return make(
-        ErrorCodes.NotEligible,
-        'You have no valid eligibility for this role at that scope.',
-        'Check your eligible roles with `roles`; ask an administrator if one is missing.',
-        extra,
-      );
-    case 'MfaRule':
-      return make(
-        ErrorCodes.MfaRequired,
-        'This role requires multi-factor authentication, and your sign-in did not include it.',
-        'Select Verify and complete multi-factor authentication, then try again.',
-        { ...extra, claims: JSON.stringify({ access_token: { amr: { essential: true, values: ['mfa'] } } }) },
-      );
-    case 'ExpirationRule':
-      return /permanent/i.test(message)
-        ? make(
-            ErrorCodes.DurationInvalid,
-            'The role policy does not allow a permanent activation.',
-            'Ask for a duration within the policy maximum.',
-            extra,
-          )
-        : make(
-            ErrorCodes.DurationTooLong,
-            'The requested duration is longer than the role policy allows.',
-            'Ask for a shorter duration (see the maximum with `roles`).',
-            extra,
-          );
-    case 'JustificationRule':
-      return make(
-        ErrorCodes.JustificationRequired,
-        'This role requires a justification.',
-        'Add a reason, e.g. `because investigating INC-1`.',
-        extra,
-      );
-    case 'TicketingRule':
-      return make(
-        ErrorCodes.TicketRequired,
-        'This role requires a ticket number.',
-        'Add a ticket, e.g. `ticket INC-1234`.',
-        extra,
-      );
-    default:
-      return make(
-        ErrorCodes.PolicyRuleFailed,
-        `The role policy refused the request: ${message}`,
-        'Adjust the request to the role policy shown by `roles`.',
-        extra,
-      );
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
