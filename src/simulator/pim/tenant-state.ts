@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { DateTime, Duration } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { SimClock } from '../sim-clock';
 import type { SeedDirectory, SeedGroup, SeedUser } from '../directory-types';
-import { buildPolicyRules } from './policy-rules';
+import { policiesFromSeed, scheduleFromSeed } from './seed-loading';
 import type { Policy, Schedule, ScheduleRequest, Target } from './pim-types';
-import type { SeedPolicy, SeedRoleDefinition, SeedSchedule, SimulatorSeed } from './seed-types';
+import type { SeedRoleDefinition, SimulatorSeed } from './seed-types';
 import { transientStatus, type RealismProfile } from './realism';
-import { targetFromIds } from './target-from-ids';
 
 /** Built-in roles whose holders approve when an approval rule names no approver (REFERENCE §5.3). */
 export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
@@ -79,66 +77,8 @@ export class TenantState {
     this.requests.clear();
     this.settings = { ...DEFAULT_SETTINGS, realism: this.seed.realism ?? this.baseRealism };
     this.deactivations = [];
-    this.policies = [];
-    for (const role of this.roleDefinitions) {
-      const spec = this.seed.policies.find((p) => p.roleDefinitionId === role.id) ?? {
-        roleDefinitionId: role.id,
-      };
-      this.policies.push(this.newPolicy('DirectoryRole', '/', role.id, spec));
-    }
-    for (const group of this.seed.groups.filter((g) => g.pimForGroups)) {
-      for (const accessId of ['member', 'owner'] as const) {
-        const spec = this.seed.policies.find((p) => p.groupId === group.id && p.accessId === accessId) ?? {
-          groupId: group.id,
-          accessId,
-        };
-        this.policies.push(this.newPolicy('Group', group.id, accessId, spec));
-      }
-    }
-    this.schedules = this.seed.schedules.map((s) => this.scheduleFromSeed(s, now));
-  }
-
-  private newPolicy(
-    scopeType: Policy['scopeType'],
-    scopeId: string,
-    roleDefinitionId: string,
-    spec: SeedPolicy,
-  ): Policy {
-    return {
-      guid: randomUUID(),
-      scopeType,
-      scopeId,
-      roleDefinitionId,
-      rules: buildPolicyRules(spec, scopeType === 'Group' ? 'group' : 'directory'),
-      lastModifiedDateTime: null,
-      lastModifiedBy: { displayName: null, id: null },
-    };
-  }
-
-  private scheduleFromSeed(s: SeedSchedule, now: DateTime): Schedule {
-    const start = s.startDateTime ? DateTime.fromISO(s.startDateTime, { zone: 'utc' }) : now;
-    const end = s.endDateTime
-      ? DateTime.fromISO(s.endDateTime, { zone: 'utc' })
-      : s.expiresAfter
-        ? now.plus(Duration.fromISO(s.expiresAfter))
-        : null;
-    const target = targetFromIds(s);
-    return {
-      id: randomUUID(),
-      kind: s.kind,
-      target,
-      principalId: s.principalId,
-      assignmentType: 'Assigned',
-      memberType: 'Direct',
-      start,
-      end,
-      expirationType: end ? 'afterDateTime' : 'noExpiration',
-      duration: null,
-      createdUsing: null,
-      createdDateTime: start,
-      modifiedDateTime: start,
-      activatedUsing: null,
-    };
+    this.policies = policiesFromSeed(this.seed);
+    this.schedules = this.seed.schedules.map((s) => scheduleFromSeed(s, now));
   }
 
   user(id: string): SeedUser | undefined {
