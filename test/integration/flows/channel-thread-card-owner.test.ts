@@ -12,8 +12,9 @@ import {
  * reconciler's request-status work (PIM reports the request Provisioned). Whichever comes last, the
  * thread must end showing the same card: the thread's announcement, "active until".
  *
- * PIM provisions after 300 s here and the simulator's clock is moved past it, so the follow-up
- * cannot see the assignment before the test lets it. For "reconciler first", the follow-up's look at
+ * PIM provisions after 20 s here and the simulator's clock is moved 30 s on, so the follow-up
+ * cannot see the assignment before the test lets it. (The move stays under the follow-up's 60 s
+ * bound: a look at the active roles still on its way while the clock moves must not make it give up.) For "reconciler first", the follow-up's look at
  * the user's active roles is held (simulator latency) while the reconciler runs; the test checks
  * that the order really was the one named, from the number of writes the card had.
  */
@@ -30,7 +31,7 @@ const HELD_MS = 10_000;
 
 async function activateInThread(): Promise<{ activityId: string; writes: () => number }> {
   const slow = await h.control('PATCH', '/_sim/settings', {
-    realism: { selfActivate: { delaySeconds: 300, statusPath: ['Granted', 'PendingProvisioning'] } },
+    realism: { selfActivate: { delaySeconds: 20, statusPath: ['Granted', 'PendingProvisioning'] } },
   });
   expect(slow.status).toBe(200);
   await h.say(u.avery, 'help');
@@ -72,7 +73,7 @@ test('the effective follow-up first, then the reconciler: the thread ends on the
   const { activityId, writes } = await activateInThread();
   const before = writes();
 
-  await h.advance('PT6M');
+  await h.advance('PT30S');
   const followUp = await h.waitForUpdate(activityId, /Active until/);
   expect(writes()).toBe(before + 1);
   const drawnByFollowUp = cardText(followUp.card);
@@ -103,7 +104,7 @@ test('the reconciler first, then the effective follow-up: the thread ends on the
   for (let i = 0; i < 50 && (await faultHits()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
   expect(await faultHits()).toBeGreaterThan(0);
 
-  await h.advance('PT6M');
+  await h.advance('PT30S');
   const pass = await h.elevate.scheduler.runOnce();
   expect(pass.reconcile?.statusChanges).toBe(1);
   // Only the reconciler has written so far (the follow-up is still held).
