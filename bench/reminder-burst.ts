@@ -21,7 +21,8 @@ import { buildScheduler } from '../src/scheduler/build-scheduler';
  * runs (reconcile pass, leased dispatcher, Teams notifier, proactive messenger at RATE a second)
  * sends their reminders to CONNECTOR, which enforces RATE too. PIM is faked at the port (the
  * listing and the policy), everything after it is Elevate's own code. A first pass schedules
- * the work a day early; then the clock jumps to T, prints "due <epoch ms>" and the scheduler runs
+ * the work a day early, a second runs two minutes before T (the day's other work); then the clock
+ * jumps to T, prints "due <epoch ms>" and the scheduler runs
  * a pass and keeps its normal interval (RECONCILE_INTERVAL_SECONDS, default 60).
  */
 class MovableClock implements Clock {
@@ -116,6 +117,13 @@ async function main(): Promise<void> {
   // A day early: the reconciler schedules every reminder, none is due yet.
   const first = await scheduler.runOnce();
   process.stdout.write(`scheduled ${first.reconcile?.scheduled ?? 0}\n`);
+  // Two minutes before the burst, a pass does what the day's passes would have done: the check of
+  // each activation made outside Elevate (due a minute after first seen) and the rechecks of the
+  // "ended" notes. Without it they fell due together with the reminders, were claimed first
+  // (earlier due time), and every reminder waited behind COUNT audit checks.
+  clock.offsetMs = dueAt.minus({ minutes: 2 }).toMillis() - Date.now();
+  const settle = await scheduler.runOnce();
+  process.stdout.write(`settled ${settle.dispatch.completed} ${settle.dispatch.released}\n`);
   clock.offsetMs = dueAt.toMillis() - Date.now();
   process.stdout.write(`due ${Date.now()}\n`);
   // The scheduler's and the pacer's timers are unref'd (Elevate's HTTP server keeps it alive); so does this.
