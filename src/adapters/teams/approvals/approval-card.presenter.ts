@@ -167,6 +167,8 @@ export function requesterPendingCard(ctx: PresenterContext, view: ApprovalView):
     pendingState: '',
     justification: view.justification ?? '',
     ticketNumber: view.ticket ?? '',
+    // The requester's own view: only they see it, so it does not name them.
+    holderName: '',
     token: signFor(ctx, ['cancel'], requestSubject(view.requestId), view.requester.id),
   });
 }
