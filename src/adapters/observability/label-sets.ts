@@ -1,3 +1,5 @@
+import { WorkKinds } from '../../app/reminders/work-items';
+
 /**
  * The closed sets every metric label value comes from. A value outside its set is counted as
  * 'other', so nothing a caller sends (an activity type, a Graph status, an outcome spelling) can
@@ -67,8 +69,11 @@ export const ACTIVATION_OUTCOMES = [
   'other',
 ] as const;
 
-/** Scheduled work kinds (app/reminders/work-items.ts WorkKinds). */
-export const WORK_KINDS = ['reminder', 'ended', 'eligibility', 'request-status', 'other'] as const;
+/**
+ * Scheduled work kinds: every kind app/reminders/work-items.ts defines (announcements, boards,
+ * observed activations and step-up expiries each count as themselves, not mixed into 'other').
+ */
+export const WORK_KINDS = [...Object.values(WorkKinds), 'other'] as const;
 
 export const PROACTIVE_OUTCOMES = ['sent', 'throttled', 'failed', 'other'] as const;
 
