@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { cardText, startBotHarness, type BotHarness, type SeedUser } from '../../fixtures/bot-harness';
+import { type BotHarness, type SeedUser } from '../../fixtures/bot-harness';
+import { failureOfExample, startExamplesHarness } from '../../fixtures/example-runner';
 
 /*
  * Issue 13: the help card shows only commands that work as written. Every example the bot's own
@@ -10,10 +10,7 @@ import { cardText, startBotHarness, type BotHarness, type SeedUser } from '../..
 
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness({ env: { SHIFT_END: '17:00' } });
-  // Examples name clock times: start the day at 10:00 London time (the speaker's zone), tomorrow.
-  const tomorrow = DateTime.utc().plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
-  expect((await bot.control('POST', '/_sim/clock/set', { to: tomorrow.toISO() })).status).toBe(200);
+  bot = await startExamplesHarness();
 }, 60_000);
 afterAll(async () => bot?.close());
 
@@ -45,14 +42,11 @@ test('every example on the help card works as written', async () => {
   };
   const failures: string[] = [];
   for (const text of examples) {
-    await bot.advance('PT6M'); // past PIM's 5-minute rule for whatever the example before activated
     const where = /^(subscribe|unsubscribe|subscriptions|approvals here)\b/.test(text)
       ? 'channel'
       : 'personal';
-    const turn = await bot.say(speaker(text), text, { where });
-    const answer = [...turn.messages.map((m) => m.text ?? ''), ...turn.cards.map(cardText)].join('\n');
-    if (!answer || /I did not understand|Details: [A-Z_]+|No eligible role matches|Did you mean/.test(answer))
-      failures.push(`${text}\n${answer}`);
+    const failure = await failureOfExample(bot, speaker(text), text, where);
+    if (failure) failures.push(failure);
   }
   expect(failures).toEqual([]);
 }, 120_000);

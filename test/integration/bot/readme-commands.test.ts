@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DateTime } from 'luxon';
-import { cardText, startBotHarness, type BotHarness, type SeedUser } from '../../fixtures/bot-harness';
+import { type BotHarness, type SeedUser } from '../../fixtures/bot-harness';
+import { failureOfExample, startExamplesHarness } from '../../fixtures/example-runner';
 
 /*
  * Issue 13: the README's command table shows only commands that work as written. Every example
@@ -36,10 +36,7 @@ const examples = readmeExamples();
 
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness({ env: { SHIFT_END: '17:00' } });
-  // Examples name clock times: start the day at 10:00 London time (the speaker's zone), tomorrow.
-  const tomorrow = DateTime.utc().plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
-  expect((await bot.control('POST', '/_sim/clock/set', { to: tomorrow.toISO() })).status).toBe(200);
+  bot = await startExamplesHarness();
 }, 60_000);
 afterAll(async () => bot?.close());
 
@@ -69,9 +66,7 @@ function speaker(text: string): SeedUser {
 }
 
 test.each(examples.map((e) => [e.where, e.text] as const))('README (%s): %s', async (where, text) => {
-  await bot.advance('PT6M'); // past PIM's 5-minute rule for whatever the example before activated
-  const turn = await bot.say(speaker(text), text, { where: where === 'channel' ? 'channel' : 'personal' });
-  const answer = [...turn.messages.map((m) => m.text ?? ''), ...turn.cards.map(cardText)].join('\n');
-  expect(answer).not.toBe('');
-  expect(answer).not.toMatch(/I did not understand|Details: [A-Z_]+|No eligible role matches|Did you mean/);
+  expect(
+    await failureOfExample(bot, speaker(text), text, where === 'channel' ? 'channel' : 'personal'),
+  ).toBeUndefined();
 });
