@@ -243,6 +243,8 @@ const rows: FlowRow[] = [
       await pass();
     },
     expected: ['activation.activated succeeded', 'activation.expired succeeded by system'],
+    // The reconciler's entry names the group, as Elevate's own entries do (never only its id).
+    last: { roleName: expect.stringContaining('Production Database Operators') },
   },
   {
     flow: 'scheduledStart',

@@ -1,6 +1,6 @@
 import { Duration, type DateTime } from 'luxon';
 import type { Clock } from '../../../ports/clock';
-import type { TrackedRequestRepository, WorkItem } from '../../../ports/stores';
+import type { TrackedRequest, TrackedRequestRepository, WorkItem } from '../../../ports/stores';
 import type { AuditLog } from '../../../ports/audit-log';
 import { AuditActions, SYSTEM_ACTOR } from '../../../domain/audit/audit-actions';
 import { canJudgeAbsence } from '../../reconcile/activation-snapshot';
@@ -66,13 +66,14 @@ export class ActivationEndedHandler implements WorkHandler {
     }
 
     const { how, endedAt } = await this.howItEnded(facts, snapshot.takenAt);
+    const request = await announcedSubject(this.deps, facts);
     if (how !== 'deactivated') {
       // Elevate's own deactivations are audited where they happen; these it only observed.
       await this.deps.audit.record({
         actorId: SYSTEM_ACTOR,
         principalId: facts.principalId,
-        role: { id: facts.roleId, kind: facts.kind },
-        scope: { id: facts.directoryScopeId },
+        role: { id: facts.roleId, name: request.roleName, kind: facts.kind },
+        scope: { id: facts.directoryScopeId, name: scopeNameOf(request) },
         action: how === 'expired' ? AuditActions.activationExpired : AuditActions.activationDeactivated,
         outcome: 'succeeded',
         reason:
@@ -82,7 +83,6 @@ export class ActivationEndedHandler implements WorkHandler {
         details: { instanceId: facts.instanceId, endedAt: endedAt.toUTC().toISO() },
       });
     }
-    const request = await announcedSubject(this.deps, facts);
     await this.deps.notifier.channelThread(
       { request, state: 'ended', startedAt: facts.startAt, endedAt, how },
       item.dueAt,
@@ -115,4 +115,10 @@ export class ActivationEndedHandler implements WorkHandler {
     if (mine) return { how: 'deactivated', endedAt: mine.at };
     return { how: 'elsewhere', endedAt: seenGoneAt };
   }
+}
+
+/** The scope's display name as the request recorded it ('Directory' for the whole tenant). */
+function scopeNameOf(request: TrackedRequest): string | undefined {
+  if (typeof request.data.scopeName === 'string') return request.data.scopeName;
+  return request.directoryScopeId === '/' ? 'Directory' : undefined;
 }
