@@ -20,6 +20,7 @@ import {
   isSettled,
   requestPhase,
 } from '../../domain/activation/request-status';
+import { roleLabel } from '../../domain/role-label';
 
 /** What to activate: typed names from chat, or an exact eligibility picked on a card. */
 export type RoleSelection =
@@ -283,7 +284,7 @@ function futureStartRefused(
     : '';
   return new DomainError(
     ErrorCodes.AlreadyActive,
-    `PIM did not accept a later start for ${role.roleName}: it takes no new activation while the role is active, not even one that starts later.`,
+    `PIM did not accept a later start for ${roleLabel(role)}: it takes no new activation while the role is active, not even one that starts later.`,
     {
       remedy: `Nothing was scheduled. Ask again once the current activation has ended${ends}, or deactivate it first.`,
     },

@@ -8,6 +8,7 @@ import type { PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { AuditLog } from '../../ports/audit-log';
 import { deactivationEvent } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
+import { roleLabel } from '../../domain/role-label';
 
 export type DeactivationOutcome =
   | { kind: 'deactivated'; role: ActiveRole; endedAt: DateTime }
@@ -70,7 +71,7 @@ export class DeactivateRoleUseCase {
         };
       }
       if (domainError.code === ErrorCodes.NotActive)
-        return { kind: 'notActive', query: role.roleName, active: [] };
+        return { kind: 'notActive', query: roleLabel(role), active: [] };
       return { kind: 'failed', role, error: domainError };
     }
     return { kind: 'deactivated', role, endedAt: now };

@@ -16,6 +16,7 @@ import type { ActivationOutcome, NamedPerson } from '../activation/activation-ou
 import type { ApproverResolver } from '../activation/approver-resolver';
 import { asDomainError, failureOf } from '../activation/activation-failure';
 import type { Actor } from '../shared/actor';
+import { roleInCommand, roleLabel } from '../../domain/role-label';
 
 export interface ExtendActivationInput {
   actor: Actor;
@@ -95,7 +96,7 @@ export class ExtendActivationUseCase {
     if (!validation.valid) {
       // Nothing was changed: the role stays active until it ends.
       const [first] = validation.violations;
-      throw new DomainError(first.code, `Elevate cannot extend ${active.roleName}: ${first.message}`, {
+      throw new DomainError(first.code, `Elevate cannot extend ${roleLabel(active)}: ${first.message}`, {
         remedy: first.remedy ?? `Activate it again with everything the policy needs once it ends.`,
         details: { violations: validation.violations.map((v) => v.code) },
       });
@@ -194,8 +195,8 @@ export class ExtendActivationUseCase {
           role,
           error: new DomainError(
             ErrorCodes.AlreadyActive,
-            `PIM still reported ${role.roleName} as active ${formatDurationForHumans(this.retryFor)} after the deactivation, so it could not be activated again for longer.`,
-            { remedy: `Say "activate ${role.roleName}" in a minute.` },
+            `PIM still reported ${roleLabel(role)} as active ${formatDurationForHumans(this.retryFor)} after the deactivation, so it could not be activated again for longer.`,
+            { remedy: `Say "activate ${roleInCommand(role)}" in a minute.` },
           ),
         };
       }

@@ -8,6 +8,7 @@ import { AuditActions } from '../../domain/audit/audit-actions';
 import { actorFields, roleFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import { isAwaitingApproval } from '../../domain/activation/request-status';
+import { roleLabel } from '../../domain/role-label';
 
 /** Extensions are asked for this long; the administrator who approves it in PIM may change it. */
 export const ELIGIBILITY_EXTENSION = Duration.fromObject({ days: 180 });
@@ -62,7 +63,7 @@ export class RequestEligibilityExtensionUseCase {
     if (role.via.type === 'group') {
       throw new DomainError(
         ErrorCodes.NotEligible,
-        `Your eligibility for ${role.roleName} comes from the group ${role.via.groupName}, so only that group's eligibility can be extended.`,
+        `Your eligibility for ${roleLabel(role)} comes from the group ${role.via.groupName}, so only that group's eligibility can be extended.`,
         { remedy: `Ask the owner of ${role.via.groupName} or your PIM administrator to extend it.` },
       );
     }

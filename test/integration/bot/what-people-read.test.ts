@@ -112,3 +112,16 @@ test('defect 6: PIM for Groups access is named with member or owner on every car
   const status = cardText((await bot.say(u().casey, 'status')).card);
   expect(status).toContain('Production Database Operators (member)');
 });
+
+test('defect 6: a group owner request is named "(owner)" in its cancellation and in the channel thread', async () => {
+  const group = 'group Production Database Operators owner';
+  await bot.say(u().casey, `activate ${group} for 1h because schema change`);
+  const cancelled = cardText((await bot.say(u().casey, 'cancel')).card);
+  expect(cancelled).toContain('Cancelled: Production Database Operators (owner)');
+  const thread = await bot.say(u().casey, `activate ${group} for 1h because schema change`, {
+    where: 'channel',
+  });
+  const card = cardText(thread.cards[0]);
+  expect(card).toContain('Production Database Operators (owner)');
+  expect(card).not.toMatch(/Production Database Operators(?! \(owner\))(?!\n)/);
+});

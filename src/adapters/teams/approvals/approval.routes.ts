@@ -223,6 +223,7 @@ async function decideFromCard(
           reason: /acrs/.test(claims) ? 'authenticationContext' : 'mfa',
           claims,
           roleName: view?.roleName ?? 'this request',
+          kind: view?.kind,
           requestId,
           verdict,
           justification: reasonFrom(data),

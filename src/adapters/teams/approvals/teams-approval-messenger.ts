@@ -1,4 +1,4 @@
-import { roleLabel } from '../presenters/role-label';
+import { roleInCommand, roleLabel } from '../presenters/role-label';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { NamedPerson } from '../../../app/activation/activation-outcome';
 import type { ApprovalMessenger } from '../../../app/approvals/approval-messenger';
@@ -132,9 +132,9 @@ export class TeamsApprovalMessenger implements ApprovalMessenger {
     const names = unreachable.map((p) => p.displayName).join(', ');
     const toRequester =
       unreachable.length > 0
-        ? `Elevate could not send your ${view.roleName} request to **${names}**: they have not installed Elevate in Teams. ` +
+        ? `Elevate could not send your ${roleLabel(view)} request to **${names}**: they have not installed Elevate in Teams. ` +
           `Ask them to approve it in the Entra portal (${portal}) or to install Elevate; the other approvers have the card.`
-        : `Elevate could not reach any approver for your ${view.roleName} request directly: the policy names nobody Elevate can message ` +
+        : `Elevate could not reach any approver for your ${roleLabel(view)} request directly: the policy names nobody Elevate can message ` +
           `(with no named approvers, PIM's default approvers — Privileged Role and Global Administrators — decide). ` +
           `They can decide it in the Entra portal (${portal})${channelCopies.length > 0 ? ' or from the approvals channel' : ''}; ask them directly.`;
     const requester = await this.deps.conversations.getForUser(this.deps.tenantId, view.requester.id);
@@ -254,10 +254,7 @@ export function outcomeText(view: ApprovalView, ctx: PresenterContext): string {
   const when = decision ? ` at ${at(decision.at)}` : '';
   // PIM for Groups: "(member)" or "(owner)", and the command that asks for that one again.
   const name = roleLabel(view);
-  const again =
-    view.kind === 'groupMember' || view.kind === 'groupOwner'
-      ? `activate group ${view.roleName} ${view.kind === 'groupOwner' ? 'owner' : 'member'}`
-      : `activate ${view.roleName}`;
+  const again = `activate ${roleInCommand(view)}`;
   switch (view.state) {
     case 'approved': {
       const until = view.activeUntil ? ` until ${at(view.activeUntil)}` : '';

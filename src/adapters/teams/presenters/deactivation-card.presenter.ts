@@ -1,4 +1,4 @@
-import { roleLabel } from './role-label';
+import { roleInCommand, roleLabel } from './role-label';
 import type { DeactivationOutcome } from '../../../app/activation/deactivate-role.use-case';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import { renderCard } from '../cards/card-renderer';
@@ -89,7 +89,7 @@ export function deactivationRefusal(
           {
             remedy:
               outcome.active.length > 0
-                ? `Active now: ${outcome.active.map((a) => a.roleName).join(', ')}.`
+                ? `Active now: ${outcome.active.map((a) => roleLabel(a)).join(', ')}.`
                 : 'You have no activated roles right now. Say "roles" to see what you can activate.',
           },
         ),
@@ -98,11 +98,11 @@ export function deactivationRefusal(
       return {
         title: 'Which role?',
         error: new DomainError(ErrorCodes.RoleAmbiguous, `"${outcome.query}" matches several active roles.`, {
-          remedy: `Say which one: ${outcome.candidates.map((c) => `deactivate ${c.roleName}`).join(' · ')}.`,
+          remedy: `Say which one: ${outcome.candidates.map((c) => `deactivate ${roleInCommand(c)}`).join(' · ')}.`,
         }),
       };
     case 'failed':
-      return { title: `Could not deactivate ${outcome.role.roleName}:`, error: outcome.error };
+      return { title: `Could not deactivate ${roleLabel(outcome.role)}:`, error: outcome.error };
   }
 }
 

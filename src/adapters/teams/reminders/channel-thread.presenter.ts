@@ -3,6 +3,7 @@ import type { Clock } from '../../../ports/clock';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { renderCard } from '../cards/card-renderer';
 import { formatInstant } from '../presenters/time-format';
+import { roleLabel } from '../presenters/role-label';
 
 /** "Adele Vance" → "AV". */
 export function initialsOf(name: string): string {
@@ -35,7 +36,7 @@ export function channelThreadCard(
     state,
     holderName: context.holderName,
     holderInitials: initialsOf(context.holderName),
-    roleName: request.roleName,
+    roleName: roleLabel(request),
     scopeName: str(request.data.scopeName) || request.roleName,
     approvers: state === 'pending' ? context.approvers : [],
     requestedAt: at(request.createdAt),

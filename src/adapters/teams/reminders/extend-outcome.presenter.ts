@@ -5,6 +5,7 @@ import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { errorCard, refusalText } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { formatInstant } from '../presenters/time-format';
+import { roleInCommand, roleLabel } from '../presenters/role-label';
 
 /** The card for what Extend did. `stepUpRequired` is presented by the step-up flow (a Verify card). */
 export function extendOutcomeCard(
@@ -46,7 +47,7 @@ function extendRefusal(ctx: PresenterContext, outcome: NotExtended): { error: Do
       return {
         error: new DomainError(
           ErrorCodes.DeactivateTooSoon,
-          `Elevate extends ${outcome.role.roleName} by deactivating and activating it again, and PIM allows a deactivation only 5 minutes after activation.`,
+          `Elevate extends ${roleLabel(outcome.role)} by deactivating and activating it again, and PIM allows a deactivation only 5 minutes after activation.`,
           {
             remedy: `Press Extend again after ${at(outcome.possibleAt)}. Nothing was changed; the role stays active until it ends.`,
           },
@@ -59,12 +60,12 @@ function extendRefusal(ctx: PresenterContext, outcome: NotExtended): { error: Do
       return {
         error: new DomainError(
           ErrorCodes.PendingRequestExists,
-          `${outcome.role.roleName} needs approval by ${who}, and PIM takes a new request for it only once this activation has ended. Elevate did not deactivate it: waiting for an approval would have left you without the role.`,
+          `${roleLabel(outcome.role)} needs approval by ${who}, and PIM takes a new request for it only once this activation has ended. Elevate did not deactivate it: waiting for an approval would have left you without the role.`,
           {
-            remedy: `Nothing was changed; the role stays active${until}. Ask again when it ends ("activate ${outcome.role.roleName}").`,
+            remedy: `Nothing was changed; the role stays active${until}. Ask again when it ends ("activate ${roleInCommand(outcome.role)}").`,
           },
         ),
-        title: `${outcome.role.roleName} stays active${until}`,
+        title: `${roleLabel(outcome.role)} stays active${until}`,
       };
     }
     case 'restored':
@@ -74,19 +75,19 @@ function extendRefusal(ctx: PresenterContext, outcome: NotExtended): { error: Do
           `The extension did not go through: ${outcome.failure.message}`,
           {
             remedy:
-              `Elevate activated ${outcome.previous.roleName} again at once, until ${at(outcome.until)} as before. ${outcome.failure.remedy ?? ''}`.trim(),
+              `Elevate activated ${roleLabel(outcome.previous)} again at once, until ${at(outcome.until)} as before. ${outcome.failure.remedy ?? ''}`.trim(),
           },
         ),
-        title: `${outcome.previous.roleName} is still active until ${at(outcome.until)}; not extended`,
+        title: `${roleLabel(outcome.previous)} is still active until ${at(outcome.until)}; not extended`,
       };
     case 'lost':
       return {
         error: new DomainError(
           outcome.restoreFailure.code,
-          `Elevate deactivated ${outcome.previous.roleName} to extend it, but PIM refused to activate it again (${outcome.failure.message}), and also refused to restore it: ${outcome.restoreFailure.message}`,
-          { remedy: outcome.restoreFailure.remedy ?? `Say "activate ${outcome.previous.roleName}".` },
+          `Elevate deactivated ${roleLabel(outcome.previous)} to extend it, but PIM refused to activate it again (${outcome.failure.message}), and also refused to restore it: ${outcome.restoreFailure.message}`,
+          { remedy: outcome.restoreFailure.remedy ?? `Say "activate ${roleInCommand(outcome.previous)}".` },
         ),
-        title: `${outcome.previous.roleName} could not be activated again`,
+        title: `${roleLabel(outcome.previous)} could not be activated again`,
       };
   }
 }

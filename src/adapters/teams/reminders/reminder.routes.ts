@@ -9,6 +9,7 @@ import { requireToken } from '../routes/verified-action';
 import type { TeamsTurn } from '../teams-turn';
 import { extendOutcomeCard, extendRefusalText, isExtendRefusal } from './extend-outcome.presenter';
 import { eligibilityExtensionRequestedCard } from './reminder-cards.presenter';
+import { roleLabel } from '../presenters/role-label';
 
 export interface ReminderRouteUseCases {
   extend: ExtendActivationUseCase;
@@ -86,7 +87,7 @@ export function registerReminderRoutes(
         eligibilityExtensionRequestedCard({
           roleId: result.role.roleId,
           directoryScopeId: result.role.directoryScopeId,
-          roleName: result.role.roleName,
+          roleName: roleLabel(result.role),
           scopeName: result.role.scopeName,
           requestId: result.request.id,
           status: result.request.status,

@@ -12,6 +12,7 @@ import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
+import { roleLabel } from '../presenters/role-label';
 
 /** `status`, `cancel [<role or request>]` and the Cancel buttons. */
 export function registerRequestRoutes(
@@ -73,7 +74,7 @@ async function cancelCard(
   if (outcome.kind === 'cancelled') {
     // The user asked for this: a success, not an error.
     return renderCard('notice', {
-      title: `Cancelled: ${outcome.roleName}`,
+      title: `Cancelled: ${roleLabel({ roleName: outcome.roleName, kind: outcome.request.kind })}`,
       text: 'Your request was cancelled in PIM; approvers can no longer act on it.',
       hint: 'Say "activate" to ask again.',
       tone: 'success',

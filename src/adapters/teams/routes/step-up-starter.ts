@@ -1,3 +1,4 @@
+import type { RoleKind } from '../../../domain/roles';
 import type { ActivateRolesInput } from '../../../app/activation/activate-roles.use-case';
 import type { Actor } from '../../../app/shared/actor';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
@@ -21,6 +22,8 @@ export interface PendingDecisionStepUp {
   reason: 'mfa' | 'authenticationContext';
   claims: string;
   roleName: string;
+  /** PIM for Groups: member or owner (named so on the Verify card). */
+  kind?: RoleKind;
   requestId: string;
   verdict: 'Approve' | 'Deny';
   justification?: string;

@@ -11,6 +11,7 @@ import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
 import { activationOutcomeCard } from '../presenters/activation-card.presenter';
 import { errorCard } from '../presenters/error-card.presenter';
+import { roleLabel } from '../presenters/role-label';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { EffectiveCardFollowUp } from '../follow-ups/effective-card.follow-up';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
@@ -83,7 +84,7 @@ export async function resumeActivation(
           : new DomainError(ErrorCodes.Internal, 'The activation could not be resumed after verification.', {
               remedy: 'Send the activate command again.',
             }),
-        `Could not ${payload.extend ? 'extend' : 'activate'} ${payload.roleName}`,
+        `Could not ${payload.extend ? 'extend' : 'activate'} ${roleLabel(payload)}`,
       ),
       text: {},
     };
@@ -140,7 +141,7 @@ async function runActivate(
     ...text,
     originConversationId: payload.originConversationId,
   });
-  if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(payload.roleName), text };
+  if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(roleLabel(payload)), text };
   return {
     card: activationOutcomeCard(ctx, outcome, text),
     activated: outcome.kind === 'activated' ? outcome : undefined,
@@ -163,7 +164,7 @@ async function runExtend(
     directoryScopeId: payload.directoryScopeId,
     duration,
   });
-  if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(payload.roleName), text: {} };
+  if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(roleLabel(payload)), text: {} };
   const text =
     outcome.kind === 'extended' ? { justification: outcome.justification, ticket: outcome.ticket } : {};
   return {

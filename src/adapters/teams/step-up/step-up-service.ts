@@ -36,6 +36,7 @@ import { resumeActivation } from './resume-activation';
 import { scheduleStepUpExpiryCheck, stepUpEvent } from './step-up-audit';
 import type { AuditLog } from '../../../ports/audit-log';
 import { deliverVerifyPrivately } from './private-delivery';
+import { roleLabel } from '../presenters/role-label';
 
 export const STEP_UP_PATH = '/auth/step-up';
 export const STEP_UP_CALLBACK_PATH = '/auth/step-up/callback';
@@ -92,12 +93,13 @@ export class StepUpService implements StepUpStarter {
       reason: pending.reason,
       claims: pending.claims,
       roleName: pending.roleName,
+      kind: pending.kind,
       roleId: '',
       directoryScopeId: '',
       originConversationId: turn.conversationId,
       decision: { requestId: pending.requestId, verdict: pending.verdict, reason: pending.justification },
     });
-    return deliverVerifyPrivately(this.deps, turn, actor, card, pending.roleName);
+    return deliverVerifyPrivately(this.deps, turn, actor, card, roleLabel(pending));
   }
 
   async start(turn: TeamsTurn, actor: Actor, pending: PendingStepUp): Promise<AdaptiveCardJson> {
@@ -120,7 +122,7 @@ export class StepUpService implements StepUpStarter {
       cardActivityId: pending.cardActivityId,
     };
     const card = await this.verifyCard(actor, payload);
-    return deliverVerifyPrivately(this.deps, turn, actor, card, pending.roleName);
+    return deliverVerifyPrivately(this.deps, turn, actor, card, roleLabel(payload));
   }
 
   private async verifyCard(actor: Actor, payload: StepUpPayload): Promise<AdaptiveCardJson> {
@@ -135,7 +137,7 @@ export class StepUpService implements StepUpStarter {
     await scheduleStepUpExpiryCheck(this.deps, actor.userId, payload, state, now.plus(STEP_UP_TTL));
     return renderCard('verify', {
       reason: payload.reason,
-      roleName: payload.roleName,
+      roleName: roleLabel(payload),
       authenticationContext: authContextName(payload.claims),
       expiresIn: '10 minutes',
       stepUpUrl: `${this.deps.publicBaseUrl}${STEP_UP_PATH}?state=${encodeURIComponent(state)}`,
@@ -215,14 +217,14 @@ export class StepUpService implements StepUpStarter {
       return {
         kind: 'done',
         title: 'Verified',
-        message: `Thanks. Elevate is now recording your decision on ${payload.roleName}; the result appears in Teams. You can close this window.`,
+        message: `Thanks. Elevate is now recording your decision on ${roleLabel(payload)}; the result appears in Teams. You can close this window.`,
       };
     }
     void this.resume(actor, payload);
     return {
       kind: 'done',
       title: 'Verified',
-      message: `Thanks. Elevate is now ${payload.extend ? 'extending' : 'activating'} ${payload.roleName} for you; the result appears in Teams. You can close this window.`,
+      message: `Thanks. Elevate is now ${payload.extend ? 'extending' : 'activating'} ${roleLabel(payload)} for you; the result appears in Teams. You can close this window.`,
     };
   }
 
@@ -248,7 +250,7 @@ export class StepUpService implements StepUpStarter {
           : new DomainError(ErrorCodes.Internal, 'Your decision could not be sent after verification.', {
               remedy: 'Say "approvals" and decide again.',
             }),
-        `Could not record your decision on ${payload.roleName}`,
+        `Could not record your decision on ${roleLabel(payload)}`,
       );
     }
     if (!reference) return;
