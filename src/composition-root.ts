@@ -162,7 +162,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       defaults: {
         reminderLeadMinutes: Math.round(config.reminderLead.as('minutes')),
         ticketPattern: config.grammar.ticketPattern,
-        adminGroupId: config.adminGroupId ?? demoAdminGroupId(config, simulator),
+        adminGroupId: config.adminGroupId ?? demo?.adminGroupId,
       },
     });
     const bot = buildTeamsBot({
@@ -291,10 +291,4 @@ function entraApp(config: AppConfig, demo: DemoTenant | undefined): EntraApp {
   }
   if (!demo) throw new Error('demo mode needs the simulator tenant');
   return { ...demo.app, authority: demo.authority, tenantId: demo.tenantId };
-}
-
-/** Demo mode without ADMIN_GROUP_ID: the seed tenant's "Elevate Admins" group administers Elevate. */
-function demoAdminGroupId(config: AppConfig, simulator: RunningSimulator | undefined): string | undefined {
-  if (config.mode !== 'demo' || !simulator) return undefined;
-  return simulator.state?.directory?.groups?.find((g) => g.displayName === 'Elevate Admins')?.id;
 }

@@ -17,6 +17,8 @@ export interface DemoTenant {
   app: { clientId: string; clientSecret: string };
   /** The simulator's clock (the bot follows it, so moving it drives reminders). */
   clock: Clock;
+  /** The seed's "Elevate Admins" group: demo mode's admin group when ADMIN_GROUP_ID is unset. */
+  adminGroupId?: string;
   /** Stands in for Teams' silent SSO. */
   sso: SimulatedTeamsSso;
   /** Adds a redirect URI to the bot's app registration (the step-up callback of this run). */
@@ -35,10 +37,16 @@ export function inProcessDemoTenant(simulator: RunningSimulator, owned: boolean)
     tenantId: simulator.tenantId,
     app: { clientId: app.appId, clientSecret: app.clientSecret },
     clock: simulator.clock,
+    adminGroupId: demoAdminGroupId(simulator.state.directory.groups),
     sso: simulator.identity,
     registerRedirectUri: async (uri) => {
       if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
     },
     close: owned ? () => simulator.close() : async () => undefined,
   };
+}
+
+/** The seed's "Elevate Admins" group, if it has one. */
+export function demoAdminGroupId(groups: readonly { id: string; displayName: string }[]): string | undefined {
+  return groups.find((g) => g.displayName === 'Elevate Admins')?.id;
 }

@@ -11,6 +11,7 @@ const DemoBotSchema = z.object({
   tenantId: z.string().min(1),
   appId: z.string().min(1),
   clientSecret: z.string().min(1),
+  adminGroupId: z.string().min(1).nullish(),
   clock: z.object({ offsetMs: z.number() }),
 });
 const ClockSchema = z.object({ offsetMs: z.number() });
@@ -67,6 +68,7 @@ export async function connectDemoTenant(simulatorUrl: string): Promise<DemoTenan
     tenantId: bot.tenantId,
     app: { clientId: bot.appId, clientSecret: bot.clientSecret },
     clock,
+    ...(bot.adminGroupId ? { adminGroupId: bot.adminGroupId } : {}),
     async registerRedirectUri(uri) {
       const response = await call('POST', '/_sim/demo-bot/redirect-uris', { uri });
       if (!response.ok) {

@@ -24,7 +24,7 @@ const RedirectUriSchema = z
 
 /**
  * What a bot in demo mode needs from a simulator running in another process (SIMULATOR_URL):
- * GET /_sim/demo-bot (tenant, the demo app's credentials, the clock) and POST /_sim/sso-token
+ * GET /_sim/demo-bot (tenant, the demo app's credentials, the admin group, the clock) and POST /_sim/sso-token
  * (the silent Teams SSO token a user would have, issued like `identity.issueTokenForTests`).
  * The simulator listens on loopback only; the demo app's secret is in the seed file anyway.
  */
@@ -41,6 +41,8 @@ export const demoBotRoutes: ControlRoutes = (deps) => [
           tenantId: deps.state.tenantId,
           appId: app.appId,
           clientSecret: app.clientSecret,
+          adminGroupId:
+            deps.state.directory.groups.find((g) => g.displayName === 'Elevate Admins')?.id ?? null,
           clock: clockJson(deps.clock),
         },
       ];

@@ -64,6 +64,17 @@ test('the bot follows the simulator’s clock: tokens it cached expire when the 
   expect(text).toContain('Alex Morgan · times in Europe/London');
 });
 
+test('the seed’s Elevate Admins administer Elevate, as with a simulator in-process (npm start)', async () => {
+  // Demo mode without ADMIN_GROUP_ID takes the admin group from the tenant Elevate uses; it used to
+  // read it only from a simulator handed in by a test, so `npm start` had no admin at all.
+  const text = cardText((await bot.say(u.chris, 'settings')).card);
+  expect(text).toContain('Elevate settings');
+  expect(text).toContain('Elevate Admins (the deployment’s)');
+  expect(cardText((await bot.say(u.jordan, 'settings')).card)).toContain(
+    'Only Elevate administrators can see or change Elevate’s settings.',
+  );
+});
+
 test('a sender who is not in that tenant gets the sign-in answer, not a crash', async () => {
   const stranger = {
     id: '00000000-1111-2222-3333-444444444444',
