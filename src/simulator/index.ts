@@ -48,6 +48,8 @@ export interface RunningSimulator {
   clock: SimClock;
   state: TenantState;
   identity: ReturnType<typeof createIdentity>;
+  /** The requests received, as `GET /_sim/requests` lists them (capped; in-process callers may clear it). */
+  requestLog: RequestLog;
   close(): Promise<void>;
 }
 
@@ -141,6 +143,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     clock,
     state,
     identity,
+    requestLog,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
