@@ -193,7 +193,12 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerHelpRoutes(services, commands);
   registerApprovalRoutes(
     services,
-    { decide: approvals.decide, list: approvals.list, oneTimeKeys: store.oneTimeKeys },
+    {
+      decide: approvals.decide,
+      list: approvals.list,
+      oneTimeKeys: store.oneTimeKeys,
+      privately: { conversations: store.conversations, messenger, logger: deps.logger },
+    },
     verbs,
   );
   const channelRoutes = new ManageChannelRoutesUseCase({

@@ -6,11 +6,14 @@ import type { VerbRouter } from '../../../app/routing';
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
 import type { OneTimeKeyRepository } from '../../../ports/one-time-keys';
-import { requestSubject, type CardActionCheck } from '../card-actions/card-action-signer';
+import { requestSubject } from '../card-actions/card-action-signer';
+import { reasonFrom, TOKEN_PROBLEMS } from './approval-action-data';
 import { errorCard, refusalText } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { asActor, type RouteServices } from '../routes/route-services';
 import type { TeamsTurn } from '../teams-turn';
+import { sendPrivately, type PrivateDeliveryDeps } from '../step-up/private-delivery';
+import { roleLabel } from '../presenters/role-label';
 import {
   APPROVAL_VIEW_VERB,
   approvalRequestCard,
@@ -23,17 +26,9 @@ export interface ApprovalRouteServices {
   decide: DecideApprovalUseCase;
   list: ListApprovalsUseCase;
   oneTimeKeys: OneTimeKeyRepository;
+  /** Refusals of a click in a channel or group chat go to the clicker's personal chat. */
+  privately: PrivateDeliveryDeps;
 }
-
-const TOKEN_PROBLEMS: Record<Exclude<CardActionCheck, { ok: true }>['reason'], string> = {
-  missing: 'it carries no signature',
-  malformed: 'its signature is malformed',
-  tampered: 'its data was changed after Elevate sent it',
-  expired: 'it is more than a day old',
-  wrongVerb: 'its signature is for a different button',
-  wrongSubject: 'its signature is for a different request',
-  wrongActor: 'it was sent to someone else',
-};
 
 /** The Approve / Deny buttons of approval cards (`approvals` in chat is in channel.routes.ts, which calls showApprovalsList). */
 export function registerApprovalRoutes(
@@ -161,7 +156,7 @@ async function decideFromCard(
       approvals,
       turn,
       ctx,
-      actor.userId,
+      actor,
       requestId,
       new DomainError(
         ErrorCodes.CardActionInvalid,
@@ -185,7 +180,7 @@ async function decideFromCard(
       approvals,
       turn,
       ctx,
-      actor.userId,
+      actor,
       requestId,
       new DomainError(
         ErrorCodes.CardActionInvalid,
@@ -235,45 +230,54 @@ async function decideFromCard(
       { code: error.code, verb, userId: actor.userId, requestId },
       'approval decision refused',
     );
-    await refresh(approvals, turn, ctx, actor.userId, requestId, error);
+    await refresh(approvals, turn, ctx, actor, requestId, error);
   }
-}
-
-/** The reason typed on the card: `reason` (approval card) or the per-item input of the list card. */
-function reasonFrom(data: Record<string, unknown>): string | undefined {
-  const inputId =
-    typeof data.reasonInputId === 'string' && /^reason-[\w-]+$/.test(data.reasonInputId)
-      ? data.reasonInputId
-      : 'reason';
-  const value = data[inputId];
-  return typeof value === 'string' ? value : undefined;
 }
 
 /**
  * Answers a refused action with the card as it stands now (fresh buttons when still pending) and
  * why nothing was done. For an Action.Execute the answer is the clicker's own copy, with the reason
- * on it: nobody else in a channel reads it (issue 13, defect 7). An Action.Submit updates the
- * clicked card and says why in a separate message.
+ * on it: nobody else in a channel reads it (issue 13, defect 7). An Action.Submit (older clients)
+ * in a personal chat updates the clicked card and says why beside it; in a channel or group chat
+ * the shared card stays as it is (it is everyone's) and the refusal goes to the clicker privately.
  */
 async function refresh(
   approvals: ApprovalRouteServices,
   turn: TeamsTurn,
   ctx: PresenterContext,
-  actorId: string,
+  actor: Actor,
   requestId: string,
   problem: DomainError,
 ): Promise<void> {
   const view = await approvals.decide.current(requestId);
-  if (!view) {
-    if (turn.isInvoke) return turn.refuseCardAction(refusalText(problem, 'Nothing was done:'));
-    await turn.answerCardAction(errorCard(problem, 'Nothing was done'));
-    return;
-  }
   if (turn.isInvoke) {
+    if (!view) return turn.refuseCardAction(refusalText(problem, 'Nothing was done:'));
     const notice = ['Nothing was done:', problem.message, problem.remedy].filter(Boolean).join(' ');
-    await turn.answerCardAction(approvalRequestCard(ctx, view, audienceOf(turn, actorId, view), { notice }));
+    const audience = audienceOf(turn, actor.userId, view);
+    await turn.answerCardAction(approvalRequestCard(ctx, view, audience, { notice }));
     return;
   }
-  await turn.answerCardAction(approvalRequestCard(ctx, view, audienceOf(turn, actorId, view)));
+  if (turn.conversationKind !== 'personal')
+    return refuseInSharedConversation(approvals, turn, actor, view, problem);
+  if (view) await turn.answerCardAction(approvalRequestCard(ctx, view, audienceOf(turn, actor.userId, view)));
   await turn.sendCard(errorCard(problem, 'Nothing was done'));
+}
+
+/**
+ * A refused Action.Submit in a channel or group chat: the refusal is the clicker's business, so it
+ * goes to their personal chat with Elevate. Without one, the conversation reads one line addressed
+ * to them, with no details.
+ */
+async function refuseInSharedConversation(
+  approvals: ApprovalRouteServices,
+  turn: TeamsTurn,
+  actor: Actor,
+  view: ApprovalView | undefined,
+  problem: DomainError,
+): Promise<void> {
+  const about = view ? ` on ${view.requester.displayName}'s ${roleLabel(view)} request` : '';
+  if (await sendPrivately(approvals.privately, actor, errorCard(problem, `Nothing was done${about}`))) return;
+  await turn.sendText(
+    `${actor.displayName}, your click did nothing. Elevate tells you why only in a personal chat: open a chat with Elevate (search for it in Teams chat) and say "hi".`,
+  );
 }
