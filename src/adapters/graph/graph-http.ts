@@ -147,7 +147,9 @@ export class GraphHttp {
       this.options.observer?.attempt(call.operation, response.status, durationMs);
       const text = response.text;
       if (response.status >= 200 && response.status < 300) {
-        this.options.logger.info(
+        // Debug, not info: a `roles` turn makes six calls, and metrics already count them (and their
+        // durations); failures and retries stay at warn / info.
+        this.options.logger.debug(
           { ...logFields, attempt, status: response.status, requestId, durationMs },
           'graph call succeeded',
         );

@@ -1,64 +1,12 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { redactSecrets } from './redact';
 import { currentTurn } from './turn-context';
 
 export type { Logger } from 'pino';
 
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
-
-/**
- * Paths pino blanks out: tokens, secrets, auth headers and the OAuth authorization code (which
- * only ever travels in a step-up callback's query or form body). Paths, not field names: an error
- * `code` such as DURATION_TOO_LONG is what an on-call engineer searches for, so it stays visible.
- * Callers still must not interpolate secrets into messages.
- */
-export const REDACTED_PATHS = [
-  'authorization',
-  'Authorization',
-  '*.authorization',
-  '*.Authorization',
-  'headers.authorization',
-  'headers.cookie',
-  '*.headers.authorization',
-  '*.headers.cookie',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'accessToken',
-  '*.accessToken',
-  'access_token',
-  '*.access_token',
-  'token',
-  '*.token',
-  'idToken',
-  '*.idToken',
-  'id_token',
-  '*.id_token',
-  'refreshToken',
-  '*.refreshToken',
-  'refresh_token',
-  '*.refresh_token',
-  'clientSecret',
-  '*.clientSecret',
-  'client_secret',
-  '*.client_secret',
-  'password',
-  '*.password',
-  'assertion',
-  '*.assertion',
-  'client_assertion',
-  '*.client_assertion',
-  'authorizationCode',
-  '*.authorizationCode',
-  'query.code',
-  '*.query.code',
-  'form.code',
-  '*.form.code',
-  'codeVerifier',
-  '*.codeVerifier',
-  'code_verifier',
-  '*.code_verifier',
-];
 
 export function createLogger(options: {
   level: string;
@@ -70,7 +18,8 @@ export function createLogger(options: {
   const settings: pino.LoggerOptions = {
     name: options.name ?? 'elevate',
     level: options.level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Secrets blanked out by key (redact.ts) on each line's fields; child bindings: see redactChildBindings.
+    formatters: { log: redactSecrets },
     base: { service: 'elevate' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Every line written while a turn runs names that turn (see turn-context.ts).
@@ -85,7 +34,20 @@ export function createLogger(options: {
       sync: true,
       ...(options.destination ? { destination: options.destination as NodeJS.WritableStream } : {}),
     });
-    return pino(settings, stream);
+    return redactChildBindings(pino(settings, stream));
   }
-  return pino(settings, options.destination);
+  return redactChildBindings(pino(settings, options.destination));
+}
+
+/**
+ * pino serialises a child's bindings once, when the child is made, and its `bindings` formatter
+ * applies only to the root's; so the root's `child` redacts them first. Children inherit the
+ * root's methods, so a child of a child goes through here too.
+ */
+function redactChildBindings(root: Logger): Logger {
+  const makeChild = root.child;
+  root.child = function (this: Logger, bindings, childOptions) {
+    return makeChild.call(this, redactSecrets(bindings), childOptions);
+  } as Logger['child'];
+  return root;
 }
