@@ -1,13 +1,12 @@
-import { AuditActions } from '../../domain/audit/audit-actions';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import type { AuditLog } from '../../ports/audit-log';
 import type { PimGateway } from '../../ports/pim-gateway';
 import { ALL_ROLES, type ChannelRoute, type ChannelRouteRepository } from '../../ports/stores';
 import type { AdminGate } from '../admin/admin-gate';
-import { actorFields } from '../audit/activation-events';
 import { ALL_ROLES_NAME, MAX_ROUTES_PER_CONVERSATION } from '../channels/manage-channel-routes.use-case';
 import { resolveTenantRoles, type TenantRole } from '../channels/tenant-roles';
 import type { Actor } from '../shared/actor';
+import { recordSettingChange } from './settings-audit';
 
 /** At most this many routed conversations are shown (and editable) on the settings card. */
 export const MAX_ROUTED_CONVERSATIONS_SHOWN = 50;
@@ -112,10 +111,7 @@ export class ApprovalsRoutingSettingsUseCase {
     await this.deps.routes.remove(conversationId, 'approvals', removed);
     const from = namesOf(before);
     const to = namesOf(wanted);
-    await this.deps.audit.record({
-      ...actorFields(actor),
-      action: AuditActions.settingsChanged,
-      outcome: 'succeeded',
+    await recordSettingChange(this.deps.audit, actor, {
       conversationId,
       reason: `Approvals channel ${name ?? '(a channel)'} changed`,
       details: {

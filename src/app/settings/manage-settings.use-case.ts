@@ -1,4 +1,3 @@
-import { AuditActions } from '../../domain/audit/audit-actions';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import {
   ADMIN_SETTING_LABELS,
@@ -11,9 +10,9 @@ import type { Clock } from '../../ports/clock';
 import type { Directory } from '../../ports/directory';
 import type { SettingsRepository } from '../../ports/stores';
 import type { AdminGate } from '../admin/admin-gate';
-import { actorFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import type { AdminSettings } from './admin-settings';
+import { recordSettingChange } from './settings-audit';
 import type {
   ApprovalsRoutingSettingsUseCase,
   RoutedConversation,
@@ -84,10 +83,7 @@ export class ManageSettingsUseCase {
       );
     }
     await this.deps.settings.reload();
-    await this.deps.audit.record({
-      ...actorFields(actor),
-      action: AuditActions.settingsChanged,
-      outcome: 'succeeded',
+    await recordSettingChange(this.deps.audit, actor, {
       reason: `${ADMIN_SETTING_LABELS[key]} changed`,
       details: { setting: key, from: before ?? null, to: value },
     });
