@@ -18,7 +18,9 @@ describe('channel subscriptions and approval routing', () => {
     const { alex } = h.users;
     const channel = h.conversationId(alex, 'channel');
     const named = await h.say(alex, 'subscribe exchange admin, User Admin', { where: 'channel' });
-    expect(textOf(named)).toMatch(/subscribed to Exchange Administrator and User Administrator/);
+    expect(textOf(named)).toMatch(
+      /This channel is now subscribed to Exchange Administrator and User Administrator/,
+    );
     expect(
       (await h.elevate.store.channelRoutes.listForConversation(channel, 'announce')).map((r) => r.roleName),
     ).toEqual(['Exchange Administrator', 'User Administrator']);
@@ -28,7 +30,7 @@ describe('channel subscriptions and approval routing', () => {
 
     const listed = await h.say(alex, 'subscriptions', { where: 'channel' });
     expect(textOf(listed)).toMatch(
-      /Announced in This channel:\*\* Exchange Administrator and User Administrator/,
+      /Announced in this channel:\*\* Exchange Administrator and User Administrator/,
     );
 
     const removed = await h.say(alex, 'unsubscribe exchange admin', { where: 'channel' });
@@ -66,12 +68,12 @@ describe('channel subscriptions and approval routing', () => {
     const { chris } = h.users;
     const turn = await h.say(chris, 'approvals here User Admin', { where: 'channel' });
     expect(textOf(turn)).toMatch(
-      /Approval requests for User Administrator are now posted in This channel too/,
+      /Approval requests for User Administrator are now posted in this channel too/,
     );
     const personal = await h.say(chris, 'subscribe');
     expect(cardText(personal.card)).toMatch(/works in a channel or group chat/);
     const off = await h.say(chris, 'approvals off', { where: 'channel' });
-    expect(textOf(off)).toMatch(/no longer posted/);
+    expect(textOf(off)).toMatch(/User Administrator are no longer posted in this channel\./);
   });
 
   it('removing Elevate from the team deletes the channel’s subscriptions', async () => {

@@ -4,6 +4,8 @@ import type { ChannelRoute } from '../../../ports/stores';
 const list = (names: string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 const roleNames = (routes: ChannelRoute[]) => list(routes.map((r) => r.roleName));
+/** `where` ("this channel") at the start of a sentence. */
+const capital = (where: string) => where.charAt(0).toUpperCase() + where.slice(1);
 
 /** The answer to subscribe / unsubscribe / approvals here / approvals off, in plain words. */
 export function routeChangeText(result: RouteChange, where: string): string {
@@ -13,7 +15,7 @@ export function routeChangeText(result: RouteChange, where: string): string {
     if (result.changed.length)
       lines.push(
         announce
-          ? `**${where} is now subscribed to ${list(result.changed)}.** Each activation is announced here once and kept current until it ends.`
+          ? `**${capital(where)} is now subscribed to ${list(result.changed)}.** Each activation is announced here once and kept current until it ends.`
           : `**Approval requests for ${list(result.changed)} are now posted in ${where} too.** Approvers can decide them here.`,
       );
     if (result.unchanged.length)
@@ -22,13 +24,13 @@ export function routeChangeText(result: RouteChange, where: string): string {
     if (result.changed.length)
       lines.push(
         announce
-          ? `**${where} no longer gets announcements for ${list(result.changed)}.**`
+          ? `**${capital(where)} no longer gets announcements for ${list(result.changed)}.**`
           : `**Approval requests for ${list(result.changed)} are no longer posted in ${where}.**`,
       );
     else if (!result.unchanged.length)
       lines.push(
         announce
-          ? `${where} was not subscribed to anything.`
+          ? `${capital(where)} was not subscribed to anything.`
           : `No approval requests were posted in ${where}.`,
       );
     if (result.unchanged.length)
@@ -44,7 +46,7 @@ function nowLine(purpose: RouteChange['purpose'], now: ChannelRoute[], where: st
   if (purpose === 'announce') {
     return now.length
       ? `Subscribed now: ${roleNames(now)}. Say "unsubscribe" to stop, or "who" for who holds what.`
-      : `${where} gets no announcements now. Say "subscribe" for all privileged roles, or "subscribe" followed by role names.`;
+      : `${capital(where)} gets no announcements now. Say "subscribe" for all privileged roles, or "subscribe" followed by role names.`;
   }
   return now.length
     ? `Approvals posted here now: ${roleNames(now)}. Say "approvals off" to stop.`
@@ -55,7 +57,7 @@ function nowLine(purpose: RouteChange['purpose'], now: ChannelRoute[], where: st
 export function subscriptionsText(routes: ConversationRoutes, where: string): string {
   const announce = routes.announce.length
     ? `**Announced in ${where}:** ${roleNames(routes.announce)}.`
-    : `**${where} is not subscribed to any role.** Say "subscribe" for all privileged roles, or "subscribe" followed by role names, e.g. "subscribe Exchange Administrator, User Administrator".`;
+    : `**${capital(where)} is not subscribed to any role.** Say "subscribe" for all privileged roles, or "subscribe" followed by role names, e.g. "subscribe Exchange Administrator, User Administrator".`;
   const approvals = routes.approvals.length
     ? `**Approval requests posted here:** ${roleNames(routes.approvals)}.`
     : 'Approval requests are not posted here (say "approvals here" followed by role names to change that).';

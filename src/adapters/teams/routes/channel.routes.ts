@@ -32,7 +32,8 @@ export async function placeOf(turn: TeamsTurn, defaultTenantId: string): Promise
   };
 }
 
-const whereOf = (turn: TeamsTurn) => (turn.conversationKind === 'channel' ? 'This channel' : 'This chat');
+/** Where the answer is read, as said mid-sentence ("posted in this channel too"). */
+const whereOf = (turn: TeamsTurn) => (turn.conversationKind === 'channel' ? 'this channel' : 'this chat');
 
 /**
  * `subscribe`, `unsubscribe`, `subscriptions`, and `approvals here` / `approvals off` (with
