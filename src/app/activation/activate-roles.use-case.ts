@@ -68,6 +68,11 @@ export class ActivateRolesUseCase {
     for (const target of targets) {
       const outcome = 'outcome' in target ? target.outcome : await this.activateOne(input, target.role);
       await this.deps.audit.record(activationEvent(input, outcome));
+      if (outcome.kind === 'pendingApproval' && this.deps.approvalRequests) {
+        // After the request's own audit entry, so the trail reads requested, then approval requested.
+        // Asking the approvers is part of activating; its failure (reported by it) does not undo the request.
+        await this.deps.approvalRequests.onActivationOutcome(outcome, input).catch(() => undefined);
+      }
       outcomes.push(outcome);
     }
     return outcomes;
@@ -142,10 +147,6 @@ export class ActivateRolesUseCase {
     }
     const outcome = await this.fromRequest(role, request, duration, rules);
     await this.track(input, role, request);
-    if (outcome.kind === 'pendingApproval' && this.deps.approvalRequests) {
-      // Asking the approvers is part of activating; its failure (reported by it) does not undo the request.
-      await this.deps.approvalRequests.onActivationOutcome(outcome, input).catch(() => undefined);
-    }
     return outcome;
   }
 

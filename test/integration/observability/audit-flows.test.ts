@@ -118,8 +118,8 @@ const rows: FlowRow[] = [
     },
     // The reconciler sees the approved request's activation start.
     expected: [
-      'approval.requested succeeded',
       'activation.requested pending',
+      'approval.requested succeeded',
       'approval.decided approved by dana',
       'activation.activated succeeded by system',
     ],
@@ -140,8 +140,8 @@ const rows: FlowRow[] = [
       await decide(u.dana, user, 'deny', 'not during the freeze');
     },
     expected: [
-      'approval.requested succeeded',
       'activation.requested pending',
+      'approval.requested succeeded',
       'approval.decided denied by dana',
     ],
     last: { reason: 'not during the freeze' },
@@ -154,10 +154,10 @@ const rows: FlowRow[] = [
       await bot.say(user, 'activate security admin for 1h because incident review');
       await bot.say(user, 'cancel security admin');
     },
-    // The approvers are asked while the request is made, so that entry comes first.
+    // The request is recorded first, then the asking of its approvers.
     expected: [
-      'approval.requested succeeded',
       'activation.requested pending',
+      'approval.requested succeeded',
       'activation.cancelled succeeded',
     ],
     last: { roleName: 'Security Administrator' },
@@ -278,8 +278,8 @@ const rows: FlowRow[] = [
     // No approver (the Privileged Role and Global Administrators) has a chat with Elevate here and
     // no approvals channel is set, so asking them reached nobody: 'failed', with the reason.
     expected: [
-      'approval.requested failed',
       'activation.requested pending',
+      'approval.requested failed',
       'activation.denied denied by system',
     ],
     last: {
