@@ -5,20 +5,11 @@ import {
   formatDurationForHumans,
   parseDuration,
 } from '../../../src/domain/durations';
-import { DomainError, ErrorCodes } from '../../../src/domain/errors';
+import { ErrorCodes } from '../../../src/domain/errors';
+import { errorOf } from './domain-error-of';
 
 function minutes(input: string): number {
   return parseDuration(input).as('minutes');
-}
-
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('parseDuration', () => {

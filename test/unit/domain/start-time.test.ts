@@ -1,21 +1,12 @@
 import { DateTime } from 'luxon';
-import { DomainError, ErrorCodes } from '../../../src/domain/errors';
+import { ErrorCodes } from '../../../src/domain/errors';
+import { errorOf } from './domain-error-of';
 import { parseStartTime, parseTimeOfDay } from '../../../src/domain/schedule';
 
 const zone = 'Europe/Berlin';
 // 10:15 in Berlin (CET, UTC+1) on 2026-11-22.
 const now = DateTime.fromISO('2026-11-22T09:15:00Z', { zone: 'utc' });
 const ctx = { now, zone };
-
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function utc(input: string, context = ctx): string | null {
   return parseStartTime(input, context).toISO();
