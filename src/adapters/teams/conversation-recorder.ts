@@ -1,6 +1,7 @@
 import type { Logger } from '../observability/logger';
 import type { ConversationRepository, UserRepository } from '../../ports/stores';
 import type { TeamsTurn } from './teams-turn';
+import { channelOf, newPostReference } from './proactive/channel-reference';
 
 /** Entries remembered as written; beyond this the memory starts over (writes resume). */
 const MAX_REMEMBERED = 10_000;
@@ -122,6 +123,16 @@ export class ConversationRecorder {
           serviceUrl,
           reference,
         });
+        // Said in a channel thread: the channel itself (a new post there) is where routes send.
+        const channel = channelOf(turn.conversationId);
+        if (channel !== turn.conversationId) {
+          await this.deps.conversations.upsertForConversation({
+            conversationId: channel,
+            tenantId,
+            serviceUrl,
+            reference: newPostReference(reference),
+          });
+        }
       }
       if (verified) this.remember(keys.conversation, where);
       if (verified || !userId || (await this.deps.users.get(tenantId, userId)) === null) {

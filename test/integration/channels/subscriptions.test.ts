@@ -76,6 +76,41 @@ describe('channel subscriptions and approval routing', () => {
     expect(textOf(off)).toMatch(/User Administrator are no longer posted in this channel\./);
   });
 
+  it('a channel is one place whichever thread a command is said in (Teams names each thread …;messageid=…)', async () => {
+    const { alex } = h.users;
+    const channel = '19:channel-threads@thread.tacv2';
+    const inThread = (id: string) => ({
+      where: 'channel' as const,
+      conversationId: `${channel};messageid=${id}`,
+    });
+    const said = await h.say(alex, 'subscribe Exchange Admin', inThread('1001'));
+    expect(textOf(said)).toMatch(/This channel is now subscribed to Exchange Administrator/);
+    await h.say(alex, 'approvals here User Admin', inThread('1001'));
+    // What is stored names the channel, and Elevate can post there (a new post, not in that thread).
+    expect(
+      (await h.elevate.store.channelRoutes.listForConversation(channel)).map((r) => [r.purpose, r.roleName]),
+    ).toEqual([
+      ['announce', 'Exchange Administrator'],
+      ['approvals', 'User Administrator'],
+    ]);
+    const shared = await h.elevate.store.conversations.getForConversation(channel);
+    expect((shared?.reference as { conversation: { id: string } }).conversation.id).toBe(channel);
+
+    // Another thread of the same channel, later: the same subscriptions, and they can be stopped there.
+    const listed = await h.say(alex, 'subscriptions', inThread('2002'));
+    expect(textOf(listed)).toMatch(/Announced in this channel:\*\* Exchange Administrator\./);
+    expect(textOf(listed)).toMatch(/Approval requests posted here:\*\* User Administrator\./);
+    const off = await h.say(alex, 'approvals off', inThread('2002'));
+    expect(textOf(off)).toMatch(
+      /Approval requests for User Administrator are no longer posted in this channel\./,
+    );
+    const unsubscribed = await h.say(alex, 'unsubscribe', inThread('2002'));
+    expect(textOf(unsubscribed)).toMatch(
+      /This channel no longer gets announcements for Exchange Administrator/,
+    );
+    expect(await h.elevate.store.channelRoutes.listForConversation(channel)).toEqual([]);
+  });
+
   it('removing Elevate from the team deletes the channel’s subscriptions', async () => {
     const { alex } = h.users;
     const channel = h.conversationId(alex, 'channel');

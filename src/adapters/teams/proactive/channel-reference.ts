@@ -2,8 +2,12 @@ import type { ConversationReference } from 'botbuilder';
 
 /** A channel thread reference carries `;messageid=…`; the channel itself is the part before it. */
 export function baseConversationId(reference: object): string {
-  const id = (reference as { conversation?: { id?: string } }).conversation?.id ?? '';
-  return id.split(';')[0];
+  return channelOf((reference as { conversation?: { id?: string } }).conversation?.id ?? '');
+}
+
+/** The channel (or chat) a conversation id belongs to: a thread's id without its `;messageid=…`. */
+export function channelOf(conversationId: string): string {
+  return conversationId.split(';')[0];
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { isDomainError, ErrorCodes } from '../../../domain/errors';
 import type { ConversationRepository } from '../../../ports/stores';
 import { errorCard } from '../presenters/error-card.presenter';
+import { channelOf } from '../proactive/channel-reference';
 import { routeChangeText, subscriptionsText } from '../presenters/channel-routes.presenter';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { TeamsTurn } from '../teams-turn';
@@ -24,7 +25,9 @@ export interface ChannelRouteServices {
 
 export async function placeOf(turn: TeamsTurn, defaultTenantId: string): Promise<ChannelPlace> {
   return {
-    conversationId: turn.conversationId,
+    // Teams names each channel thread (`…;messageid=…`); what is routed is the channel, whichever
+    // thread the command was said in.
+    conversationId: channelOf(turn.conversationId),
     tenantId: turn.tenantId ?? defaultTenantId,
     kind: turn.conversationKind,
     teamGroupId: await turn.resolveTeamGroupId(),
