@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
 import { loadDotenv } from './config/load-dotenv';
-import { createLogger } from './adapters/observability/logger';
+import { openLogger } from './adapters/observability/logger';
 import { startElevate } from './composition-root';
 
 const SHUTDOWN_BUDGET_MS = 10_000;
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const logger = await openLogger({ level: config.logLevel, format: config.logFormat });
   if (envFile) logger.info({ file: envFile }, 'read settings from .env');
 
   const app = await startElevate(config, { logger });

@@ -1,5 +1,4 @@
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import { redactSecrets } from './redact';
 import { currentTurn } from './turn-context';
 
@@ -8,14 +7,37 @@ export type { Logger } from 'pino';
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
-export function createLogger(options: {
+export interface LoggerOptions {
   level: string;
   destination?: pino.DestinationStream;
   name?: string;
-  /** 'pretty' prints coloured, human-readable lines (pino-pretty) for a terminal; JSON by default. */
-  format?: LogFormat;
-}): Logger {
-  const settings: pino.LoggerOptions = {
+}
+
+/** A JSON logger (what a log pipeline reads). */
+export function createLogger(options: LoggerOptions): Logger {
+  return redactChildBindings(pino(settings(options), options.destination));
+}
+
+/**
+ * The logger LOG_FORMAT asks for: JSON, or with 'pretty' coloured, human-readable lines for a
+ * terminal. pino-pretty (41 modules) is loaded only then, not at every start.
+ */
+export async function openLogger(options: LoggerOptions & { format?: LogFormat }): Promise<Logger> {
+  if (options.format !== 'pretty') return createLogger(options);
+  const { default: pretty } = await import('pino-pretty');
+  // In-process stream (no worker thread): a person reading a terminal, not a log pipeline.
+  const stream = pretty({
+    colorize: !options.destination && process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service',
+    sync: true,
+    ...(options.destination ? { destination: options.destination as NodeJS.WritableStream } : {}),
+  });
+  return redactChildBindings(pino(settings(options), stream));
+}
+
+function settings(options: LoggerOptions): pino.LoggerOptions {
+  return {
     name: options.name ?? 'elevate',
     level: options.level,
     // Secrets blanked out by key (redact.ts) on each line's fields; child bindings: see redactChildBindings.
@@ -25,18 +47,6 @@ export function createLogger(options: {
     // Every line written while a turn runs names that turn (see turn-context.ts).
     mixin: () => ({ ...currentTurn() }),
   };
-  if (options.format === 'pretty') {
-    // In-process stream (no worker thread): a person reading a terminal, not a log pipeline.
-    const stream = pretty({
-      colorize: !options.destination && process.stdout.isTTY === true,
-      translateTime: 'SYS:HH:MM:ss.l',
-      ignore: 'pid,hostname,service',
-      sync: true,
-      ...(options.destination ? { destination: options.destination as NodeJS.WritableStream } : {}),
-    });
-    return redactChildBindings(pino(settings, stream));
-  }
-  return redactChildBindings(pino(settings, options.destination));
 }
 
 /**

@@ -1,8 +1,15 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../../src/adapters/observability/logger';
+import { createLogger, openLogger } from '../../../src/adapters/observability/logger';
 import { annotateTurn, currentTurn, runInTurn } from '../../../src/adapters/observability/turn-context';
 import { describeFailure } from '../../../src/adapters/http/readiness';
 import { loadConfig } from '../../../src/config/config';
+
+/** Which of the lazily loaded packages were loaded (jest runs a mock's factory on first require). */
+const mockLoaded: string[] = [];
+jest.mock('pino-pretty', () => {
+  mockLoaded.push('pino-pretty');
+  return jest.requireActual<object>('pino-pretty');
+});
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -72,12 +79,14 @@ describe('logger', () => {
     expect(ids).toEqual(['a1', 'a2']);
   });
 
-  test('LOG_FORMAT is json by default, pretty on request, and anything else is refused', () => {
+  test('LOG_FORMAT is json by default, pretty on request, and anything else is refused', async () => {
     expect(loadConfig({}).logFormat).toBe('json');
     expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT is "xml": must be json .* or pretty/);
+    await openLogger({ level: 'info', format: 'json', destination: { write: () => undefined } });
+    expect(mockLoaded).toEqual([]); // JSON logs never load pino-pretty
     const written: string[] = [];
-    const pretty = createLogger({
+    const pretty = await openLogger({
       level: 'info',
       format: 'pretty',
       destination: new Writable({
@@ -93,6 +102,7 @@ describe('logger', () => {
     expect(text).toContain('code: "ROLE_NOT_FOUND"');
     expect(text).toContain('activityId: "act-9"');
     expect(() => JSON.parse(text)).toThrow();
+    expect(mockLoaded).toEqual(['pino-pretty']);
   });
 });
 
