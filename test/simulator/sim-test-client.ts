@@ -139,3 +139,30 @@ export function selfActivate(
 }
 
 export const RD = '/v1.0/roleManagement/directory';
+
+/**
+ * For a test file: one simulator for its tests, started before them and closed after them. `ready`
+ * receives the client (c) and an app-only token (app); with resetEach, the seed state is restored (and a fresh
+ * app token taken) before each test.
+ */
+export function useSimTestClient(
+  ready: (started: { c: SimTestClient; app: string }) => void,
+  options: { resetEach?: boolean } = {},
+): void {
+  let client: SimTestClient | undefined;
+  const started = (): SimTestClient => {
+    if (!client) throw new Error('useSimTestClient: the simulator starts in beforeAll');
+    return client;
+  };
+  beforeAll(async () => {
+    client = await SimTestClient.start();
+    if (!options.resetEach) ready({ c: client, app: await client.appToken() });
+  });
+  if (options.resetEach) {
+    beforeEach(async () => {
+      expect((await started().control('POST', '/reset')).status).toBe(200);
+      ready({ c: started(), app: await started().appToken() });
+    });
+  }
+  afterAll(() => client?.close());
+}
