@@ -41,6 +41,7 @@ import { TeamsReminderNotifier } from './reminders/teams-reminder-notifier';
 import { ReadActivationCommandUseCase } from '../../app/commands/read-activation-command.use-case';
 import { ticketPatternCache } from '../../domain/commands/ticket-pattern';
 import { registerRefreshRoute } from './routes/refresh.routes';
+import { registerActivationViewRoute } from './routes/activation-view.routes';
 import { registerApprovalRoutes, showApprovalsList } from './approvals/approval.routes';
 import type { RouteServices } from './routes/route-services';
 import type { SsoTokenSource } from './sso/sso-token-source';
@@ -157,6 +158,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const verbs = new VerbRouter<TeamsTurn>();
   registerRolesRoutes(services, commands, verbs);
   registerActivationRoutes(services, commands, verbs);
+  registerActivationViewRoute(services, verbs);
   registerDeactivationRoutes(services, commands, verbs);
   registerRequestRoutes(services, commands, verbs);
   registerReminderSettingsRoutes(services, commands);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { cardActions, findAction, type ShownMessage, type TurnResult } from '../../fixtures/bot-harness';
+import { viewFor } from '../../fixtures/user-specific-views';
 import { expectHolds, expectNoStaleCards, expectText, requestsIn } from './assertions';
 import { textOf, type Cell } from './cell-runner';
 import { displayPattern } from './policies';
@@ -53,7 +54,10 @@ export async function setClock(cell: Cell, at: DateTime): Promise<void> {
   if (result.status !== 200) throw new Error(`clock set failed: ${JSON.stringify(result.body)}`);
 }
 
-/** Clicks `verb` on `message` as `user`, in the conversation where the message is. */
+/**
+ * Clicks `verb` on `message` as `user`, in the conversation where the message is. On a channel's
+ * shared card the button is on the user's own view, fetched as their Teams client does.
+ */
 export async function clickOn(
   cell: Cell,
   message: ShownMessage,
@@ -61,7 +65,7 @@ export async function clickOn(
   extra: Record<string, unknown> = {},
   user = cell.requester,
 ): Promise<TurnResult> {
-  const data = findAction(message.card, verb).data;
+  const data = findAction(await viewFor(cell.h, user, message), verb).data;
   return cell.click(user, verb, { ...data, ...extra }, message.conversationId, message.activityId);
 }
 

@@ -6,6 +6,7 @@ import {
   type BotHarness,
 } from '../../fixtures/bot-harness';
 import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
+import { viewFor } from '../../fixtures/user-specific-views';
 import { userPartition } from '../../../src/adapters/auth/partitioned-token-cache';
 
 /**
@@ -57,4 +58,17 @@ test('a teammate opening the link is refused and does not spend it; the requeste
   expect(again.title).toBe('This link was already used');
   expect(again.message).toContain('Elevate did nothing this time');
   expect(again.message).not.toContain('The result was posted');
+});
+
+test('after the Verify link, the outcome in the channel names the requester; only their own view has Deactivate', async () => {
+  const channel = bot.conversationId(u.riley, 'channel');
+  const personal = bot.shown(bot.conversationId(u.riley)).filter((m) => linkOf(m.card));
+  const url = linkOf(personal.at(-1)?.card);
+  if (!url) throw new Error('no Verify link in Riley’s personal chat');
+  expect((await completeStepUpOverHttp(url, u.riley)).title).toBe('Verified');
+  const outcome = await bot.waitForCard(channel, '✓ Privileged Role Administrator is active');
+  expect(cardText(outcome.card)).toContain("Riley Chen's request");
+  expect(cardActions(outcome.card).map((a) => a.verb)).not.toContain('deactivate');
+  const own = await viewFor(bot, u.riley, outcome);
+  expect(cardActions(own).map((a) => a.verb)).toContain('deactivate');
 });

@@ -27,6 +27,8 @@ export const CardVerbs = {
   saveSettings: 'saveSettings',
   /** Teams' user-specific view refresh of a shared approval card (`refresh.action`). */
   refreshApproval: 'refreshApproval',
+  /** Teams' user-specific view refresh of a shared activation card: the requester's own card. */
+  refreshActivation: 'refreshActivation',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -9,18 +9,23 @@ import { errorCard, refusalText, validationErrorCard } from './error-card.presen
 import { signFor, type PresenterContext } from './presenter-context';
 import { formatInstant, humanDuration } from './time-format';
 import { approverNames } from './approver-names';
+import { sharedActivationCard, type OwnActivationCard } from './shared-activation-card';
 
 type WithRequestCard = Extract<
   ActivationOutcome,
   { kind: 'activated' | 'scheduled' | 'pendingApproval' | 'alreadyActive' | 'duplicatePending' }
 >;
 
-/** `holderName`: whose request, on a card a whole channel or group chat reads. */
+/**
+ * `holderName`: whose request, on a card a whole channel or group chat reads (the shared copy, no
+ * buttons); `holderTeamsId`: their Teams id, so their client shows them their own card instead.
+ */
 export interface ResultOptions {
   effective?: boolean;
   justification?: string;
   ticket?: string;
   holderName?: string;
+  holderTeamsId?: string;
 }
 
 /** One card per activation outcome. `stepUpRequired` is presented by the step-up flow. */
@@ -67,12 +72,16 @@ function resultCard(
     pendingState: '',
     justification: options.justification ?? '',
     ticketNumber: options.ticket ?? '',
-    holderName: options.holderName ?? '',
+    holderName: '',
     token: '',
   };
+  const show = (own: OwnActivationCard): AdaptiveCardJson =>
+    options.holderName
+      ? sharedActivationCard(ctx, own, { name: options.holderName, teamsId: options.holderTeamsId })
+      : renderCard('activation-result', own);
   switch (outcome.kind) {
     case 'activated':
-      return renderCard('activation-result', {
+      return show({
         ...base,
         outcome: 'active',
         requestId: outcome.requestId,
@@ -83,7 +92,7 @@ function resultCard(
         token: roleActionToken(ctx, outcome.role),
       });
     case 'scheduled':
-      return renderCard('activation-result', {
+      return show({
         ...base,
         outcome: 'scheduled',
         requestId: outcome.requestId,
@@ -93,7 +102,7 @@ function resultCard(
         token: signFor(ctx, ['cancel'], requestSubject(outcome.requestId)),
       });
     case 'pendingApproval':
-      return renderCard('activation-result', {
+      return show({
         ...base,
         outcome: 'pending',
         requestId: outcome.requestId,
@@ -105,7 +114,7 @@ function resultCard(
         token: signFor(ctx, ['cancel'], requestSubject(outcome.requestId)),
       });
     case 'alreadyActive':
-      return renderCard('activation-result', {
+      return show({
         ...base,
         outcome: 'alreadyActive',
         endsAt: at(outcome.until),
@@ -113,7 +122,7 @@ function resultCard(
         token: roleActionToken(ctx, outcome.role),
       });
     case 'duplicatePending':
-      return renderCard('activation-result', {
+      return show({
         ...base,
         outcome: 'duplicatePending',
         requestId: outcome.requestId ?? '',

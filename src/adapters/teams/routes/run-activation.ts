@@ -9,6 +9,7 @@ import {
   activationRefusalText,
   isActivationRefusal,
   type ActivationRefusal,
+  type ResultOptions,
 } from '../presenters/activation-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import type { TeamsTurn } from '../teams-turn';
@@ -54,11 +55,10 @@ export async function runActivation(
     await turn.refuseCardAction(refusals.map(activationRefusalText).join('\n\n'));
     return;
   }
-  // A channel or group chat reads whose request each card is (issue 13, defect 7).
-  const holderName = turn.conversationKind === 'personal' ? undefined : actor.displayName;
-  const options = { justification: input.justification, ticket: input.ticket, holderName };
+  const options = { justification: input.justification, ticket: input.ticket, ...holderOf(turn, actor) };
   const parts: AdaptiveCardJson[] = [];
-  for (const outcome of outcomes) parts.push(await outcomeCard(services, turn, actor, ctx, input, outcome));
+  for (const outcome of outcomes)
+    parts.push(await outcomeCard(services, turn, actor, ctx, input, options, outcome));
   const card = combineCards(parts);
   let shownId: string | undefined;
   if (progressId) {
@@ -95,6 +95,15 @@ export async function runActivation(
   }
 }
 
+/**
+ * A channel or group chat reads whose request each card is, without the requester's buttons; the
+ * requester's own Teams client shows them their card (issue 13, defect 7). Personal chats: nothing.
+ */
+export function holderOf(turn: TeamsTurn, actor: Actor): Pick<ResultOptions, 'holderName' | 'holderTeamsId'> {
+  if (turn.conversationKind === 'personal') return {};
+  return { holderName: actor.displayName, holderTeamsId: turn.activity.from?.id || undefined };
+}
+
 function requestIdOf(outcome: ActivationOutcome): string | undefined {
   return 'requestId' in outcome && typeof outcome.requestId === 'string' ? outcome.requestId : undefined;
 }
@@ -105,15 +114,10 @@ async function outcomeCard(
   actor: Actor,
   ctx: PresenterContext,
   input: ActivateRolesInput,
+  options: ResultOptions,
   outcome: ActivationOutcome,
 ): Promise<AdaptiveCardJson> {
-  if (outcome.kind !== 'stepUpRequired') {
-    return activationOutcomeCard(ctx, outcome, {
-      justification: input.justification,
-      ticket: input.ticket,
-      holderName: turn.conversationKind === 'personal' ? undefined : actor.displayName,
-    });
-  }
+  if (outcome.kind !== 'stepUpRequired') return activationOutcomeCard(ctx, outcome, options);
   return services.stepUp.start(turn, actor, {
     reason: outcome.reason,
     claims: outcome.claims,

@@ -4,12 +4,12 @@ import type { ExtendActivationUseCase } from '../../../app/reminders/extend-acti
 import type { Actor } from '../../../app/shared/actor';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { Clock } from '../../../ports/clock';
-import type { CardCopyRepository, JsonObject } from '../../../ports/stores';
+import type { CardCopyRepository, ConversationRepository, JsonObject } from '../../../ports/stores';
 import { isSharedConversation, rememberRequestCard } from '../follow-ups/request-card-copies';
 import type { Logger } from '../../observability/logger';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { CardActionSigner } from '../card-actions/card-action-signer';
-import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import { activationOutcomeCard, type ResultOptions } from '../presenters/activation-card.presenter';
 import { errorCard } from '../presenters/error-card.presenter';
 import { roleLabel } from '../presenters/role-label';
 import type { PresenterContext } from '../presenters/presenter-context';
@@ -31,6 +31,8 @@ export interface ResumeDeps {
   /** Updates the resumed activation's card to "effective" once the assignment is visible. */
   effective: EffectiveCardFollowUp;
   cardCopies: CardCopyRepository;
+  /** The requester's personal chat reference holds their Teams id (for their own view of a shared card). */
+  conversations: Pick<ConversationRepository, 'getForUser'>;
 }
 
 /** The card to show after the step-up, and the activation to confirm as effective, if any. */
@@ -74,7 +76,7 @@ export async function resumeActivation(
   try {
     resumed = payload.extend
       ? await runExtend(deps, ctx, actor, payload)
-      : await runActivate(deps, ctx, actor, payload);
+      : await runActivate(deps, ctx, actor, payload, await holderIn(deps, actor, reference));
   } catch (error) {
     deps.logger.error({ err: error, userId: actor.userId }, 'resuming the activation after step-up failed');
     resumed = {
@@ -121,13 +123,29 @@ export async function resumeActivation(
   }
 }
 
+/**
+ * A channel or group chat reads whose request the outcome is, without the requester's buttons;
+ * their own Teams client shows them their card (issue 13, defect 7).
+ */
+async function holderIn(
+  deps: ResumeDeps,
+  actor: Actor,
+  reference: ConversationRef | undefined,
+): Promise<Pick<ResultOptions, 'holderName' | 'holderTeamsId'>> {
+  if (!reference || !isSharedConversation(reference)) return {};
+  const personal = await deps.conversations.getForUser(actor.tenantId, actor.userId).catch(() => null);
+  const teamsId = (personal?.reference as { user?: { id?: string } } | undefined)?.user?.id;
+  return { holderName: actor.displayName, holderTeamsId: teamsId };
+}
+
 async function runActivate(
   deps: ResumeDeps,
   ctx: PresenterContext,
   actor: Actor,
   payload: StepUpPayload,
+  holder: Pick<ResultOptions, 'holderName' | 'holderTeamsId'>,
 ): Promise<Resumed> {
-  const text = { justification: payload.justification, ticket: payload.ticket };
+  const text = { justification: payload.justification, ticket: payload.ticket, ...holder };
   const [outcome] = await deps.activate.execute({
     actor,
     selection: {
