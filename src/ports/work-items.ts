@@ -44,9 +44,15 @@ export interface WorkItemRepository {
    * Atomically claims up to `limit` items that are pending and due (`dueAt <= now`) or claimed
    * with an expired lease (`leaseUntil <= now`), oldest `dueAt` first. Each claimed item gets
    * `status 'claimed'`, `leaseOwner = owner`, `leaseUntil = now + leaseDuration`, `attempts + 1`.
-   * No item is handed to two claimers while its lease runs.
+   * No item is handed to two claimers while its lease runs. With `kinds`, only items of those kinds.
    */
-  claimDue(now: DateTime, owner: string, leaseDuration: Duration, limit: number): Promise<WorkItem[]>;
+  claimDue(
+    now: DateTime,
+    owner: string,
+    leaseDuration: Duration,
+    limit: number,
+    kinds?: readonly string[],
+  ): Promise<WorkItem[]>;
   /** Marks a claimed item done. Only its current lease owner can; returns false otherwise. */
   complete(key: string, owner: string): Promise<boolean>;
   /** Gives a claimed item back as pending, due again at `retryAt`. Only the lease owner can. */

@@ -161,5 +161,11 @@ export function buildScheduler(deps: SchedulerDeps): ReconcileScheduler {
     log,
     observer: deps.workObserver,
   });
-  return new ReconcileScheduler({ reconcile, dispatch, interval: config.reconcileInterval, log });
+  return new ReconcileScheduler({
+    reconcile,
+    dispatch,
+    interval: config.reconcileInterval,
+    log,
+    duringSweep: [WorkKinds.expiryReminder],
+  });
 }

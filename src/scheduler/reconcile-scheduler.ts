@@ -2,6 +2,7 @@ import type { Duration } from 'luxon';
 import type { DispatchDueWorkUseCase, DispatchSummary } from '../app/reminders/dispatch-due-work.use-case';
 import type { ReconcileResult, ReconcileUseCase } from '../app/reconcile/reconcile.use-case';
 import type { WorkLog } from '../app/reminders/work-log';
+import type { ActivationSnapshot } from '../app/reconcile/activation-snapshot';
 
 export interface ReconcileSchedulerDeps {
   reconcile: ReconcileUseCase;
@@ -12,6 +13,11 @@ export interface ReconcileSchedulerDeps {
   jitter?: number;
   log: WorkLog;
   random?: () => number;
+  /**
+   * Kinds of work sent while a pass reads PIM (expiry reminders), judged by the previous pass's
+   * snapshot; none when absent.
+   */
+  duringSweep?: readonly string[];
 }
 
 export interface PassResult {
@@ -32,6 +38,8 @@ export class ReconcileScheduler {
   private shuttingDown = false;
   private readonly jitter: number;
   private readonly random: () => number;
+  /** What the last pass that read PIM saw (for the work sent while the next one reads). */
+  private lastSnapshot: ActivationSnapshot | undefined;
 
   constructor(private readonly deps: ReconcileSchedulerDeps) {
     this.jitter = Math.min(Math.max(deps.jitter ?? 0.2, 0), 0.9);
@@ -66,15 +74,50 @@ export class ReconcileScheduler {
     return this.running;
   }
 
+  /**
+   * Reads PIM (reconcile), then sends what is due. Reading all of PIM takes seconds in a large
+   * tenant, so expiry reminders already due start leaving while it reads, judged by the previous
+   * pass's snapshot as another instance's dispatcher would; none in a process's first pass. That
+   * early run only claims reminders (concurrent among themselves), finishes the batch in hand when
+   * the read ends, and the full dispatch starts after it: an item of another kind still never runs
+   * beside anything, and at most `concurrency` items are in flight at any moment.
+   */
   private async pass(): Promise<PassResult> {
+    let reading = true;
+    const early = this.duringSweep(() => reading);
     let reconcile: ReconcileResult | undefined;
     try {
       reconcile = await this.deps.reconcile.run();
+      this.lastSnapshot = reconcile.snapshot;
     } catch (error) {
       this.deps.log.error({ err: error }, 'reconcile pass failed');
+    } finally {
+      reading = false;
     }
-    const dispatch = await this.deps.dispatch.run(reconcile?.snapshot, () => this.shuttingDown);
+    const before = await early;
+    const after = await this.deps.dispatch.run(reconcile?.snapshot, () => this.shuttingDown);
+    const dispatch = {
+      claimed: before.claimed + after.claimed,
+      completed: before.completed + after.completed,
+      released: before.released + after.released,
+      failed: before.failed + after.failed,
+    };
     return { reconcile, dispatch };
+  }
+
+  private async duringSweep(reading: () => boolean): Promise<DispatchSummary> {
+    const none = { claimed: 0, completed: 0, released: 0, failed: 0 };
+    const kinds = this.deps.duringSweep;
+    if (!this.lastSnapshot || !kinds || kinds.length === 0) return none;
+    try {
+      return await this.deps.dispatch.run(this.lastSnapshot, () => this.shuttingDown, {
+        kinds,
+        moreBatches: reading,
+      });
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'sending reminders while reading PIM failed');
+      return none;
+    }
   }
 
   private schedule(delayMs: number): void {

@@ -88,6 +88,23 @@ export function workItemsContract(ctx: ContractContext): void {
       expect((await store.workItems.get('future'))?.status).toBe('pending');
     });
 
+    it('claims only the kinds asked for, when asked, and nothing for no kinds', async () => {
+      await schedule('r-late', t0.minus(minutes(1)));
+      await store.workItems.scheduleIfAbsent({
+        key: 'e-early',
+        kind: 'ended',
+        dueAt: t0.minus(minutes(9)),
+        payload: {},
+      });
+      expect(await store.workItems.claimDue(t0, 'w', minutes(2), 10, [])).toEqual([]);
+      const reminders = await store.workItems.claimDue(t0, 'w', minutes(2), 10, ['reminder', 'other']);
+      expect(reminders.map((i) => i.key)).toEqual(['r-late']);
+      expect((await store.workItems.get('e-early'))?.status).toBe('pending');
+      expect((await store.workItems.claimDue(t0, 'w', minutes(2), 10)).map((i) => i.key)).toEqual([
+        'e-early',
+      ]);
+    });
+
     it('lets an expired lease be claimed again, and then only the new owner can complete', async () => {
       await schedule('job', t0);
       const [claimed] = await store.workItems.claimDue(t0, 'worker-1', minutes(1), 5);

@@ -58,18 +58,26 @@ export class DispatchDueWorkUseCase {
     this.maxAttempts = deps.maxAttempts ?? 8;
   }
 
+  /**
+   * Claims and handles due work in batches until none is left. `shouldStop` gives back what is
+   * not yet started; `options.kinds` claims only items of those kinds, and `options.moreBatches`
+   * (asked before each claim) ends the run after the batch in hand, which is finished, not given back.
+   */
   async run(
     snapshot?: ActivationSnapshot,
     shouldStop: () => boolean = () => false,
+    options: { kinds?: readonly string[]; moreBatches?: () => boolean } = {},
   ): Promise<DispatchSummary> {
     const summary: DispatchSummary = { claimed: 0, completed: 0, released: 0, failed: 0 };
     const seen = new Set<string>();
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !shouldStop(); batch += 1) {
+    const moreBatches = options.moreBatches ?? (() => true);
+    for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !shouldStop() && moreBatches(); batch += 1) {
       const items = await this.deps.workItems.claimDue(
         this.deps.clock.now(),
         this.deps.owner,
         this.deps.lease,
         this.batchSize,
+        options.kinds,
       );
       if (items.length === 0) break;
       summary.claimed += items.length;

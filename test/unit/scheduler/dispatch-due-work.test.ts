@@ -169,6 +169,37 @@ describe('DispatchDueWorkUseCase (leased claims on a real SQLite store)', () => 
     expect(DateTime.isDateTime(clock.now())).toBe(true);
   });
 
+  it('with kinds, claims only those; moreBatches ends the run after the batch in hand, which is finished', async () => {
+    for (let i = 0; i < 5; i += 1)
+      await schedule(`r${i}`, Duration.fromObject({ minutes: -5 + i }), 'reminder');
+    await schedule('x-ended', Duration.fromObject({ minutes: -9 }), 'ended');
+    const handled: string[] = [];
+    const handler: WorkHandler = {
+      concurrent: true,
+      handle: async (item) => {
+        handled.push(item.key);
+        return done('sent');
+      },
+    };
+    let batches = 0;
+    const summary = await new DispatchDueWorkUseCase({
+      workItems: store.workItems,
+      clock,
+      owner: 'one',
+      lease: LEASE,
+      handlers: new Map([
+        ['reminder', handler],
+        ['ended', handler],
+      ]),
+      log,
+      batchSize: 2,
+    }).run(undefined, () => false, { kinds: ['reminder'], moreBatches: () => (batches += 1) <= 2 });
+    expect(handled).toEqual(['r0', 'r1', 'r2', 'r3']);
+    expect(summary).toMatchObject({ claimed: 4, completed: 4, released: 0 });
+    expect((await store.workItems.get('x-ended'))!.status).toBe('pending');
+    expect((await store.workItems.get('r4'))!).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
   it('does not send on a lease that is half gone: the rest is given back and claimed afresh', async () => {
     for (const key of ['l1', 'l2', 'l3']) await schedule(key, Duration.fromObject({ seconds: -1 }));
     const attemptsSeen: number[] = [];

@@ -71,4 +71,59 @@ describe('ReconcileScheduler', () => {
     expect(events.filter((e) => e === 'reconcile')).toHaveLength(1);
     expect(stopSeen()).toBe(true);
   });
+
+  it('sends due reminders while PIM is read (by the previous snapshot, not in a first pass), then the rest', async () => {
+    const events: string[] = [];
+    let reads = 0;
+    let endRead: () => void = () => undefined;
+    const reconcile = {
+      run: async () => {
+        reads += 1;
+        events.push(`read ${reads}`);
+        if (reads === 2) await new Promise<void>((resolve) => (endRead = resolve));
+        return { snapshot: { tag: `snapshot ${reads}` }, scheduled: 0, statusChanges: 0 };
+      },
+    } as unknown as ReconcileUseCase;
+    let batches = 0;
+    const dispatch = {
+      run: async (
+        snapshot: { tag: string } | undefined,
+        _stop: () => boolean,
+        options?: { kinds?: string[]; moreBatches?: () => boolean },
+      ) => {
+        if (!options?.kinds) {
+          events.push(`dispatch by ${snapshot?.tag}`);
+          return { claimed: 1, completed: 1, released: 0, failed: 0 };
+        }
+        events.push(`${options.kinds.join()} by ${snapshot?.tag}`);
+        while (options.moreBatches?.()) {
+          batches += 1;
+          await sleep(5);
+        }
+        events.push('reminders done');
+        if (reads > 2) throw new Error('store down');
+        return { claimed: batches, completed: batches, released: 0, failed: 0 };
+      },
+    } as unknown as DispatchDueWorkUseCase;
+    const scheduler = new ReconcileScheduler({
+      reconcile,
+      dispatch,
+      interval: Duration.fromObject({ minutes: 1 }),
+      log,
+      duringSweep: ['reminder'],
+    });
+    await scheduler.runOnce();
+    const second = scheduler.runOnce();
+    await sleep(40);
+    expect(batches).toBeGreaterThanOrEqual(2);
+    expect(events.at(-1)).toBe('read 2');
+    endRead();
+    expect((await second).dispatch).toMatchObject({ claimed: batches + 1, completed: batches + 1 });
+    await scheduler.runOnce(); // the early run fails: the pass still dispatches
+    expect(events).toEqual([
+      ...['read 1', 'dispatch by snapshot 1'],
+      ...['reminder by snapshot 1', 'read 2', 'reminders done', 'dispatch by snapshot 2'],
+      ...['reminder by snapshot 2', 'read 3', 'reminders done', 'dispatch by snapshot 3'],
+    ]);
+  });
 });

@@ -87,7 +87,14 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
    * instead of waiting for it and then claiming them again. On SQLite the statement holds the
    * database write lock for its whole run, which serialises claimers the same way.
    */
-  async claimDue(now: DateTime, owner: string, leaseDuration: Duration, limit: number): Promise<WorkItem[]> {
+  async claimDue(
+    now: DateTime,
+    owner: string,
+    leaseDuration: Duration,
+    limit: number,
+    kinds?: readonly string[],
+  ): Promise<WorkItem[]> {
+    if (kinds?.length === 0) return [];
     const nowText = timeToColumn('now', now);
     const leaseUntil = timeToColumn(
       'now + leaseDuration',
@@ -105,6 +112,7 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
           eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<=', nowText)]),
         ]),
       )
+      .$if(kinds !== undefined, (qb) => qb.where('kind', 'in', kinds as readonly string[]))
       .orderBy('due_at')
       .orderBy('key')
       .limit(batch)
