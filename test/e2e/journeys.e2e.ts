@@ -102,9 +102,14 @@ test('activate a role with no requirements from the roles card', async () => {
   await step('activate-global-reader', async () => {
     const roles = ui.card('Your PIM roles');
     await ui.press(roles, 'Activate', 'Global Reader');
-    const { card, text } = await ui.waitForCard('Global Reader is active');
+    // The demo tenant provisions in 3 s (SIMULATOR_REALISM=demo), as PIM takes seconds: the card
+    // reads "activating…" until the assignment is visible, then "active" (F16).
+    const granted = await ui.waitForCard('Global Reader is activating…');
+    expect(granted.text).toMatch(/Until /);
+    expect(granted.text).not.toContain('is active');
+    await ui.screenshot('global-reader-activating', granted.card);
+    const { card, text } = await ui.waitForCard(/✓ Global Reader is active[\s\S]*Effective now/, 60_000);
     expect(text).toMatch(/Until /);
-    await ui.waitForCard(/Global Reader is active[\s\S]*Effective now/, 60_000);
     await ui.screenshot('global-reader-active', card);
   });
 });

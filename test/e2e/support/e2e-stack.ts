@@ -61,6 +61,8 @@ export async function startE2eStack(options: StackOptions = {}): Promise<E2eStac
       HOST: '127.0.0.1',
       PORT: String(botPort),
       SIMULATOR_PORT: String(simulatorPort),
+      // As `npm start`: PIM takes 3 s to provision, so cards show "activating…" before "active".
+      SIMULATOR_REALISM: 'demo',
       SQLITE_PATH: path.join(dataDir, 'elevate.sqlite'),
       LOG_LEVEL: 'info',
       RECONCILE_INTERVAL_SECONDS: String(options.reconcileIntervalSeconds ?? 2),

@@ -1,4 +1,5 @@
 import {
+  activated,
   cardActions,
   cardText,
   findAction,
@@ -110,7 +111,7 @@ describe('conversations', () => {
     expect(turn.messages.every((m) => m.conversationId === bot.conversationId(u.casey, 'groupChat'))).toBe(
       true,
     );
-    expect(cardText(turn.card)).toContain('✓ Production Database Operators (member) is active');
+    expect(cardText(turn.card)).toMatch(activated('Production Database Operators (member)'));
     const schedule = bot.sim.state.schedules.find(
       (s) => s.kind === 'assignment' && s.principalId === u.casey.id && s.target.type === 'group',
     );
@@ -131,7 +132,7 @@ describe('activate', () => {
     const [message] = turn.messages;
     expect(cardText(message.versions[0].attachments)).toContain('Activating…');
     expect(message.updates).toBeGreaterThanOrEqual(1);
-    expect(cardText(turn.card)).toContain('✓ Global Reader is active');
+    expect(cardText(turn.card)).toMatch(activated('Global Reader'));
   });
 
   test('several roles in one command: one card, a part per role', async () => {
@@ -141,8 +142,8 @@ describe('activate', () => {
     );
     expect(turn.cards).toHaveLength(1);
     const text = cardText(turn.card);
-    expect(text).toContain('✓ Exchange Administrator is active');
-    expect(text).toContain('✓ Teams Administrator is active');
+    expect(text).toMatch(activated('Exchange Administrator'));
+    expect(text).toMatch(activated('Teams Administrator'));
     expect(text.match(/Justification\nmail flow\nTicket\nINC-1/g)).toHaveLength(2);
     expect(text).toContain('(GMT+5:30)');
   });
@@ -155,7 +156,7 @@ describe('activate', () => {
     const text = cardText(
       (await bot.say(user, `activate helpdesk admin for ${written} because tickets`)).card,
     );
-    expect(text).toContain('✓ Helpdesk Administrator is active');
+    expect(text).toMatch(activated('Helpdesk Administrator'));
     expect(text).toContain(`Duration\n${shown}`);
   });
 

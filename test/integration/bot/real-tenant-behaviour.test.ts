@@ -1,10 +1,16 @@
-import { cardText, seedUsers as u, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+import {
+  activated,
+  cardText,
+  seedUsers as u,
+  startBotHarness,
+  type BotHarness,
+} from '../../fixtures/bot-harness';
 
 /**
  * F16 point 1, bot side: PIM answers a selfActivate with a transient status and creates the
  * assignment seconds later (documented v1.0 selfActivate response: "Granted"; JustinGrote/JAz.PIM#7:
- * "PendingProvisioning to Provisioned"). The card must not say "effective" before the assignment is
- * visible, and must say it once it is. The delay here is long and the simulator's clock is moved past
+ * "PendingProvisioning to Provisioned"). The card reads "X is activating…" while PIM provisions it
+ * (never "active" or "effective" before the assignment is visible) and "✓ X is active" once it is. The delay here is long and the simulator's clock is moved past
  * it, so nothing depends on how fast the machine is.
  */
 let bot: BotHarness;
@@ -13,14 +19,15 @@ beforeAll(async () => {
 });
 afterAll(async () => bot?.close());
 
-test('the card says "effective" only once the simulator has provisioned the activation', async () => {
+test('the card reads "activating…" until the simulator has provisioned the activation, then "active"', async () => {
   const set = await bot.control('PATCH', '/_sim/settings', {
     realism: { selfActivate: { delaySeconds: 300, statusPath: ['Granted', 'PendingProvisioning'] } },
   });
   expect(set.status).toBe(200);
   const turn = await bot.say(u.avery, 'activate global reader for 1h');
   const [sent] = turn.messages;
-  expect(cardText(turn.card)).toContain('Waiting for the assignment to become effective');
+  expect(cardText(turn.card)).toContain('Global Reader is activating…');
+  expect(cardText(turn.card)).not.toContain('is active');
 
   const request = [...bot.sim.state.requests.values()].find((r) => r.principalId === u.avery.id);
   expect(request?.status).toBe('Granted');
@@ -38,7 +45,7 @@ test('the card says "effective" only once the simulator has provisioned the acti
       .shown()
       .find((m) => m.activityId === sent.activityId)
       ?.versions.map((v) => cardText(v.attachments)),
-  ).not.toEqual(expect.arrayContaining([expect.stringContaining('Effective now')]));
+  ).not.toEqual(expect.arrayContaining([expect.stringMatching(/Effective now|✓ Global Reader is active/)]));
 
   // …and says so once PIM reports it Provisioned.
   await bot.advance('PT6M');
@@ -58,7 +65,7 @@ test('a role eligible through a group is activated with the signed-in user’s i
   const text = cardText(
     (await bot.say(u.alex, 'activate helpdesk administrator for 1h because password resets')).card,
   );
-  expect(text).toContain('✓ Helpdesk Administrator is active');
+  expect(text).toMatch(activated('Helpdesk Administrator'));
   const posts = (
     (await bot.control('GET', '/_sim/requests?method=POST&path=roleAssignmentScheduleRequests')).body as {
       value: { body: { principalId?: string; action?: string } }[];

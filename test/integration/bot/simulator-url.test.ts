@@ -2,6 +2,7 @@ import { loadConfig } from '../../../src/config/config';
 import { startElevate } from '../../../src/composition-root';
 import { createLogger } from '../../../src/adapters/observability/logger';
 import {
+  activated,
   cardActions,
   cardText,
   freePort,
@@ -42,7 +43,7 @@ test('an activation lands in that simulator’s tenant', async () => {
     (a) => a.type === 'Action.Execute' && a.verb === 'activate' && a.data.roleId === GLOBAL_READER,
   );
   const clicked = await bot.execute(u.avery, 'activate', button!.data);
-  expect(cardText(clicked.card)).toContain('✓ Global Reader is active');
+  expect(cardText(clicked.card)).toMatch(activated('Global Reader'));
   const active = bot.sim.state.schedules.filter(
     (s) => s.kind === 'assignment' && s.principalId === u.avery.id && s.target.type === 'role',
   );

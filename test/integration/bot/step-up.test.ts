@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
+  activated,
   cardActions,
   cardText,
   seedUsers as u,
@@ -113,8 +114,8 @@ test('authentication context c1 from a channel: the outcome is posted in that ch
       /Riley .* · Privileged Role Administrator[\s\S]*Active until/,
     );
     expect(posted.conversationId).toBe(channel);
-    expect(posted.versions.map((v) => cardText(v.attachments)).join('\n')).toContain(
-      '✓ Privileged Role Administrator is active',
+    expect(posted.versions.map((v) => cardText(v.attachments)).join('\n')).toMatch(
+      activated('Privileged Role Administrator'),
     );
   } finally {
     await page.close();

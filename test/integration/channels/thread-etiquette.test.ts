@@ -1,4 +1,5 @@
 import {
+  activated,
   cardActions,
   cardText,
   findAction,
@@ -41,7 +42,7 @@ test("a channel's activation card names whose it is and shows no one the request
   const asked = await bot.say(alex, 'activate Global Reader for 1h', { where: 'channel' });
   const posted = asked.messages.at(-1)!;
   const shared = posted.card!;
-  expect(cardText(shared)).toContain('✓ Global Reader is active');
+  expect(cardText(shared)).toMatch(activated('Global Reader'));
   expect(cardText(shared)).toContain("Alex Morgan's request");
   expect(verbsOn(shared)).not.toContain('deactivate');
   // Teams asks Elevate for Alex's own view (user-specific views): his card, with his Deactivate.
@@ -122,7 +123,7 @@ test('a pending request in a channel: the shared copy has no Cancel; the request
 test('a personal chat card does not name its reader', async () => {
   const { taylor } = bot.users;
   const asked = await bot.say(taylor, 'activate Global Reader for 1h');
-  expect(cardText(asked.card)).toContain('✓ Global Reader is active');
+  expect(cardText(asked.card)).toMatch(activated('Global Reader'));
   expect(cardText(asked.card)).not.toContain("'s request");
 });
 

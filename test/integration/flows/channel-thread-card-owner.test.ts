@@ -38,7 +38,7 @@ async function activateInThread(): Promise<{ activityId: string; writes: () => n
   const turn = await h.say(u.avery, 'activate global reader for 1h because INC-7 audit export', {
     where: 'channel',
   });
-  expect(cardText(turn.card)).toContain('Waiting for the assignment to become effective');
+  expect(cardText(turn.card)).toContain('Global Reader is activating…');
   const activityId = turn.messages[0].activityId;
   const shown = (): ShownMessage => {
     const message = h.shown().find((m) => m.activityId === activityId);

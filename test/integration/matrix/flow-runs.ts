@@ -10,7 +10,7 @@ import {
   requestsIn,
 } from './assertions';
 import { textOf, type Cell } from './cell-runner';
-import { displayPattern } from './policies';
+import { activatedPattern, displayPattern } from './policies';
 import {
   becomeActive,
   clickOn,
@@ -50,7 +50,7 @@ export async function activateNow(cell: Cell): Promise<void> {
     const card = await cell.approvalCard();
     expect(cell.postsSince(since, [cell.personalChat(cell.approver)])).toEqual([card]);
   } else {
-    expectText(answer, new RegExp(`✓ ${displayPattern(cell.policy)} is active`), 'the answer', cell);
+    expectText(answer, activatedPattern(cell), 'the answer', cell);
     expectHolds(cell, 29);
   }
   await expectNoStaleCards(cell);

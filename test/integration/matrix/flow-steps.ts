@@ -3,7 +3,7 @@ import { cardActions, findAction, type ShownMessage, type TurnResult } from '../
 import { viewFor } from '../../fixtures/user-specific-views';
 import { expectHolds, expectNoStaleCards, expectText, requestsIn } from './assertions';
 import { textOf, type Cell } from './cell-runner';
-import { displayPattern } from './policies';
+import { activatedPattern, displayPattern } from './policies';
 
 /** Steps several flows share: getting a role active, scheduling one, clicking a card's button. */
 
@@ -23,7 +23,7 @@ export async function becomeActive(cell: Cell): Promise<ShownMessage> {
   } else {
     expectText(
       answer,
-      new RegExp(`${displayPattern(cell.policy)} is active`),
+      activatedPattern(cell),
       'the answer to activate',
       cell,
     );

@@ -161,3 +161,12 @@ export const POLICIES: PolicyBranch[] = [
 export function displayPattern(policy: { display: string }): string {
   return policy.display.replace(/[()]/g, '\\$&');
 }
+
+/**
+ * The answer to an activation that PIM granted: "X is activating…" while it provisions, "✓ X is
+ * active" once Elevate sees the assignment (whichever the answer shows when it is read).
+ */
+export function activatedPattern(cell: { policy: { display: string } }): RegExp {
+  const name = displayPattern(cell.policy);
+  return new RegExp(`✓ ${name} is active|${name} is activating…`);
+}

@@ -35,7 +35,9 @@ function inputById(card: AdaptiveCardJson, id: string): JsonObject | undefined {
 describe('activation-result variants', () => {
   const base = { startsAt: '', endsAt: '', requestedAt: '', pendingState: '' };
 
-  it('active, waiting to become effective, with Deactivate', () => {
+  // F16: PIM answers Granted and provisions the assignment seconds later; until Elevate sees it,
+  // the card says "activating…", never a green "active" the user cannot use yet.
+  it('granted, still being provisioned: activating…, with Deactivate', () => {
     const card = variant('activation-result', {
       ...base,
       outcome: 'active',
@@ -43,10 +45,13 @@ describe('activation-result variants', () => {
       effective: false,
     });
     const text = visibleText(card);
-    expect(text).toContain('SharePoint Administrator is active');
+    expect(text).toContain('SharePoint Administrator is activating…');
+    expect(text).not.toContain('is active');
+    expect(text).not.toContain('✓');
     expect(text).toContain('Until 15:30 (CET)');
-    expect(text).toContain('Waiting for the assignment to become effective');
-    expect(containerStyles(card)).toContain('good');
+    expect(text).toContain('setting up the assignment, usually within seconds');
+    expect(containerStyles(card)).toContain('accent');
+    expect(containerStyles(card)).not.toContain('good');
     expect(verbsOf(card)).toEqual(['deactivate']);
   });
 
@@ -57,8 +62,10 @@ describe('activation-result variants', () => {
       endsAt: '15:30 (CET)',
       effective: true,
     });
+    expect(visibleText(card)).toContain('✓ SharePoint Administrator is active');
     expect(visibleText(card)).toContain('Effective now');
-    expect(visibleText(card)).not.toContain('Waiting for the assignment');
+    expect(visibleText(card)).not.toContain('activating');
+    expect(containerStyles(card)).toContain('good');
   });
 
   it('scheduled for a later start, cancellable', () => {
