@@ -94,8 +94,8 @@ describe('Action.Execute', () => {
     const text = cardText(clicked.card);
     expect(text).toContain('Activate a role');
     expect(text).toContain('Limits shown are for Exchange Administrator');
-    expect(text).toMatch(/^Justification$/m);
-    expect(text).toMatch(/^Ticket number$/m);
+    expect(text).toMatch(/^Justification \(required\)$/m);
+    expect(text).toMatch(/^Ticket number \(required\)$/m);
     expect(activationsOf(u.priya.id, EXCHANGE)).toHaveLength(0);
   });
 
@@ -188,10 +188,10 @@ describe('Action.Execute', () => {
     const exchange = toExchange.card;
     expect(cardText(exchange)).toContain('Limits shown are for Exchange Administrator');
     expect(inputById(exchange, 'justification')).toMatchObject({
-      label: 'Justification',
+      label: 'Justification (required)',
       value: 'typed before choosing',
     });
-    expect(inputById(exchange, 'ticketNumber')?.label).toBe('Ticket number');
+    expect(inputById(exchange, 'ticketNumber')?.label).toBe('Ticket number (required)');
     expect(inputById(exchange, 'duration')?.label).not.toBe('Duration (5 minutes to 1 h)');
   });
 

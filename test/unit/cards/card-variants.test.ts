@@ -212,7 +212,7 @@ describe('activation-form', () => {
     // Not isRequired on the client: the shown role's rules must not block "Show this role's limits"
     // for another role; a refused submit comes back with the field marked instead.
     expect(inputById(required, 'justification')).toEqual(
-      expect.objectContaining({ maxLength: 500, label: 'Justification' }),
+      expect.objectContaining({ maxLength: 500, label: 'Justification (required)' }),
     );
     expect(inputById(required, 'justification')?.isRequired).toBeUndefined();
     expect(inputById(required, 'ticketNumber')).toEqual(
@@ -220,7 +220,19 @@ describe('activation-form', () => {
     );
     const optional = variant('activation-form', { justificationRequired: false, ticketRequired: true });
     expect(inputById(optional, 'justification')?.label).toBe('Justification (optional)');
-    expect(inputById(optional, 'ticketNumber')?.label).toBe('Ticket number');
+    expect(inputById(optional, 'ticketNumber')?.label).toBe('Ticket number (required)');
+  });
+
+  // Walked in the local Teams client: a start date typed before today (the date picker's min) blocked
+  // Activate without a word, because the client shows an input's failed check only as its errorMessage.
+  it('the start date says why a date before today is refused on the client', () => {
+    const card = variant('activation-form', { minStartDate: '2026-12-04' });
+    expect(inputById(card, 'startDate')).toEqual(
+      expect.objectContaining({
+        min: '2026-12-04',
+        errorMessage: 'The start date can be today or later. Leave it empty to activate now.',
+      }),
+    );
   });
 
   it('marks a field at fault with its message right under it, and only that field', () => {
