@@ -86,20 +86,8 @@ export interface TeamsBot {
 export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   const { store, pim, clock, logger, config } = deps;
   const flows = buildTeamsFlows(deps);
-  const {
-    signer,
-    messenger,
-    cardParts,
-    approvers,
-    effective,
-    who,
-    notifier,
-    approvals,
-    activate,
-    extend,
-    stepUp,
-  } = flows;
-  deps.registerRoutes(stepUpPages(stepUp, logger));
+  const { signer, messenger, approvals } = flows;
+  deps.registerRoutes(stepUpPages(flows.stepUp, logger));
 
   const ticketPatterns = ticketPatternCache();
   const recorder = new ConversationRecorder({
@@ -117,10 +105,15 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       defaultTenantId: deps.tenantId,
     }),
     listRoles: new ListRolesUseCase(pim),
-    activate,
+    activate: flows.activate,
     oneClickOrForm: new OneClickOrForm(pim),
     deactivate: new DeactivateRoleUseCase({ pim, audit: deps.auditLog, clock }),
-    status: new StatusUseCase({ pim, trackedRequests: store.trackedRequests, clock, approvers }),
+    status: new StatusUseCase({
+      pim,
+      trackedRequests: store.trackedRequests,
+      clock,
+      approvers: flows.approvers,
+    }),
     cancel: new CancelRequestUseCase({
       pim,
       trackedRequests: store.trackedRequests,
@@ -128,7 +121,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       clock,
       onCancelled: approvals.cancelled,
     }),
-    approvers,
+    approvers: flows.approvers,
     admins: new AdminCheck({
       directory: deps.directory,
       clock,
@@ -137,12 +130,12 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     pim,
     users: store.users,
     cardCopies: store.cardCopies,
-    cardParts,
-    stepUp,
+    cardParts: flows.cardParts,
+    stepUp: flows.stepUp,
     clock,
     signer,
     logger,
-    effective,
+    effective: flows.effective,
     maxRolesPerRequest: config.maxRolesPerRequest,
     readActivation: new ReadActivationCommandUseCase(pim),
     grammar: {
@@ -163,10 +156,10 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
   registerRequestRoutes(services, commands, verbs);
   registerReminderSettingsRoutes(services, commands);
   // The same Extend use case for the reminder button and the `extend` chat command.
-  registerExtendRoutes(services, commands, extend);
+  registerExtendRoutes(services, commands, flows.extend);
   registerWhoRoutes(
     {
-      who,
+      who: flows.who,
       boards: store.channelBoards,
       users: store.users,
       messenger,
@@ -178,7 +171,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     verbs,
   );
   registerReminderRoutes(services, verbs, {
-    extend,
+    extend: flows.extend,
     eligibilityExtension: new RequestEligibilityExtensionUseCase({ pim, audit: deps.auditLog, clock }),
   });
   registerAdminRoutes({
@@ -260,5 +253,5 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     await deps.adminSettings.current();
     return bot.run(context);
   };
-  return { run, services, messenger, signer, commands, verbs, approvals, notifier };
+  return { run, services, messenger, signer, commands, verbs, approvals, notifier: flows.notifier };
 }

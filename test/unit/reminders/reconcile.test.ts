@@ -232,17 +232,21 @@ describe('ReconcileUseCase', () => {
     expect(await store.workItems.get(`eligibility:elig-2:${soon}:1`)).not.toBeNull();
   });
 
-  it('turns a tracked request decided outside Elevate into one status-change work item', async () => {
-    await store.trackedRequests.insertIfAbsent({
-      id: 'req-1',
+  /** A request Elevate made and still follows (user-1's, for role-1). */
+  const track = (id: string, status: string, roleName = 'User Administrator') =>
+    store.trackedRequests.insertIfAbsent({
+      id,
       kind: 'directoryRole',
       principalId: 'user-1',
       roleId: 'role-1',
-      roleName: 'User Administrator',
+      roleName,
       directoryScopeId: '/',
-      status: 'PendingApproval',
+      status,
       data: {},
     });
+
+  it('turns a tracked request decided outside Elevate into one status-change work item', async () => {
+    await track('req-1', 'PendingApproval');
     expect((await reconcile.run()).statusChanges).toBe(0);
     pim.requests.set('req-1', 'Denied');
     expect((await reconcile.run()).statusChanges).toBe(1);
@@ -256,16 +260,7 @@ describe('ReconcileUseCase', () => {
   });
 
   it('closes a tracked request PIM no longer has (404) once, instead of reading it on every pass', async () => {
-    await store.trackedRequests.insertIfAbsent({
-      id: 'req-gone',
-      kind: 'directoryRole',
-      principalId: 'user-1',
-      roleId: 'role-1',
-      roleName: 'User Administrator',
-      directoryScopeId: '/',
-      status: 'PendingApproval',
-      data: {},
-    });
+    await track('req-gone', 'PendingApproval');
     pim.requests.set('req-gone', '404');
     expect((await reconcile.run()).statusChanges).toBe(1);
     expect((await reconcile.run()).statusChanges).toBe(0);
@@ -277,16 +272,7 @@ describe('ReconcileUseCase', () => {
   // PIM reports transient statuses while it provisions (Graph docs resources/request.md; the simulator's
   // realism profile, F16): they are not changes, so the request stays open until it settles.
   it('ignores PIM’s transient statuses and records the settled one', async () => {
-    await store.trackedRequests.insertIfAbsent({
-      id: 'req-2',
-      kind: 'directoryRole',
-      principalId: 'user-1',
-      roleId: 'role-1',
-      roleName: 'Exchange Administrator',
-      directoryScopeId: '/',
-      status: 'Granted',
-      data: {},
-    });
+    await track('req-2', 'Granted', 'Exchange Administrator');
     for (const transient of [
       'PendingScheduleCreation',
       'ScheduleCreated',
