@@ -108,7 +108,9 @@ describe('approvals in Teams (simulator + fake connector)', () => {
     // The requester is told, with the end time.
     await h.waitFor(() => /approved by Dana Schmidt/.test(textTo(jordan)), 'the requester message');
     // Two hours from now in Jordan's zone (the harness runs on real time): today, or tomorrow late in his evening.
-    expect(textTo(jordan)).toMatch(/User Administrator is active until \d\d:\d\d (today|tomorrow) \(E[SD]T\)/);
+    expect(textTo(jordan)).toMatch(
+      /User Administrator is active until \d\d:\d\d (today|tomorrow) \(E[SD]T\)/,
+    );
     expect(textTo(jordan)).toContain('Verified with the CFO');
 
     // Replaying the same (used) action changes nothing and shows the current state.

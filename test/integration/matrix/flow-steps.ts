@@ -21,12 +21,7 @@ export async function becomeActive(cell: Cell): Promise<ShownMessage> {
       'the approved request is provisioned',
     );
   } else {
-    expectText(
-      answer,
-      activatedPattern(cell),
-      'the answer to activate',
-      cell,
-    );
+    expectText(answer, activatedPattern(cell), 'the answer to activate', cell);
   }
   expectHolds(cell, 29);
   await expectNoStaleCards(cell);
