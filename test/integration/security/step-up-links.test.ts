@@ -1,4 +1,5 @@
 import {
+  activated,
   cardActions,
   cardText,
   seedUsers as u,
@@ -66,7 +67,7 @@ test('after the Verify link, the outcome in the channel names the requester; onl
   const url = linkOf(personal.at(-1)?.card);
   if (!url) throw new Error('no Verify link in Riley’s personal chat');
   expect((await completeStepUpOverHttp(url, u.riley)).title).toBe('Verified');
-  const outcome = await bot.waitForCard(channel, '✓ Privileged Role Administrator is active');
+  const outcome = await bot.waitForCard(channel, activated('Privileged Role Administrator'));
   expect(cardText(outcome.card)).toContain("Riley Chen's request");
   expect(cardActions(outcome.card).map((a) => a.verb)).not.toContain('deactivate');
   const own = await viewFor(bot, u.riley, outcome);
