@@ -58,6 +58,8 @@ describe('Extend on an MFA role', () => {
       .shown(chat())
       .find((m) => m.card && /Global Administrator ends in/.test(cardText(m.card)));
     if (!reminder) throw new Error('no reminder');
+    // The reminder promises what happens: verification first, nothing taken away meanwhile.
+    expect(cardText(reminder.card)).toContain('Extend asks you to verify it’s you first (multi-factor authentication');
     const extend = findAction(reminder.card, 'extend');
     const clicked = await h.execute(
       taylor,
@@ -69,7 +71,7 @@ describe('Extend on an MFA role', () => {
     );
 
     // The Verify card comes first, and the role is still active while the user verifies.
-    expect(cardText(clicked.card)).toContain("Verify it's you");
+    expect(cardText(clicked.card)).toContain("Verify it's you to extend Global Administrator");
     expect(globalAdmin()).toHaveLength(1);
     expect(globalAdmin()[0].end!.toMillis()).toBe(firstEnd.toMillis());
 

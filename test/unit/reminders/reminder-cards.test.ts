@@ -39,15 +39,30 @@ describe('reminder card', () => {
       endAt: clock.now().plus({ minutes: 10 }),
       maximum: Duration.fromObject({ hours: 8 }),
     };
-    const direct = JSON.stringify(reminderCard(ctx, { ...base, needsApproval: false, approvers: [] }));
+    const direct = JSON.stringify(
+      reminderCard(ctx, { ...base, needsApproval: false, verify: 'none', approvers: [] }),
+    );
     expect(direct).toContain('Extend re-activates the role directly');
     expect(direct).toContain('ends in 10 min');
     expect(direct).toContain('ends at 10:10 today'); // 09:10 UTC in Europe/Berlin
     const approval = JSON.stringify(
-      reminderCard(ctx, { ...base, needsApproval: true, approvers: ['Dana Schmidt'] }),
+      reminderCard(ctx, { ...base, needsApproval: true, verify: 'none', approvers: ['Dana Schmidt'] }),
     );
     expect(approval).toContain('needs approval by Dana Schmidt');
-    const card = reminderCard(ctx, { ...base, needsApproval: false, approvers: [] }) as {
+    // A role whose policy wants MFA (or an authentication context) is not re-activated "directly":
+    // the card says Extend asks for verification first and takes nothing away meanwhile.
+    for (const [verify, check] of [
+      ['mfa', 'multi-factor authentication'],
+      ['authenticationContext', 'an extra sign-in check'],
+    ] as const) {
+      const verified = JSON.stringify(
+        reminderCard(ctx, { ...base, needsApproval: false, verify, approvers: [] }),
+      );
+      expect(verified).not.toContain('directly');
+      expect(verified).toContain(`Extend asks you to verify it’s you first (${check}`);
+      expect(verified).toContain('never taken away while you verify');
+    }
+    const card = reminderCard(ctx, { ...base, needsApproval: false, verify: 'none', approvers: [] }) as {
       actions: { data: { token: string } }[];
     };
     for (const verb of ['extend', 'deactivateNow']) {

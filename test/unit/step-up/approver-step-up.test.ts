@@ -103,7 +103,8 @@ describe('step-up for an approver’s decision', () => {
       verdict: 'Approve',
       justification: 'on call',
     });
-    expect(JSON.stringify(card)).toContain('User Administrator');
+    // The approver verifies to approve someone's request, not to activate the role themselves.
+    expect(JSON.stringify(card)).toContain("Verify it's you to approve the request for User Administrator");
     const state = stateOf(card);
 
     const begin = await service.begin(state);

@@ -12,6 +12,8 @@ export const reminderCardData = z
     defaultExtension: text,
     extensionChoices: z.array(choice).min(1),
     extendNeedsApproval: z.boolean(),
+    /** Whether Extend first asks the holder to verify (the role's policy: MFA or an authentication context). */
+    extendVerify: z.enum(['none', 'mfa', 'authenticationContext']),
     approvers: text,
     token,
   })

@@ -6,6 +6,8 @@ export const signInCardData = z.object({ reason: filled, signInUrl: url });
 export const verifyCardData = z
   .object({
     reason: z.enum(['mfa', 'authenticationContext']),
+    /** What the person verifies for, said before the role's name ("extend", "approve the request for"). */
+    purpose: z.enum(['activate', 'extend', 'approve the request for', 'deny the request for']),
     roleName: filled,
     authenticationContext: text,
     expiresIn: filled,

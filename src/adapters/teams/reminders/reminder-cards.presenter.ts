@@ -51,6 +51,8 @@ export function reminderCard(
     endAt: DateTime;
     maximum: Duration;
     needsApproval: boolean;
+    /** The check PIM wants before it activates the role again (its policy), if any. */
+    verify: 'none' | 'mfa' | 'authenticationContext';
     approvers: string[];
   },
 ): AdaptiveCardJson {
@@ -68,6 +70,7 @@ export function reminderCard(
     defaultExtension: preselected,
     extensionChoices: choices,
     extendNeedsApproval: input.needsApproval,
+    extendVerify: input.verify,
     approvers: input.needsApproval ? input.approvers.join(', ') || 'the approvers in PIM' : '',
     token: signFor(ctx, REMINDER_VERBS, roleSubject(input.roleId, input.directoryScopeId)),
   });

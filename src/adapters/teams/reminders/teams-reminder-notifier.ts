@@ -70,6 +70,7 @@ export class TeamsReminderNotifier implements ReminderNotifier {
       endAt: activation.endAt,
       maximum: rules.maximumDuration,
       needsApproval: rules.approvalRequired,
+      verify: rules.authenticationContext ? 'authenticationContext' : rules.mfaRequired ? 'mfa' : 'none',
       approvers,
     });
     return this.post(target.reference, card, dueAt);

@@ -137,6 +137,11 @@ export class StepUpService implements StepUpStarter {
     await scheduleStepUpExpiryCheck(this.deps, actor.userId, payload, state, now.plus(STEP_UP_TTL));
     return renderCard('verify', {
       reason: payload.reason,
+      purpose: payload.decision
+        ? `${payload.decision.verdict === 'Approve' ? 'approve' : 'deny'} the request for`
+        : payload.extend
+          ? 'extend'
+          : 'activate',
       roleName: roleLabel(payload),
       authenticationContext: authContextName(payload.claims),
       expiresIn: '10 minutes',
