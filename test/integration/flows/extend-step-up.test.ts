@@ -59,7 +59,9 @@ describe('Extend on an MFA role', () => {
       .find((m) => m.card && /Global Administrator ends in/.test(cardText(m.card)));
     if (!reminder) throw new Error('no reminder');
     // The reminder promises what happens: verification first, nothing taken away meanwhile.
-    expect(cardText(reminder.card)).toContain('Extend asks you to verify it’s you first (multi-factor authentication');
+    expect(cardText(reminder.card)).toContain(
+      'Extend asks you to verify it’s you first (multi-factor authentication',
+    );
     const extend = findAction(reminder.card, 'extend');
     const clicked = await h.execute(
       taylor,
