@@ -83,6 +83,29 @@ export class TeamsTurn {
     return named(this.activity.conversation?.name);
   }
 
+  /**
+   * The conversation's name, asking Teams when the activity carries none: Teams leaves the team's
+   * and channel's names out of message activities, so in a channel they come from the connector
+   * (the team's details and its channels; the channel without a name is the team's General).
+   * Undefined when Teams cannot say.
+   */
+  async resolveConversationName(): Promise<string | undefined> {
+    const channelData = this.activity.channelData as
+      { channel?: { id?: unknown; name?: unknown } } | undefined;
+    if (this.conversationKind !== 'channel' || typeof channelData?.channel?.name === 'string') {
+      return this.conversationName;
+    }
+    const channelId = this.conversationId.split(';')[0];
+    const [team, channels] = await Promise.all([
+      TeamsInfo.getTeamDetails(this.context).catch(() => undefined),
+      TeamsInfo.getTeamChannels(this.context).catch(() => undefined),
+    ]);
+    const channel = channels?.find((c) => c.id === channelId);
+    const channelName = channel ? channel.name?.trim() || 'General' : undefined;
+    const named = [team?.name?.trim(), channelName].filter(Boolean).join(' › ');
+    return named || this.conversationName;
+  }
+
   /** Teams sends the sender's IANA time zone in `localTimezone` on message activities. */
   get timeZone(): string | undefined {
     return this.activity.localTimezone ?? undefined;

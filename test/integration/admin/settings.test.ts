@@ -4,7 +4,9 @@ import {
   cardText,
   findAction,
   seedUsers as u,
+  HARNESS_TEAM_ID,
   startBotHarness,
+  TEAM_GROUP_ID,
   type BotHarness,
 } from '../../fixtures/bot-harness';
 
@@ -149,6 +151,28 @@ describe('approvals channels per role', () => {
     );
     expect(cardText(card)).not.toContain('No channel receives approval cards yet.');
     expect(cardText(card)).not.toMatch(/19:|@thread/);
+  });
+
+  // Walked in the local Teams client: Teams sends no team or channel names on messages, so every
+  // channel read "A channel Elevate knows no name for". The names come from the connector then.
+  test('a channel routed from a message without names is named from Teams (team details, channels)', async () => {
+    bot.connector.teams.set(HARNESS_TEAM_ID, {
+      name: 'Operations',
+      aadGroupId: TEAM_GROUP_ID,
+      channels: [{ id: HARNESS_TEAM_ID }, { id: '19:on-call@thread.tacv2', name: 'On call' }],
+    });
+    const inThread = { where: 'channel' as const, idsOnly: true };
+    await bot.say(u.chris, 'approvals here Global Reader', {
+      ...inThread,
+      conversationId: '19:on-call@thread.tacv2;messageid=42',
+    });
+    await bot.say(u.chris, 'approvals here Global Reader', { ...inThread, conversationId: HARNESS_TEAM_ID });
+    const card = (await bot.say(u.chris, 'settings')).card;
+    expect(inputOf(card, /^Operations › On call: approval cards for$/).value).toBe('Global Reader');
+    expect(inputOf(card, /^Operations › General: approval cards for$/).value).toBe('Global Reader');
+    expect(cardText(card)).not.toContain('knows no name');
+    for (const id of ['19:on-call@thread.tacv2', HARNESS_TEAM_ID])
+      await bot.say(u.chris, 'approvals off', { ...inThread, conversationId: id });
   });
 
   test('an unknown role gets a clear answer naming the channel, and nothing changes', async () => {

@@ -31,7 +31,7 @@ export async function placeOf(turn: TeamsTurn, defaultTenantId: string): Promise
     tenantId: turn.tenantId ?? defaultTenantId,
     kind: turn.conversationKind,
     teamGroupId: await turn.resolveTeamGroupId(),
-    name: turn.conversationName?.slice(0, 200),
+    name: (await turn.resolveConversationName())?.slice(0, 200),
   };
 }
 
