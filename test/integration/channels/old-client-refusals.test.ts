@@ -46,6 +46,8 @@ test('an old client’s refused Approve in a channel is told to the clicker alon
   await bot.submit(jordan, approve, asked);
   const toJordan = await bot.waitForCard(bot.conversationId(jordan), /own request/);
   expect(cardText(toJordan.card)).toContain('You cannot approve or deny your own request.');
+  // Jordan reads about his own request as his, not by his name.
+  expect(cardText(toJordan.card)).toContain('Nothing was done on your User Administrator request');
 
   // The shared card and the thread are as they were: no error card, no update for everyone.
   expect(JSON.stringify(bot.shown(channel))).toBe(before);

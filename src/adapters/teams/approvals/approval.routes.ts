@@ -275,7 +275,8 @@ async function refuseInSharedConversation(
   view: ApprovalView | undefined,
   problem: DomainError,
 ): Promise<void> {
-  const about = view ? ` on ${view.requester.displayName}'s ${roleLabel(view)} request` : '';
+  const whose = view?.requester.id === actor.userId ? 'your' : `${view?.requester.displayName}'s`;
+  const about = view ? ` on ${whose} ${roleLabel(view)} request` : '';
   if (await sendPrivately(approvals.privately, actor, errorCard(problem, `Nothing was done${about}`))) return;
   await turn.sendText(
     `${actor.displayName}, your click did nothing. Elevate tells you why only in a personal chat: open a chat with Elevate (search for it in Teams chat) and say "hi".`,
