@@ -107,9 +107,13 @@ test('a pending request in a channel: the shared copy has no Cancel; the request
   });
   const posted = asked.messages.at(-1)!;
   expect(cardText(posted.card)).toContain("Jordan Lee's request");
+  // The shared copy speaks of Jordan, not to the reader.
+  expect(cardText(posted.card)).toContain('Jordan Lee gets a message as soon as someone decides.');
+  expect(cardText(posted.card)).not.toMatch(/\byou\b/i);
   expect(verbsOn(posted.card)).not.toContain('cancel');
   expect(await viewFor(bot, priya, posted)).toBe(posted.card);
   const own = await viewFor(bot, jordan, posted);
+  expect(cardText(own)).toContain('You will get a message as soon as someone decides.');
   const cancelled = await bot.execute(jordan, 'cancel', findAction(own, 'cancel').data, {
     where: 'channel',
     conversationId,
