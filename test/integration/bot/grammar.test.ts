@@ -1,4 +1,6 @@
 import {
+  activated,
+  cardActions,
   cardText,
   findAction,
   seedUsers as u,
@@ -56,6 +58,30 @@ test('extend <role> calls the same Extend as the reminder button (too soon first
   const text = cardText(later.card);
   expect(text).toContain('Exchange Administrator');
   expect(text).not.toContain('Extend is possible a little later');
+});
+
+// Walked in the local Teams client: typed in a channel, the too-soon answer told people to "Press
+// Extend again", a button a typed command never showed.
+test('extend typed in a channel: answered there, in words that fit a typed command; then it extends', async () => {
+  const channel = bot.conversationId(u.alex, 'channel');
+  const soon = await bot.say(u.alex, 'extend exchange admin by 1h', { where: 'channel' });
+  expect(soon.messages.map((m) => m.conversationId)).toEqual([channel]);
+  const text = cardText(soon.card);
+  expect(text).toContain('Extend is possible a little later');
+  expect(text).toMatch(
+    /Extend again after \d\d:\d\d (today|tomorrow) \(\S+\) \(the Extend button or "extend Exchange Administrator"\)/,
+  );
+  expect(text).not.toContain('Press');
+  await bot.advance('PT6M');
+  const later = await bot.say(u.alex, 'extend exchange admin by 1h', { where: 'channel' });
+  expect(later.messages.map((m) => m.conversationId)).toEqual([channel]);
+  expect(cardText(later.card)).toMatch(activated('Exchange Administrator'));
+  // Whose it is, and none of Alex's buttons for the channel, also once it is effective.
+  expect(cardText(later.card)).toContain("Alex Morgan's request");
+  expect(cardActions(later.card).map((a) => a.verb)).not.toContain('deactivate');
+  const effective = await bot.waitForUpdate(later.messages[0].activityId, 'Effective now');
+  expect(cardText(effective.card)).toContain("Alex Morgan's request");
+  expect(cardActions(effective.card).map((a) => a.verb)).not.toContain('deactivate');
 });
 
 test('extend names what is active when the role is not', async () => {

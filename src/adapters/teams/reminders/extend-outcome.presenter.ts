@@ -1,7 +1,7 @@
 import type { ExtendOutcome } from '../../../app/reminders/extend-activation.use-case';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
-import { activationOutcomeCard } from '../presenters/activation-card.presenter';
+import { activationOutcomeCard, type ResultOptions } from '../presenters/activation-card.presenter';
 import { errorCard, refusalText } from '../presenters/error-card.presenter';
 import type { PresenterContext } from '../presenters/presenter-context';
 import { formatInstant } from '../presenters/time-format';
@@ -11,12 +11,15 @@ import { roleInCommand, roleLabel } from '../presenters/role-label';
 export function extendOutcomeCard(
   ctx: PresenterContext,
   outcome: Exclude<ExtendOutcome, { kind: 'stepUpRequired' }>,
+  /** In a channel or group chat: whose activation it is (the shared copy, see ResultOptions). */
+  holder: Pick<ResultOptions, 'holderName' | 'holderTeamsId'> = {},
 ): AdaptiveCardJson {
   switch (outcome.kind) {
     case 'extended':
       return activationOutcomeCard(ctx, outcome.outcome, {
         justification: outcome.justification,
         ticket: outcome.ticket,
+        ...holder,
       });
     default: {
       const refusal = extendRefusal(ctx, outcome);
@@ -49,7 +52,7 @@ function extendRefusal(ctx: PresenterContext, outcome: NotExtended): { error: Do
           ErrorCodes.DeactivateTooSoon,
           `Elevate extends ${roleLabel(outcome.role)} by deactivating and activating it again, and PIM allows a deactivation only 5 minutes after activation.`,
           {
-            remedy: `Press Extend again after ${at(outcome.possibleAt)}. Nothing was changed; the role stays active until it ends.`,
+            remedy: `Extend again after ${at(outcome.possibleAt)} (the Extend button or "extend ${roleInCommand(outcome.role)}"). Nothing was changed; the role stays active until it ends.`,
           },
         ),
         title: 'Extend is possible a little later',

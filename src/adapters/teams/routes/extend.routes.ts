@@ -9,6 +9,7 @@ import { roleLabel } from '../presenters/role-label';
 import { extendOutcomeCard } from '../reminders/extend-outcome.presenter';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
+import { holderOf } from './run-activation';
 
 /** How much longer when `extend <role>` says nothing: the reminder card's first choice. */
 export const DEFAULT_EXTEND_BY = Duration.fromObject({ hours: 1 });
@@ -63,7 +64,10 @@ export function registerExtendRoutes(
           duration,
         });
         if (outcome.kind !== 'stepUpRequired') {
-          const cardId = await turn.sendCard(extendOutcomeCard(ctx, outcome));
+          // Typed in a channel or group chat: the card names whose activation it is, with no
+          // buttons for the others there (as an activation's card does).
+          const holder = holderOf(turn, actor);
+          const cardId = await turn.sendCard(extendOutcomeCard(ctx, outcome, holder));
           // As for the reminder's Extend: this card, and the activation's earlier cards, show the new end.
           if (outcome.kind === 'extended')
             services.effective.start(
@@ -72,7 +76,7 @@ export function registerExtendRoutes(
               actor,
               ctx,
               outcome.outcome,
-              { justification: outcome.justification, ticket: outcome.ticket },
+              { justification: outcome.justification, ticket: outcome.ticket, ...holder },
               outcome.previous.instanceId,
             );
           return;
