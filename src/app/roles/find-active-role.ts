@@ -39,7 +39,8 @@ export async function findActiveRole(
   pim: Pick<PimGateway, 'listActiveRoles'>,
   actor: Actor,
   name: string,
+  kinds?: RoleKind[],
 ): Promise<ActiveRoleMatch> {
   const active = (await pim.listActiveRoles(actor.delegated)).filter((r) => r.assignmentType === 'Activated');
-  return matchActiveRole(name, active);
+  return matchActiveRole(name, active, kinds);
 }

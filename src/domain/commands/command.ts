@@ -69,6 +69,8 @@ export interface ExtendCommand {
   role: string;
   /** How much longer; undefined means the default (1 h). */
   by?: Duration;
+  /** `extend group <name> [member|owner]`: the PIM for Groups access to look among. */
+  group?: { access?: 'member' | 'owner' };
 }
 export interface RemindBeforeCommand {
   kind: 'remindBefore';

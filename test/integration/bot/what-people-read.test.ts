@@ -125,3 +125,17 @@ test('defect 6: a group owner request is named "(owner)" in its cancellation and
   expect(card).toContain('Production Database Operators (owner)');
   expect(card).not.toMatch(/Production Database Operators(?! \(owner\))(?!\n)/);
 });
+
+test('defect 6: "extend group <name> member" finds the active group membership', async () => {
+  await bot.say(
+    u().casey,
+    'activate group Production Database Operators member for 1h because schema change',
+  );
+  const turn = await bot.say(u().casey, 'extend group Production Database Operators member by 1h');
+  const text = cardText(turn.card);
+  expect(text).not.toContain('Nothing to extend');
+  expect(text).toContain('Production Database Operators (member)');
+  const owner = cardText((await bot.say(u().casey, 'extend group Production Database Operators owner')).card);
+  expect(owner).toContain('No active role of yours matches "group Production Database Operators owner"');
+  expect(owner).toContain('Active now: Production Database Operators (member).');
+});

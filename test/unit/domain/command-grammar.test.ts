@@ -132,6 +132,15 @@ describe('extend and who', () => {
     ['extend Exchange Admin for 30m', { kind: 'extend', role: 'Exchange Admin', by: 30 }],
     ['extend GA 2h', { kind: 'extend', role: 'GA', by: 120 }],
     ['extend by 1h Exchange Admin', { kind: 'extend', role: 'Exchange Admin', by: 60 }],
+    // PIM for Groups, in the form activate and deactivate take (issue 13, defect 6).
+    [
+      'extend group SG-Ops-Admins owner by 1h',
+      { kind: 'extend', role: 'SG-Ops-Admins', group: { access: 'owner' }, by: 60 },
+    ],
+    [
+      'extend group Production Database Operators',
+      { kind: 'extend', role: 'Production Database Operators', group: {} },
+    ],
     ['who has Exchange Admin', { kind: 'who', role: 'Exchange Admin' }],
     ['who holds GA', { kind: 'who', role: 'GA' }],
     ['who', { kind: 'who' }],

@@ -15,8 +15,8 @@ import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { requireToken } from './verified-action';
 
-/** `deactivate group <name> owner` looks among group ownerships; without an access, at either. */
-function groupKinds(group: DeactivateCommand['group']): RoleKind[] | undefined {
+/** `deactivate group <name> owner` (and `extend …`) look among group ownerships; without an access, at either. */
+export function groupKinds(group: DeactivateCommand['group']): RoleKind[] | undefined {
   if (!group) return undefined;
   if (!group.access) return ['groupMember', 'groupOwner'];
   return [group.access === 'owner' ? 'groupOwner' : 'groupMember'];

@@ -9,6 +9,7 @@ import { roleLabel } from '../presenters/role-label';
 import { extendOutcomeCard } from '../reminders/extend-outcome.presenter';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
+import { groupKinds } from './deactivation.routes';
 import { holderOf } from './run-activation';
 
 /** How much longer when `extend <role>` says nothing: the reminder card's first choice. */
@@ -29,15 +30,18 @@ export function registerExtendRoutes(
       asActor(services, turn, async (actor, ctx) => {
         const command = parseExtend(args);
         const duration = command.by ?? DEFAULT_EXTEND_BY;
-        const found = await findActiveRole(services.pim, actor, command.role);
+        const found = await findActiveRole(services.pim, actor, command.role, groupKinds(command.group));
         if (found.kind === 'notActive') {
           const active = found.active.map((role) => roleLabel(role));
+          const asked = command.group
+            ? `group ${found.query}${command.group.access ? ` ${command.group.access}` : ''}`
+            : found.query;
           await turn.sendCard(
             errorCard(
-              new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${found.query}".`, {
+              new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${asked}".`, {
                 remedy: active.length
-                  ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${found.query}" to start a new activation.`
-                  : `Nothing is active, so there is nothing to extend. Say "activate ${found.query} for 1h" to activate it.`,
+                  ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${asked}" to start a new activation.`
+                  : `Nothing is active, so there is nothing to extend. Say "activate ${asked} for 1h" to activate it.`,
               }),
               'Nothing to extend',
             ),

@@ -2,6 +2,7 @@ import { parseDuration } from '../../durations/parse-duration';
 import type { ExtendCommand } from '../command';
 import { commandInvalid } from '../command-error';
 import { joinTokens, tokenise } from '../tokenise';
+import { splitGroupAccess } from './activate.parser';
 
 export const EXTEND_EXAMPLE = 'extend Exchange Admin by 1h';
 
@@ -10,7 +11,8 @@ const AMOUNT = /^(?:\d+(?:[.,]\d+)?\s*[a-z]*|pt?\d\S*|an?|half)$/i;
 
 /**
  * `extend <role>`, `extend <role> by 1h`, `extend <role> for 30m`, `extend <role> 2h`, also with
- * the amount first (`extend by 1h Exchange Admin`). One role at a time.
+ * the amount first (`extend by 1h Exchange Admin`), and `extend group <name> owner` for PIM for
+ * Groups. One role at a time.
  */
 export function parseExtend(args: string): ExtendCommand {
   const tokens = tokenise(args, EXTEND_EXAMPLE);
@@ -36,6 +38,14 @@ export function parseExtend(args: string): ExtendCommand {
   }
   if (nameTokens.some((token) => !token.quoted && token.text === ',')) {
     throw commandInvalid('Extend one role at a time.', EXTEND_EXAMPLE, { input: args });
+  }
+  // `extend group <name> [member|owner]`: the form activate and deactivate take for PIM for Groups.
+  const first = nameTokens[0];
+  if (nameTokens.length > 1 && first && !first.quoted && first.text.toLowerCase() === 'group') {
+    const { head, access } = splitGroupAccess(nameTokens.slice(1));
+    const group = joinTokens(head);
+    if (!group) throw commandInvalid('Say which group to extend.', EXTEND_EXAMPLE, { input: args });
+    return { kind: 'extend', role: group, group: access ? { access } : {}, ...(by ? { by } : {}) };
   }
   const role = joinTokens(nameTokens);
   if (!role) throw commandInvalid('Say which active role to extend.', EXTEND_EXAMPLE, { input: args });
