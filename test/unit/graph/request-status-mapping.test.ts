@@ -1,9 +1,11 @@
 import { toPimRequest, type RawScheduleRequest } from '../../../src/adapters/graph/graph-mappers';
 
 /**
- * An approval left undecided for PIM's 24-hour window ends `Canceled` (no documented status of its own;
- * src/simulator/README.md, "Approvals"); Elevate reads it as expired (TimedOut), and a user's cancel or
- * any other status as PIM said it.
+ * F16 point 8. An approval left undecided for PIM's 24-hour window (Entra docs, pim-approval-workflow:
+ * "If a request isn't approved within 24 hours, the eligible user must resubmit a new request") ends
+ * `Canceled`: Graph's request status list (resources/request.md) has no expiry value of its own and
+ * TimedOut is Azure Resource Manager's (src/simulator/README.md, "Approvals"). Elevate reads it as
+ * expired (TimedOut), and a user's cancel or any other status as PIM said it.
  */
 describe('toPimRequest: status of an expired approval', () => {
   const raw = (over: Partial<RawScheduleRequest>): RawScheduleRequest => ({
