@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     authority: `${baseUrl}/${tenantId}`,
     tenantId,
     clock: new SimClock(),
-    state: { directory: { apps: demoTenant.apps } },
+    state: { directory: { apps: demoTenant.apps, groups: demoTenant.groups } },
     identity: {
       issueTokenForTests: () => Promise.reject(new Error('no user sign-in in the scheduler child')),
     },
