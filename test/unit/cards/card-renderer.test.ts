@@ -16,21 +16,6 @@ import { executeActions, JsonObject, sampleData } from './card-inspection';
 
 const projectRoot = resolve(__dirname, '../../..');
 
-/** Records when the templating engine is loaded (jest runs a mock's factory on first require). */
-const mockLoaded: string[] = [];
-jest.mock('adaptivecards-templating', () => {
-  mockLoaded.push('adaptivecards-templating');
-  return jest.requireActual<object>('adaptivecards-templating');
-});
-
-test('the templating engine is loaded on the first render, not at start', () => {
-  expect(cardTemplateNames().length).toBeGreaterThan(0);
-  expect(mockLoaded).toEqual([]);
-  renderCard('help', sampleData('help'));
-  renderCard('help', sampleData('help'));
-  expect(mockLoaded).toEqual(['adaptivecards-templating']);
-});
-
 describe('renderCard', () => {
   it('expands a template with its data', () => {
     const card = renderCard('error', {

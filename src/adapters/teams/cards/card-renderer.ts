@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Template } from 'adaptivecards-templating';
+import { Template, GlobalSettings } from 'adaptivecards-templating';
 import { Attachment, CardFactory } from 'botbuilder';
 import type { ZodType } from 'zod';
 import { AdaptiveCardJson, MAX_CARD_BYTES, MAX_CARD_VERSION } from './adaptive-card-json';
@@ -8,20 +8,6 @@ import { CardTemplateError } from './card-template-error';
 import { cardTemplatePath, findCardTemplatesDir, listCardTemplateNames } from './card-templates-dir';
 
 const TEMPLATE_NAME = /^[a-z][a-z0-9-]*$/;
-
-type Templating = typeof import('adaptivecards-templating');
-let templatingModule: Templating | undefined;
-
-/**
- * adaptivecards-templating, loaded when the first template is parsed rather than at start: with
- * adaptive-expressions, antlr4ts and lodash it is 480 modules, a fifth of what Elevate loads.
- * Rendering is synchronous, hence a synchronous require, once per process.
- */
-function templating(): Templating {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: once, on first use
-  templatingModule ??= require('adaptivecards-templating') as Templating;
-  return templatingModule;
-}
 
 /** `1.5` → [1, 5]; anything else → undefined. */
 function parseVersion(version: unknown): [number, number] | undefined {
@@ -88,7 +74,7 @@ export function createCardRenderer(
         `version ${JSON.stringify(card.version)} is not allowed; Teams renders versions up to ${MAX_CARD_VERSION}`,
       );
     }
-    const template = new (templating().Template)(payload);
+    const template = new Template(payload);
     templates.set(name, template);
     return template;
   };
@@ -108,7 +94,6 @@ export function createCardRenderer(
     // instead, so a presenter that forgets a field fails loudly rather than showing raw bindings.
     // Expansion is synchronous, so swapping the global hook around it is safe.
     const missing = new Set<string>();
-    const { GlobalSettings } = templating();
     const previous = GlobalSettings.getUndefinedFieldValueSubstitutionString;
     GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => {
       missing.add(path);
