@@ -21,8 +21,9 @@ const REWRITE_AFTER_MS = 10 * 60_000;
  *
  * What this process wrote a moment ago is not written (or looked up) again while it is
  * unchanged (the turn's activity id aside): most turns come from people who chatted a minute
- * before, and two reads and two writes per turn were most of the cost of a `help`. Unchanged
- * entries are still rewritten after 10 minutes (another instance may have written in between).
+ * before, and two reads and two writes per turn were most of the cost of a `help`. Likewise a
+ * first-contact record that found both entries stored does not look again. Unchanged entries are
+ * still rewritten, and looked up, after 10 minutes (another instance may have written in between).
  */
 export class ConversationRecorder {
   /** Key → fingerprint of what this process last wrote and when (ms). */
@@ -111,7 +112,13 @@ export class ConversationRecorder {
             ? !userId || (await this.deps.conversations.getForUser(tenantId, userId)) !== null
             : (await this.deps.conversations.getForConversation(turn.conversationId)) !== null;
         const profileKnown = !userId || (await this.deps.users.get(tenantId, userId)) !== null;
-        if (known && profileKnown) return;
+        if (known && profileKnown) {
+          // Both exist: the next first-contact records skip these reads for a while (a verified
+          // record still writes, as '' matches no fingerprint it brings).
+          for (const key of [keys.conversation, keys.profile])
+            if (!this.fresh(key, undefined)) this.remember(key, '');
+          return;
+        }
         if (known) return await this.writeProfile(turn, tenantId, userId);
       }
       if (turn.conversationKind === 'personal') {

@@ -112,6 +112,31 @@ describe('ConversationRecorder', () => {
     expect(store.writes.chats).toBe(1);
   });
 
+  test('first-contact records of a known user read the store once, until ten minutes pass or a verified record', async () => {
+    const store = countingStore();
+    let reads = 0;
+    const found = async () => {
+      reads += 1;
+      return {};
+    };
+    const conversations = { ...store.conversations, getForUser: found } as unknown as ConversationRepository;
+    const users = { ...store.users, get: found } as unknown as UserRepository;
+    now = 0;
+    const recorder = new ConversationRecorder({
+      conversations,
+      users,
+      logger: createLogger({ level: 'silent' }),
+      now: () => now,
+    });
+    for (let i = 0; i < 4; i += 1) await recorder.recordFirstContact(turn());
+    expect(reads).toBe(2);
+    await recorder.record(turn());
+    expect(store.writes).toEqual({ chats: 1, conversations: 0, profiles: 1 });
+    now = 10 * 60_000;
+    await recorder.recordFirstContact(turn());
+    expect(reads).toBe(4);
+  });
+
   test('channel references are remembered per conversation', async () => {
     const { recorder, writes } = make();
     const channel = { kind: 'channel', conversationId: '19:abc@thread.tacv2' };
