@@ -9,11 +9,16 @@ import { signFor, type PresenterContext } from './presenter-context';
 /** The approvals-channel inputs are named this and the conversation id (a card input id, never shown). */
 export const APPROVALS_INPUT_PREFIX = 'approvals:';
 
-/** The settings card; `notice` says what the last Save did (or what was wrong with it). */
+/**
+ * The settings card; `notice` says what the last Save did (or what was wrong with it). `refused`:
+ * what the admin typed into inputs whose value was refused, by input id, shown again as typed so
+ * they can correct it rather than type it anew.
+ */
 export function settingsCard(
   ctx: PresenterContext,
   view: SettingsView,
   notice: { text: string; problem: boolean } = { text: '', problem: false },
+  refused: Readonly<Record<string, string>> = {},
 ): AdaptiveCardJson {
   const lead = Duration.fromObject({ minutes: view.values.reminderLeadMinutes });
   const deploymentOf = (key: SettingsView['defaults'][number]) =>
@@ -28,14 +33,17 @@ export function settingsCard(
     reminderLeadText: `${formatDurationForHumans(lead)} before an activation ends${deploymentOf('reminderLeadMinutes')}`,
     ticketPatternText: `${view.values.ticketPattern}${deploymentOf('ticketPattern')}`,
     adminGroupText: `${groupName}${deploymentOf('adminGroupId')}`,
-    reminderLead: `${view.values.reminderLeadMinutes}m`,
-    ticketPattern: view.values.ticketPattern,
+    reminderLead: refused.reminderLead ?? `${view.values.reminderLeadMinutes}m`,
+    ticketPattern: refused.ticketPattern ?? view.values.ticketPattern,
     adminGroupName: groupName,
-    approvalsChannels: view.approvalsChannels.map(({ conversationId, name, roleNames }) => ({
-      inputId: `${APPROVALS_INPUT_PREFIX}${conversationId}`,
-      label: `${name ?? 'A channel Elevate knows no name for'}: approval cards for`,
-      roles: roleNames.join(', '),
-    })),
+    approvalsChannels: view.approvalsChannels.map(({ conversationId, name, roleNames }) => {
+      const inputId = `${APPROVALS_INPUT_PREFIX}${conversationId}`;
+      return {
+        inputId,
+        label: `${name ?? 'A channel Elevate knows no name for'}: approval cards for`,
+        roles: refused[inputId] ?? roleNames.join(', '),
+      };
+    }),
     token: signFor(ctx, [CardVerbs.saveSettings], 'settings'),
   });
 }

@@ -43,6 +43,8 @@ export function registerSettingsRoutes(
       requireToken(services, data, CardVerbs.saveSettings, 'settings', actor);
       const saved: string[] = [];
       const problems: string[] = [];
+      // What was typed into a refused input comes back as typed, to be corrected.
+      const refused: Record<string, string> = {};
       let view: SettingsView | undefined;
       for (const [input, key] of INPUTS) {
         const raw = data[input];
@@ -59,6 +61,7 @@ export function registerSettingsRoutes(
           if (!isDomainError(error) || error.code === 'NOT_AN_ADMIN' || error.code === 'ADMIN_GROUP_NOT_SET')
             throw error;
           problems.push(`${error.message}${error.remedy ? ` ${error.remedy}` : ''}`);
+          refused[input] = raw;
         }
       }
       // The approvals channels: one input per routed conversation, keyed by its (unshown) id.
@@ -83,6 +86,7 @@ export function registerSettingsRoutes(
           if (!isDomainError(error) || error.code === 'NOT_AN_ADMIN' || error.code === 'ADMIN_GROUP_NOT_SET')
             throw error;
           problems.push(`${error.message}${error.remedy ? ` ${error.remedy}` : ''}`);
+          refused[input] = raw;
         }
       }
       const notice = problems.length
@@ -91,7 +95,7 @@ export function registerSettingsRoutes(
             problem: true,
           }
         : { text: saved.length ? `Saved: ${saved.join(', ')}.` : 'Nothing changed.', problem: false };
-      await turn.answerCardAction(settingsCard(ctx, view ?? (await settings.show(actor)), notice));
+      await turn.answerCardAction(settingsCard(ctx, view ?? (await settings.show(actor)), notice, refused));
     }),
   );
 }
