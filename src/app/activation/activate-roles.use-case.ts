@@ -4,6 +4,7 @@ import type { ActivationRules, EligibleRole } from '../../domain/roles';
 import { matchRole } from '../../domain/roles/role-matcher';
 import { validateActivation } from '../../domain/activation/validate-activation';
 import type { Clock } from '../../ports/clock';
+import { formatInstant } from '../../domain/schedule/format-instant';
 import type { PimPolicies, PimRequest, PimRequests, PimRoles } from '../../ports/pim-gateway';
 import type { AuditLog } from '../../ports/audit-log';
 import type { TrackedRequestRepository } from '../../ports/stores';
@@ -226,7 +227,7 @@ export class ActivateRolesUseCase {
         return {
           kind: 'failed',
           role,
-          error: futureStartRefused(role, current?.endDateTime, input.actor.timeZone),
+          error: futureStartRefused(role, current?.endDateTime, input.actor.timeZone, this.deps.clock.now()),
         };
       }
       return { kind: 'alreadyActive', role, until: current?.endDateTime };
@@ -279,10 +280,9 @@ function futureStartRefused(
   role: EligibleRole,
   activeUntil: DateTime | undefined,
   zone: string,
+  now: DateTime,
 ): DomainError {
-  const ends = activeUntil
-    ? ` (it ends ${activeUntil.setZone(zone).toFormat("ccc d LLL 'at' HH:mm (ZZZZ)")})`
-    : '';
+  const ends = activeUntil ? ` (it ends at ${formatInstant(activeUntil, zone, now)})` : '';
   return new DomainError(
     ErrorCodes.AlreadyActive,
     `PIM did not accept a later start for ${roleLabel(role)}: it takes no new activation while the role is active, not even one that starts later.`,

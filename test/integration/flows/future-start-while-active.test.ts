@@ -19,6 +19,8 @@ describe('asking for a later start while the role is active', () => {
     expect(text).not.toMatch(/already active/i);
     expect(text).toMatch(/PIM did not accept a later start for Global Reader/);
     expect(text).toMatch(/Nothing was scheduled/);
+    // The running activation's end, written the one way Elevate writes times (issue 13, defect 9).
+    expect(text).toMatch(/\(it ends at \d\d:\d\d (today|tomorrow) \([\w+-]+\)\)/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no ISO timestamps for people
     // It reached PIM (the simulator logged a selfActivate with a future start).
     const log = (await h.control('GET', '/_sim/requests')).body as
