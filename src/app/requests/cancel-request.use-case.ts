@@ -37,7 +37,7 @@ export class CancelRequestUseCase {
 
   async execute(actor: Actor, target: CancelTarget): Promise<CancelOutcome> {
     const open = await listOpenRequests(this.deps.pim, actor, this.deps.clock.now());
-    const named = await Promise.all(open.map(async (r) => ({ request: r, name: await this.roleName(r) })));
+    const named = await Promise.all(open.map(async (r) => ({ request: r, name: await this.roleName(r, actor) })));
     let chosen: { request: PimRequest; name: string } | undefined;
     if (target.type === 'request') {
       chosen = named.find((n) => n.request.id === target.id);
@@ -85,12 +85,20 @@ export class CancelRequestUseCase {
     };
   }
 
-  private async roleName(request: PimRequest): Promise<string> {
+  /**
+   * The name a person reads for the request's role: as tracked, else the role definition's, else
+   * (a group, or a role PIM does not name) from the actor's eligibilities; never the id itself.
+   */
+  private async roleName(request: PimRequest, actor: Actor): Promise<string> {
     const tracked = await this.deps.trackedRequests.get(request.id);
     if (tracked) return tracked.roleName;
-    if (request.kind !== 'directoryRole') return request.roleId;
-    const definition = await this.deps.pim.getRoleDefinition(request.roleId).catch(() => undefined);
-    return definition?.displayName ?? request.roleId;
+    if (request.kind === 'directoryRole') {
+      const definition = await this.deps.pim.getRoleDefinition(request.roleId).catch(() => undefined);
+      if (definition?.displayName) return definition.displayName;
+    }
+    const eligible = await this.deps.pim.listEligibleRoles(actor.delegated).catch(() => []);
+    const role = eligible.find((r) => r.roleId === request.roleId && r.kind === request.kind);
+    return role ? role.roleName : request.kind === 'directoryRole' ? 'a role' : 'a group';
   }
 
   private async markCancelled(requestId: string): Promise<void> {
