@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { StoreAuditLog } from '../../../src/adapters/audit/store-audit-log';
 import { CancelRequestUseCase } from '../../../src/app/requests/cancel-request.use-case';
 import type { Actor } from '../../../src/app/shared/actor';
