@@ -37,7 +37,9 @@ export class CancelRequestUseCase {
 
   async execute(actor: Actor, target: CancelTarget): Promise<CancelOutcome> {
     const open = await listOpenRequests(this.deps.pim, actor, this.deps.clock.now());
-    const named = await Promise.all(open.map(async (r) => ({ request: r, name: await this.roleName(r, actor) })));
+    const named = await Promise.all(
+      open.map(async (r) => ({ request: r, name: await this.roleName(r, actor) })),
+    );
     let chosen: { request: PimRequest; name: string } | undefined;
     if (target.type === 'request') {
       chosen = named.find((n) => n.request.id === target.id);
