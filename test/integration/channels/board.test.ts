@@ -65,6 +65,32 @@ describe('the who-holds-what board', () => {
     expect(h.shown(channel).filter((m) => m.card && /Who holds what/.test(cardText(m.card)))).toHaveLength(1);
   });
 
+  // Teams names each thread (…;messageid=…): subscribed in one thread, the board asked for in another
+  // is still the channel's board, redrawn by the reconciler (the channels e2e walk caught it).
+  it('subscribed in one thread, the board asked for in another is redrawn as activations start', async () => {
+    const { alex, priya } = h.users;
+    const channel = '19:channel-board-threads@thread.tacv2';
+    const inThread = (id: string) => ({
+      where: 'channel' as const,
+      conversationId: `${channel};messageid=${id}`,
+    });
+    await h.say(alex, 'subscribe', inThread('1'));
+    await h.say(alex, 'who', inThread('2'));
+    const board = h
+      .shown(`${channel};messageid=2`)
+      .find((m) => m.card && /Who holds what/.test(cardText(m.card)));
+    expect(board).toBeDefined();
+    await h.control('POST', '/_sim/activations', {
+      principalId: priya.id,
+      roleDefinitionId: EXCHANGE_ADMIN,
+      duration: 'PT30M',
+    });
+    await h.elevate.scheduler.runOnce();
+    await h.elevate.scheduler.runOnce();
+    await h.waitForUpdate(board!.activityId, /Priya Natarajan/);
+    await h.say(alex, 'unsubscribe', inThread('3'));
+  });
+
   it('a conversation’s board keeps one time zone, said on the card, whoever redraws it', async () => {
     const { alex, jordan, priya } = h.users;
     await h.say(alex, 'subscribe', { where: 'channel' });

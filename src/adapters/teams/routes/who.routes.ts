@@ -10,6 +10,7 @@ import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { TimeSource } from '../../../ports/clock';
 import type { ProactiveMessenger } from '../proactive/proactive-messenger';
 import type { TeamsTurn } from '../teams-turn';
+import { channelOf } from '../proactive/channel-reference';
 
 export interface BoardRouteServices {
   who: WhoHoldsWhatUseCase;
@@ -44,7 +45,7 @@ export function registerWhoRoutes(
    */
   const boardZoneOf = async (turn: TeamsTurn, ownCard: boolean) => {
     if (!ownCard) {
-      const stored = (await services.boards.get(turn.conversationId))?.conversationRef.elevateZone;
+      const stored = (await services.boards.get(boardKey(turn)))?.conversationRef.elevateZone;
       if (typeof stored === 'string') return stored;
     }
     return zoneOf(turn);
@@ -104,7 +105,7 @@ async function showConversationBoard(
   card: AdaptiveCardJson,
   zone: string,
 ): Promise<void> {
-  const existing = await services.boards.get(turn.conversationId);
+  const existing = await services.boards.get(boardKey(turn));
   if (existing?.activityId) {
     try {
       await services.messenger.update(
@@ -116,7 +117,7 @@ async function showConversationBoard(
       return;
     } catch {
       // The board message is gone (deleted in Teams): give it up and post a new one.
-      await services.boards.remove(turn.conversationId);
+      await services.boards.remove(boardKey(turn));
     }
   } else if (existing) {
     await turn.sendText('The board is being posted right now; it will appear in a moment.');
@@ -124,13 +125,21 @@ async function showConversationBoard(
   }
   // The board is redrawn later for everyone in the zone it was first drawn in.
   const reference = { ...boardReference(turn), elevateZone: zone };
-  if (!(await services.boards.claim({ conversationId: turn.conversationId, conversationRef: reference }))) {
+  if (!(await services.boards.claim({ conversationId: boardKey(turn), conversationRef: reference }))) {
     await turn.sendText('The board is being posted right now; it will appear in a moment.');
     return;
   }
   const activityId = await turn.sendCard(card);
-  if (activityId) await services.boards.setActivity(turn.conversationId, activityId, null);
-  else await services.boards.remove(turn.conversationId);
+  if (activityId) await services.boards.setActivity(boardKey(turn), activityId, null);
+  else await services.boards.remove(boardKey(turn));
+}
+
+/**
+ * One board per channel, whichever thread `who` was said in: the reconciler redraws the boards of
+ * subscribed conversations, and subscriptions name the channel (channel.routes placeOf).
+ */
+function boardKey(turn: TeamsTurn): string {
+  return channelOf(turn.conversationId);
 }
 
 /** The conversation itself (not the thread the command was said in), so edits reach the board. */
