@@ -87,7 +87,7 @@ export class ExtendActivationUseCase {
     const rules = await pim.getActivationRules({ kind: active.kind, roleId: active.roleId });
     const role: EligibleRole = { ...active, via: { type: 'direct' } };
     const previous = await this.previousRequestText(actor.userId, active);
-    const justification = previous.justification ?? `Extension of the activation (Elevate reminder)`;
+    const justification = previous.justification ?? 'Extension of the activation (asked in Elevate)';
     const validation = validateActivation(
       { role, duration: input.duration, justification, ticket: previous.ticket },
       rules,

@@ -21,6 +21,16 @@ describe('ExtendActivationUseCase: deactivate, then activate again', () => {
     expect(w.audit[0]).toMatchObject({ reason: 'extend', details: { instanceId: 'inst-1' } });
   });
 
+  it('says in PIM why, when the activation was made outside Elevate (no justification to carry over)', async () => {
+    w.madeInElevate = false;
+    const outcome = await w.extend(1);
+    // Whether from a reminder or a typed `extend`: the words name Elevate, not one of its buttons.
+    expect(outcome).toMatchObject({
+      kind: 'extended',
+      justification: 'Extension of the activation (asked in Elevate)',
+    });
+  });
+
   it('retries RoleAssignmentExists while PIM catches up, for up to two minutes', async () => {
     w.alreadyActiveAnswers = 2;
     const outcome = await w.extend(1);

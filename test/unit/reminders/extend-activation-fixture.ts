@@ -37,6 +37,8 @@ export interface ExtendWorld {
   /** What the re-activation answers after the deactivation (then 'activated'). */
   failures: ActivationOutcome['kind'][];
   strongToken: 'ok' | 'needs step-up' | 'unknown';
+  /** Whether Elevate tracked the request that made the activation (its justification 'incident 42'). */
+  madeInElevate: boolean;
   /** Extends the role (r1 unless named) by the given hours, as user u1. */
   extend(hours: number, options?: { roleId?: string; ticketRequired?: boolean }): Promise<ExtendOutcome>;
 }
@@ -52,6 +54,7 @@ export function useExtendWorld(): ExtendWorld {
     w.alreadyActiveAnswers = 0;
     w.failures = [];
     w.strongToken = 'ok';
+    w.madeInElevate = true;
     w.active = {
       kind: 'directoryRole',
       roleId: 'r1',
@@ -156,14 +159,17 @@ export function useExtendWorld(): ExtendWorld {
         resolve: async () => [{ id: 'dana', displayName: 'Dana Schmidt' }],
       } as unknown as ApproverResolver,
       trackedRequests: {
-        listForPrincipal: async () => [
-          {
-            roleId: 'r1',
-            directoryScopeId: '/',
-            createdAt: w.clock.now().minus({ hours: 1 }),
-            data: { justification: 'incident 42', ticket: ticketRequired ? null : 'INC-1' },
-          },
-        ],
+        listForPrincipal: async () =>
+          w.madeInElevate
+            ? [
+                {
+                  roleId: 'r1',
+                  directoryScopeId: '/',
+                  createdAt: w.clock.now().minus({ hours: 1 }),
+                  data: { justification: 'incident 42', ticket: ticketRequired ? null : 'INC-1' },
+                },
+              ]
+            : [],
       } as unknown as TrackedRequestRepository,
       audit: {
         record: async (e: AuditEvent) => void w.audit.push(e),
