@@ -6,53 +6,24 @@
  * then the role is deactivated and activated again, and both cards end on the new end once PIM
  * reports it effective. Screenshots under test-results/e2e/ (extend-mfa-*).
  */
-import type { Browser, Page } from 'playwright-core';
-import fs from 'node:fs';
-import path from 'node:path';
-import { ARTIFACTS_DIR, artifactPath } from './support/artifacts';
-import { launchChromium } from './support/browser';
-import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support/artifacts';
 import { advanceSimulatorClock } from './support/playground-api';
 import { cardText } from './support/conversation-stream';
-import { PlaygroundUi } from './support/playground-ui';
+import { useE2eSession } from './support/e2e-session';
 
 const ALEX = { id: '1c6746ba-c423-483e-9f30-18038d766593', upn: 'alex.morgan@contoso.example' };
 const RECONCILE_INTERVAL_SECONDS = 2;
 const STEP_UP_PATH = '/auth/step-up?state=';
 
-let stack: E2eStack | undefined;
-let browser: Browser | undefined;
-let ui: PlaygroundUi;
-
-beforeAll(async () => {
-  for (const file of fs.existsSync(ARTIFACTS_DIR) ? fs.readdirSync(ARTIFACTS_DIR) : []) {
-    if (/(^|-)extend-mfa-/.test(file)) fs.rmSync(path.join(ARTIFACTS_DIR, file), { force: true });
-  }
-  stack = await startE2eStack({
-    reconcileIntervalSeconds: RECONCILE_INTERVAL_SECONDS,
-    logPrefix: 'extend-mfa-',
-  });
-  browser = await launchChromium();
-  ui = await PlaygroundUi.open(browser, stack.playgroundUrl);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await stack?.stop();
-}, 30_000);
-
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await ui.screenshot(`extend-mfa-FAILED-${name}`).catch(() => undefined);
-    throw error;
-  }
-}
+const s = useE2eSession({
+  prefix: 'extend-mfa-',
+  stack: { reconcileIntervalSeconds: RECONCILE_INTERVAL_SECONDS },
+});
 
 /** The Verify button's link (Action.OpenUrl) on the newest card showing `text`. */
 async function verifyLink(text: RegExp, after: number): Promise<string> {
-  const message = await ui.stream.waitForMessage(
+  const message = await s.ui.stream.waitForMessage(
     `a Verify card showing ${String(text)}`,
     (m) => m.seq > after && m.cards.some((c) => text.test(cardText(c)) && openUrlOf(c) !== undefined),
     { timeoutMs: 60_000 },
@@ -79,7 +50,7 @@ function stepUpLinkIn(body: string): string {
  * the person's browser), so the tab is opened with the card's link, as that browser would.
  */
 async function verifyInBrowserTab(link: string, shot: string): Promise<Page> {
-  const tab = await browser!.newPage();
+  const tab = await s.browser.newPage();
   await tab.goto(link);
   await tab.waitForLoadState();
   await tab.locator('input[name=username]').fill(ALEX.upn);
@@ -96,7 +67,7 @@ async function verifyInBrowserTab(link: string, shot: string): Promise<Page> {
 
 /** Alex's active Global Administrator assignments in the simulator tenant (GET /_sim/state). */
 async function activeGlobalAdmin(): Promise<{ start: string; end: string | null }[]> {
-  const response = await fetch(`${stack!.simulatorUrl}/_sim/state`);
+  const response = await fetch(`${s.stack.simulatorUrl}/_sim/state`);
   const state = (await response.json()) as {
     activeAssignments: { principalId: string; target: string; start: string; end: string | null }[];
   };
@@ -106,34 +77,34 @@ async function activeGlobalAdmin(): Promise<{ start: string; end: string | null 
 }
 
 test('Global Administrator (MFA): activate with Verify, then Extend from the reminder keeps the role', async () => {
-  await step('activate', async () => {
-    await ui.openConversation('Personal Chat');
-    const mark = ui.stream.mark();
-    await ui.say('activate global admin for 1h because e2e incident bridge');
-    const { card, text } = await ui.waitForCard(/Verify/);
-    await ui.screenshot('extend-mfa-verify-card', card);
+  await s.step('activate', async () => {
+    await s.ui.openConversation('Personal Chat');
+    const mark = s.ui.stream.mark();
+    await s.ui.say('activate global admin for 1h because e2e incident bridge');
+    const { card, text } = await s.ui.waitForCard(/Verify/);
+    await s.ui.screenshot('extend-mfa-verify-card', card);
     expect(text).toMatch(/Global Administrator/);
     const tab = await verifyInBrowserTab(await verifyLink(/Global Administrator/, mark), 'activate');
     expect(await tab.locator('#message').innerText()).not.toMatch(/error|failed/i);
     await tab.close();
-    const active = await ui.waitForCard(/Global Administrator is active[\s\S]*Effective now/, 60_000);
-    await ui.screenshot('extend-mfa-active', active.card);
+    const active = await s.ui.waitForCard(/Global Administrator is active[\s\S]*Effective now/, 60_000);
+    await s.ui.screenshot('extend-mfa-active', active.card);
   });
-  await step('extend', async () => {
+  await s.step('extend', async () => {
     const [first] = await activeGlobalAdmin();
-    await advanceSimulatorClock(stack!.simulatorUrl, 'PT52M');
-    const { card, text } = await ui.waitForCard(/Global Administrator ends in/, 60_000);
-    await ui.screenshot('extend-mfa-reminder', card);
+    await advanceSimulatorClock(s.stack.simulatorUrl, 'PT52M');
+    const { card, text } = await s.ui.waitForCard(/Global Administrator ends in/, 60_000);
+    await s.ui.screenshot('extend-mfa-reminder', card);
     // The reminder says what Extend will do for this role: verify first, take nothing away meanwhile.
     expect(text).toMatch(/Extend asks you to verify it’s you first \(multi-factor authentication/);
     // The Verify card answers the Extend press (the invoke response), which the client draws in
     // place of the reminder; the link is read from that response, as the client reads it.
-    const answer = ui.page.waitForResponse(async (r) =>
+    const answer = s.ui.page.waitForResponse(async (r) =>
       (await r.text().catch(() => '')).includes(STEP_UP_PATH),
     );
-    await ui.press(card, 'Extend');
-    const verify = await ui.waitForCard(/Verify it's you to extend Global Administrator/);
-    await ui.screenshot('extend-mfa-verify-to-extend', verify.card);
+    await s.ui.press(card, 'Extend');
+    const verify = await s.ui.waitForCard(/Verify it's you to extend Global Administrator/);
+    await s.ui.screenshot('extend-mfa-verify-to-extend', verify.card);
     // While Alex verifies, the role is held as before.
     expect(await activeGlobalAdmin()).toEqual([first]);
     const tab = await verifyInBrowserTab(stepUpLinkIn(await (await answer).text()), 'extend');
@@ -141,12 +112,12 @@ test('Global Administrator (MFA): activate with Verify, then Extend from the rem
     await tab.close();
     // The extension is a new activation: PIM provisions it (the demo tenant takes 3 s), then the
     // card that answered the Extend says so. It is the newest card on the page.
-    const newest = ui.page.locator('.ac-adaptiveCard').last();
+    const newest = s.ui.page.locator('.ac-adaptiveCard').last();
     await newest.filter({ hasText: 'Effective now' }).waitFor({ timeout: 60_000 });
-    await ui.screenshot('extend-mfa-extended', newest);
+    await s.ui.screenshot('extend-mfa-extended', newest);
     const after = await activeGlobalAdmin();
     expect(after).toHaveLength(1);
     expect(Date.parse(after[0].end!)).toBeGreaterThan(Date.parse(first.end!) + 30 * 60_000);
-    await ui.screenshot('extend-mfa-extended-page');
+    await s.ui.screenshot('extend-mfa-extended-page');
   });
 });

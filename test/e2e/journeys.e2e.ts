@@ -4,14 +4,10 @@
  * The steps run in order and share one conversation, as one person's session would; each one
  * asserts on what the page shows and keeps a screenshot under test-results/e2e/.
  */
-import type { Browser } from 'playwright-core';
-import fs from 'node:fs';
-import { artifactPath, resetArtifacts } from './support/artifacts';
-import { launchChromium } from './support/browser';
 import { findExecuteAction } from './support/conversation-stream';
-import { startE2eStack, GENERAL_CHANNEL_ID, PERSONAL_CHAT_ID, type E2eStack } from './support/e2e-stack';
+import { GENERAL_CHANNEL_ID, PERSONAL_CHAT_ID } from './support/e2e-stack';
 import { advanceSimulatorClock, pressCardButtonAs } from './support/playground-api';
-import { PlaygroundUi } from './support/playground-ui';
+import { useE2eSession } from './support/e2e-session';
 
 const WELCOME = 'Welcome to Elevate!';
 /** Dana Schmidt (seed tenant and playground config): the named approver of User Administrator. */
@@ -20,64 +16,39 @@ const DANA_ID = '0d8b9967-e192-4fc1-b1a9-af3904e16f7a';
 /** Reconciler interval for the run: reminders follow the simulator clock within seconds. */
 const RECONCILE_INTERVAL_SECONDS = 2;
 
-let stack: E2eStack | undefined;
 /** The message id of the card that answered in the Incidents thread. */
 let threadCardId: string | undefined;
-let browser: Browser | undefined;
-let ui: PlaygroundUi;
 
-beforeAll(async () => {
-  resetArtifacts();
-  stack = await startE2eStack({ reconcileIntervalSeconds: RECONCILE_INTERVAL_SECONDS });
-  browser = await launchChromium();
-  ui = await PlaygroundUi.open(browser, stack.playgroundUrl);
-}, 120_000);
-
-afterAll(async () => {
-  if (ui)
-    fs.writeFileSync(
-      artifactPath('conversation-stream.json'),
-      JSON.stringify(ui.stream.allFrames(), null, 1),
-    );
-  await browser?.close().catch(() => undefined);
-  await stack?.stop();
-}, 30_000);
-
-/** Keeps a screenshot of the page as it was when a step failed. */
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await ui.screenshot(`FAILED-${name}`).catch(() => undefined);
-    throw error;
-  }
-}
+const s = useE2eSession({
+  keepConversationStream: true,
+  stack: { reconcileIntervalSeconds: RECONCILE_INTERVAL_SECONDS },
+});
 
 test('first contact: the welcome card once, and not again when the client reloads', async () => {
-  await step('welcome', async () => {
-    await ui.openConversation('Personal Chat');
-    const { text } = await ui.waitForCard(WELCOME);
+  await s.step('welcome', async () => {
+    await s.ui.openConversation('Personal Chat');
+    const { text } = await s.ui.waitForCard(WELCOME);
     expect(text).toContain('Say "roles" to see what you can activate.');
     // The client installs the app in the team when Alex first opens one of its channels; Elevate
     // records that channel and welcomes it. General is the approvals channel (APPROVALS_CHANNEL_ID).
-    await ui.openConversation('General');
-    await ui.waitForCard(WELCOME);
+    await s.ui.openConversation('General');
+    await s.ui.waitForCard(WELCOME);
 
-    const mark = ui.stream.mark();
-    await ui.load();
-    await ui.openConversation('Personal Chat');
+    const mark = s.ui.stream.mark();
+    await s.ui.load();
+    await s.ui.openConversation('Personal Chat');
     // The installation events of the reload reach Elevate; give it time to (wrongly) answer.
-    await ui.page.waitForTimeout(3_000);
-    expect(ui.stream.messages(PERSONAL_CHAT_ID).filter((m) => m.seq > mark)).toEqual([]);
-    expect(await ui.countCards(WELCOME)).toBe(0);
-    await ui.screenshot('reload-no-second-welcome');
+    await s.ui.page.waitForTimeout(3_000);
+    expect(s.ui.stream.messages(PERSONAL_CHAT_ID).filter((m) => m.seq > mark)).toEqual([]);
+    expect(await s.ui.countCards(WELCOME)).toBe(0);
+    await s.ui.screenshot('reload-no-second-welcome');
   });
 });
 
 test('list roles: every eligible role with its limits, nothing active yet', async () => {
-  await step('roles', async () => {
-    await ui.say('roles');
-    const { card, text } = await ui.waitForCard('Your PIM roles');
+  await s.step('roles', async () => {
+    await s.ui.say('roles');
+    const { card, text } = await s.ui.waitForCard('Your PIM roles');
     expect(text).toContain('Alex Morgan');
     expect(text).toMatch(/Active now \(0\)/);
     expect(text).toMatch(/Eligible \(6\)/);
@@ -94,68 +65,68 @@ test('list roles: every eligible role with its limits, nothing active yet', asyn
     expect(text).toContain('up to 1 h');
     expect(text).toContain('via group IT Helpdesk');
     expect(text).toContain('needs approval');
-    await ui.screenshot('roles', card);
+    await s.ui.screenshot('roles', card);
   });
 });
 
 test('activate a role with no requirements from the roles card', async () => {
-  await step('activate-global-reader', async () => {
-    const roles = ui.card('Your PIM roles');
-    await ui.press(roles, 'Activate', 'Global Reader');
+  await s.step('activate-global-reader', async () => {
+    const roles = s.ui.card('Your PIM roles');
+    await s.ui.press(roles, 'Activate', 'Global Reader');
     // The demo tenant provisions in 3 s (SIMULATOR_REALISM=demo), as PIM takes seconds: the card
     // reads "activating…" until the assignment is visible, then "active" (F16).
-    const granted = await ui.waitForCard('Global Reader is activating…');
+    const granted = await s.ui.waitForCard('Global Reader is activating…');
     expect(granted.text).toMatch(/Until /);
     expect(granted.text).not.toContain('is active');
-    await ui.screenshot('global-reader-activating', granted.card);
-    const { card, text } = await ui.waitForCard(/✓ Global Reader is active[\s\S]*Effective now/, 60_000);
+    await s.ui.screenshot('global-reader-activating', granted.card);
+    const { card, text } = await s.ui.waitForCard(/✓ Global Reader is active[\s\S]*Effective now/, 60_000);
     expect(text).toMatch(/Until /);
-    await ui.screenshot('global-reader-active', card);
+    await s.ui.screenshot('global-reader-active', card);
   });
 });
 
 test('activation refused for a too-long duration, then corrected', async () => {
-  await step('too-long', async () => {
-    await ui.say('activate Application Administrator for 2h');
-    const { card, text } = await ui.waitForCard('can be activated for at most');
+  await s.step('too-long', async () => {
+    await s.ui.say('activate Application Administrator for 2h');
+    const { card, text } = await s.ui.waitForCard('can be activated for at most');
     expect(text).toContain('Cannot activate Application Administrator as asked');
     expect(text).toContain('Application Administrator can be activated for at most 1 h; you asked for 2 h.');
     expect(text).toContain('Ask for 1 h or less');
     expect(text).toContain('DURATION_TOO_LONG');
-    await ui.screenshot('too-long-refused', card);
+    await s.ui.screenshot('too-long-refused', card);
   });
-  await step('corrected', async () => {
-    await ui.say('activate Application Administrator for 1h');
-    const { card, text } = await ui.waitForCard('Application Administrator is active');
+  await s.step('corrected', async () => {
+    await s.ui.say('activate Application Administrator for 1h');
+    const { card, text } = await s.ui.waitForCard('Application Administrator is active');
     expect(text).toMatch(/Until /);
-    await ui.screenshot('application-administrator-active', card);
+    await s.ui.screenshot('application-administrator-active', card);
   });
 });
 
 test('activate a role that needs approval; the approver approves in the channel; the requester sees it', async () => {
-  const requested = ui.stream.mark();
-  await step('request-approval', async () => {
-    await ui.say('activate User Administrator for 1h because e2e approval journey');
-    const { card, text } = await ui.waitForCard('Waiting for approval');
+  const requested = s.ui.stream.mark();
+  await s.step('request-approval', async () => {
+    await s.ui.say('activate User Administrator for 1h because e2e approval journey');
+    const { card, text } = await s.ui.waitForCard('Waiting for approval');
     expect(text).toContain('User Administrator needs approval. Asked: Dana Schmidt.');
     expect(text).toContain('e2e approval journey');
-    await ui.screenshot('user-administrator-pending', card);
+    await s.ui.screenshot('user-administrator-pending', card);
   });
 
-  await step('approve-as-dana', async () => {
-    const approvalCard = await ui.stream.waitForMessage(
+  await s.step('approve-as-dana', async () => {
+    const approvalCard = await s.ui.stream.waitForMessage(
       'the approval card in the approvals channel (General)',
       (m) =>
         m.conversationId === GENERAL_CHANNEL_ID &&
         m.cards.some((c) => findExecuteAction(c, 'refreshApproval')),
       { since: requested },
     );
-    await ui.openConversation('General');
+    await s.ui.openConversation('General');
     // The shared copy reads the state for everyone; approver and requester get their own views.
-    const { card, text } = await ui.waitForCard('Alex Morgan requests User Administrator');
+    const { card, text } = await s.ui.waitForCard('Alex Morgan requests User Administrator');
     expect(text).toContain('e2e approval journey');
     expect(text).toContain('Waiting for a decision by Dana Schmidt');
-    await ui.screenshot('approval-card-in-channel', card);
+    await s.ui.screenshot('approval-card-in-channel', card);
 
     // Dana is not the playground's current user, and the playground has no user-specific views:
     // her client's automatic refresh (refresh.userIds) and her click go through the client's API.
@@ -167,45 +138,45 @@ test('activate a role that needs approval; the approver approves in the channel;
     };
     const viewFor = findExecuteAction(approvalCard.cards[0], 'refreshApproval');
     if (!viewFor) throw new Error('the approval card has no user-specific view');
-    const danaView = await pressCardButtonAs(stack!.playgroundUrl, { ...where, action: viewFor });
+    const danaView = await pressCardButtonAs(s.stack.playgroundUrl, { ...where, action: viewFor });
     const approve = findExecuteAction(danaView, 'approve');
     if (!approve) throw new Error('Dana’s view of the approval card has no Approve button');
-    await pressCardButtonAs(stack!.playgroundUrl, {
+    await pressCardButtonAs(s.stack.playgroundUrl, {
       ...where,
       action: { ...approve, data: { ...approve.data, reason: 'Looks right for the e2e journey' } },
     });
-    const decided = await ui.waitForCard('Approved by Dana Schmidt');
+    const decided = await s.ui.waitForCard('Approved by Dana Schmidt');
     expect(decided.text).toContain('Alex Morgan requests User Administrator');
-    await ui.screenshot('approval-card-approved', decided.card);
+    await s.ui.screenshot('approval-card-approved', decided.card);
   });
 
-  await step('requester-sees-result', async () => {
-    await ui.openConversation('Personal Chat');
-    const note = await ui.waitForText(/Your User Administrator request was approved by Dana Schmidt/);
+  await s.step('requester-sees-result', async () => {
+    await s.ui.openConversation('Personal Chat');
+    const note = await s.ui.waitForText(/Your User Administrator request was approved by Dana Schmidt/);
     expect(note).toContain('“Looks right for the e2e journey”');
     expect(note).toMatch(/User Administrator is active until /);
     // The requester's own copy of the request is kept current too.
-    const { text } = await ui.waitForCard(
+    const { text } = await s.ui.waitForCard(
       /Alex Morgan requests User Administrator[\s\S]*Approved by Dana Schmidt/,
     );
     expect(text).not.toContain('Waiting for approval');
-    expect(await ui.countCards('Waiting for approval')).toBe(0);
-    await ui.screenshot('requester-after-approval');
+    expect(await s.ui.countCards('Waiting for approval')).toBe(0);
+    await s.ui.screenshot('requester-after-approval');
   });
 });
 
 test('an activation from a channel thread is answered in the thread', async () => {
-  await step('channel-activation', async () => {
-    await ui.openConversation('Incidents');
-    await ui.post('INC-7: mail flow to external domains is failing, looking into it');
-    await ui.replyMentioningElevate(
+  await s.step('channel-activation', async () => {
+    await s.ui.openConversation('Incidents');
+    await s.ui.post('INC-7: mail flow to external domains is failing, looking into it');
+    await s.ui.replyMentioningElevate(
       'activate Exchange Administrator for 30m because mail flow incident ticket INC-7',
     );
     // The answer is a reply in the post's thread, so the whole channel sees who holds what. Once
     // the assignment is effective it becomes the thread's announcement, which the thread keeps until
     // the activation ends: one card, whichever of the "effective" follow-up and the reconciler's
     // request-status work draws it last (both draw it the same way).
-    const { card, text, message } = await ui.waitForThreadCard(
+    const { card, text, message } = await s.ui.waitForThreadCard(
       'Incidents',
       /Alex Morgan · Exchange Administrator[\s\S]*Active until/,
       60_000,
@@ -214,38 +185,38 @@ test('an activation from a channel thread is answered in the thread', async () =
     expect(text).toContain('mail flow incident');
     expect(text).toContain('INC-7');
     expect(text).not.toMatch(/Effective now|updates when/);
-    await ui.screenshot('channel-thread-active', card);
+    await s.ui.screenshot('channel-thread-active', card);
   });
   // The reconciler (every RECONCILE_INTERVAL_SECONDS = 2 s here) must list the new activation
   // once before the next test moves the clock past its end, or it never learns it existed.
-  await ui.page.waitForTimeout(3 * RECONCILE_INTERVAL_SECONDS * 1_000);
+  await s.ui.page.waitForTimeout(3 * RECONCILE_INTERVAL_SECONDS * 1_000);
 });
 
 test('a reminder before expiry after the simulator clock moves on, then Deactivate now', async () => {
-  await step('reminder', async () => {
+  await s.step('reminder', async () => {
     // Application Administrator was activated for 1 h; the default reminder lead is 10 minutes.
-    await ui.openConversation('Personal Chat');
-    await advanceSimulatorClock(stack!.simulatorUrl, 'PT52M');
-    const { card, text } = await ui.waitForCard(/Application Administrator ends in/, 60_000);
+    await s.ui.openConversation('Personal Chat');
+    await advanceSimulatorClock(s.stack.simulatorUrl, 'PT52M');
+    const { card, text } = await s.ui.waitForCard(/Application Administrator ends in/, 60_000);
     expect(text).toMatch(/Deactivate now/);
     expect(text).toMatch(/Extend/);
-    await ui.screenshot('reminder', card);
+    await s.ui.screenshot('reminder', card);
   });
-  await step('deactivate-now', async () => {
-    await ui.press(ui.card(/Application Administrator ends in/), 'Deactivate now');
-    const { card, text } = await ui.waitForCard('Application Administrator is deactivated');
+  await s.step('deactivate-now', async () => {
+    await s.ui.press(s.ui.card(/Application Administrator ends in/), 'Deactivate now');
+    const { card, text } = await s.ui.waitForCard('Application Administrator is deactivated');
     expect(text).toContain('You no longer hold the role');
     // The reminder itself was answered in place: no stale Deactivate now button is left.
-    expect(await ui.countCards(/Application Administrator ends in/)).toBe(0);
-    await ui.screenshot('deactivated-from-reminder', card);
+    expect(await s.ui.countCards(/Application Administrator ends in/)).toBe(0);
+    await s.ui.screenshot('deactivated-from-reminder', card);
   });
 });
 
 test('the channel thread announces when the activation made there has ended', async () => {
-  await step('channel-announcement-ended', async () => {
+  await s.step('channel-announcement-ended', async () => {
     // Exchange Administrator was activated for 30 minutes; the clock is now 52 minutes on.
-    await ui.openConversation('Incidents');
-    const { card, text, message } = await ui.waitForThreadCard(
+    await s.ui.openConversation('Incidents');
+    const { card, text, message } = await s.ui.waitForThreadCard(
       'Incidents',
       /Alex Morgan · Exchange Administrator/,
       60_000,
@@ -253,10 +224,10 @@ test('the channel thread announces when the activation made there has ended', as
     expect(text).toMatch(/Ended: expired at .* \(active from /);
     // Kept current on the same card: the thread's answer became the announcement, no second post.
     expect(message.messageId).toBe(threadCardId);
-    expect(await ui.countCards('Exchange Administrator is active')).toBe(0);
+    expect(await s.ui.countCards('Exchange Administrator is active')).toBe(0);
     expect(text).toContain('mail flow incident');
     expect(text).toContain('INC-7');
-    await ui.screenshot('channel-announcement-ended', card);
-    await ui.screenshot('channel-thread');
+    await s.ui.screenshot('channel-announcement-ended', card);
+    await s.ui.screenshot('channel-thread');
   });
 });
