@@ -224,7 +224,7 @@ describe('Action.Execute', () => {
     // Beside the pressed card, which keeps its details and its Deactivate button.
     const note = refusalBeside(clicked);
     expect(note).toContain('Global Reader cannot be deactivated yet');
-    expect(note).toMatch(/You can deactivate from .* today \(C[SD]T\), in [45] minutes\./);
+    expect(note).toMatch(/You can deactivate from .* (today|tomorrow) \(C[SD]T\), in [45] minutes\./);
   });
 });
 

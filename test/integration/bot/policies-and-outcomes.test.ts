@@ -31,7 +31,8 @@ describe('policy branches of the seed tenant', () => {
     expect(granted).not.toContain('✓');
     const final = cardText(message.card);
     expect(final).toContain('✓ Global Reader is active');
-    expect(final).toMatch(/Until \d{1,2}:\d{2} today \(C[SD]T\)/);
+    // Real time: an hour from now is "tomorrow" in Chicago after 23:00 there.
+    expect(final).toMatch(/Until \d{1,2}:\d{2} (today|tomorrow) \(C[SD]T\)/);
     expect(final).toContain('Effective now: the assignment is visible in Entra ID and ready to use.');
     expect(findAction(turn.card, 'deactivate').data.roleId).toBe('f2ef992c-3afb-46b9-b7cf-a126ee74c451');
   });
