@@ -73,4 +73,18 @@ describe('zone labels', () => {
     expect(zoneLabel('America/New_York', german)).toBe(german.setZone('America/New_York').toFormat('ZZZZ'));
     expect(zoneLabel('America/New_York', summer)).toBe('EDT');
   });
+
+  it('follows a change of offset from the minute it happens, whatever was asked just before', () => {
+    // New York moved to summer time at 2026-03-08T07:00Z.
+    const before = DateTime.fromISO('2026-03-08T06:59:59.999Z', { zone: 'utc' });
+    const after = DateTime.fromISO('2026-03-08T07:00:00Z', { zone: 'utc' });
+    for (const at of [before, before.minus({ seconds: 30 }), after, after.plus({ seconds: 59 }), before]) {
+      expect(zoneLabel('America/New_York', at)).toBe(at.setZone('America/New_York').toFormat('ZZZZ'));
+    }
+    expect(zoneLabel('America/New_York', before)).toBe('EST');
+    expect(zoneLabel('America/New_York', after)).toBe('EDT');
+    expect(zoneLabel('Europe/Paris', after)).toBe(after.setZone('Europe/Paris').toFormat('ZZZZ'));
+    const french = after.setLocale('fr-FR');
+    expect(zoneLabel('Europe/Paris', french)).toBe(french.setZone('Europe/Paris').toFormat('ZZZZ'));
+  });
 });

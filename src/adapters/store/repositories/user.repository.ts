@@ -10,6 +10,7 @@ import {
 } from '../../../ports/stores';
 import { jsonFromColumn, requireInteger, requireText, timeFromColumn, timeToColumn } from '../column-codecs';
 import type { Database, UsersTable } from '../database';
+import { ReusableQuery } from '../reusable-query';
 import { storeInputError } from '../store-input-error';
 
 const MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -17,10 +18,17 @@ const MAX_PREFERENCE_UPDATE_ATTEMPTS = 20;
 
 /** User profiles (name, time zone, locale) and their preferences. */
 export class KyselyUserRepository implements UserRepository {
+  /** Read on every turn (the reader's zone and locale), so compiled once. */
+  private readonly byKey: ReusableQuery<UsersTable, [tenantId: string, userId: string]>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: TimeSource,
-  ) {}
+  ) {
+    this.byKey = new ReusableQuery(db, 2, (tenantId, userId) =>
+      db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId),
+    );
+  }
 
   async upsertProfile(input: UserProfileInput): Promise<UserProfile> {
     const tenantId = requireText('tenantId', input.tenantId);
@@ -55,12 +63,7 @@ export class KyselyUserRepository implements UserRepository {
   }
 
   async get(tenantId: string, userId: string): Promise<UserProfile | null> {
-    const row = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const [row] = await this.byKey.rows(tenantId, userId);
     return row ? toProfile(row) : null;
   }
 
