@@ -1,5 +1,6 @@
 import { Duration, type DateTime } from 'luxon';
 import { deactivationAllowedAt } from '../../domain/activation/deactivation-window';
+import { newDuration } from '../../domain/activation/extension-duration';
 import { stepUpDemand, type StepUpReason } from '../../domain/activation/step-up-claims';
 import { validateActivation } from '../../domain/activation/validate-activation';
 import { DomainError, ErrorCodes, isDomainError } from '../../domain/errors';
@@ -22,8 +23,8 @@ export interface ExtendActivationInput {
   actor: Actor;
   roleId: string;
   directoryScopeId: string;
-  /** How long the role should stay active from now. */
-  duration: Duration;
+  /** How much later the activation should end ("extend by 1 h" moves the end 1 h later). */
+  by: Duration;
 }
 
 /** How Extend works for a role: straight re-activation, or (approval needed) not while it is active. */
@@ -33,7 +34,15 @@ type Activated = Extract<ActivationOutcome, { kind: 'activated' }>;
 
 /** What Extend did. Every kind but `extended` and `restored` left the activation exactly as it was. */
 export type ExtendOutcome =
-  | { kind: 'extended'; previous: ActiveRole; outcome: Activated; justification?: string; ticket?: string }
+  | {
+      kind: 'extended';
+      previous: ActiveRole;
+      outcome: Activated;
+      justification?: string;
+      ticket?: string;
+      /** Set when the time left plus the extension exceeded PIM's maximum: the new end is now + maximum. */
+      cappedAt?: Duration;
+    }
   | { kind: 'tooSoon'; role: ActiveRole; possibleAt: DateTime }
   /** The policy needs a stronger sign-in: nothing was changed; Extend runs again once verified. */
   | { kind: 'stepUpRequired'; role: ActiveRole; reason: StepUpReason; claims: string }
@@ -88,11 +97,11 @@ export class ExtendActivationUseCase {
     const role: EligibleRole = { ...active, via: { type: 'direct' } };
     const previous = await this.previousRequestText(actor.userId, active);
     const justification = previous.justification ?? 'Extension of the activation (asked in Elevate)';
-    const validation = validateActivation(
-      { role, duration: input.duration, justification, ticket: previous.ticket },
-      rules,
-      { now: clock.now(), zone: actor.timeZone },
-    );
+    const { duration, cappedAt } = newDuration(active, input.by, rules.maximumDuration, clock.now());
+    const validation = validateActivation({ role, duration, justification, ticket: previous.ticket }, rules, {
+      now: clock.now(),
+      zone: actor.timeZone,
+    });
     if (!validation.valid) {
       // Nothing was changed: the role stays active until it ends.
       const [first] = validation.violations;
@@ -127,12 +136,12 @@ export class ExtendActivationUseCase {
     await this.audit(actor, active, AuditActions.activationDeactivated, 'succeeded', { reason: 'extend' });
 
     const text = { justification: validation.activation.justification ?? undefined, ticket: previous.ticket };
-    const outcome = await this.reactivate(strong.actor, role, input.duration, text);
+    const outcome = await this.reactivate(strong.actor, role, duration, text);
     if (outcome.kind === 'activated') {
       await this.audit(actor, active, AuditActions.activationExtended, 'succeeded', {
-        duration: input.duration.toISO() ?? undefined,
+        duration: duration.toISO() ?? undefined,
       });
-      return { kind: 'extended', previous: active, outcome, ...text };
+      return { kind: 'extended', previous: active, outcome, ...text, ...(cappedAt ? { cappedAt } : {}) };
     }
     return this.restore(strong.actor, active, role, failureOf(outcome, role), text);
   }

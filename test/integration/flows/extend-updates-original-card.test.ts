@@ -47,7 +47,8 @@ test('Extend from the reminder: the original activation card shows the new end',
   expect(cardText(updated.card)).not.toContain(originalEnd);
 
   // A second Extend: the original card and the first reminder's answer both show the newest end.
-  const { end: secondEnd } = await extendFromReminder('PT52M');
+  // (The first moved the end from 30 to 90 minutes after the start: its reminder comes at 82.)
+  const { end: secondEnd } = await extendFromReminder('PT60M');
   expect(secondEnd).not.toBe(firstEnd);
   await h.waitForUpdate(original.activityId, secondEnd);
   await h.waitForUpdate(first.answerId, secondEnd);

@@ -4,9 +4,10 @@ import { useExtendWorld } from './extend-activation-fixture';
 describe('ExtendActivationUseCase: deactivate, then activate again', () => {
   const w = useExtendWorld();
 
-  it('deactivates, then activates again for the chosen duration', async () => {
+  it('deactivates, then activates again for the time left plus the extension', async () => {
+    // 10 minutes left, "by 2 h": the end moves 2 h later, so the new activation lasts 2 h 10 min.
     const outcome = await w.extend(2);
-    expect(w.calls).toEqual(['deactivate', 'activate PT2H']);
+    expect(w.calls).toEqual(['deactivate', 'activate PT2H10M']);
     expect(outcome).toMatchObject({
       kind: 'extended',
       outcome: { kind: 'activated' },
@@ -36,11 +37,11 @@ describe('ExtendActivationUseCase: deactivate, then activate again', () => {
     const outcome = await w.extend(1);
     expect(w.calls).toEqual([
       'deactivate',
-      'activate PT1H',
+      'activate PT1H10M',
       'wait 30000',
-      'activate PT1H',
+      'activate PT1H10M',
       'wait 30000',
-      'activate PT1H',
+      'activate PT1H10M',
     ]);
     expect(outcome).toMatchObject({ kind: 'extended', outcome: { kind: 'activated' } });
 
@@ -59,7 +60,7 @@ describe('ExtendActivationUseCase: deactivate, then activate again', () => {
   it('re-activates at once with the remaining time when the re-activation fails after the deactivation', async () => {
     w.failures = ['failed'];
     const outcome = await w.extend(1);
-    expect(w.calls).toEqual(['deactivate', 'activate PT1H', 'activate PT10M']);
+    expect(w.calls).toEqual(['deactivate', 'activate PT1H10M', 'activate PT10M']);
     expect(outcome).toMatchObject({ kind: 'restored', failure: { message: 'PIM answered failed' } });
     expect(outcome.kind === 'restored' && outcome.until.toISO()).toBe(w.active.endDateTime!.toISO());
     expect(w.audit.map((a) => `${a.action} ${a.outcome}`)).toEqual([

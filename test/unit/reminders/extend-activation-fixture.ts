@@ -100,7 +100,7 @@ export function useExtendWorld(): ExtendWorld {
       actor: actor(),
       roleId: options.roleId ?? 'r1',
       directoryScopeId: '/',
-      duration: Duration.fromObject({ hours }),
+      by: Duration.fromObject({ hours }),
     });
   }
 

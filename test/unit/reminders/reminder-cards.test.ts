@@ -76,6 +76,27 @@ describe('reminder card', () => {
     }
   });
 
+  it('offers only extensions that keep time left + extension within the policy maximum', () => {
+    const clock = new TestClock();
+    const signer = new CardActionSigner('a-test-secret-that-is-long-enough-0123456789');
+    const ctx = { clock, signer, zone: 'Europe/Berlin', viewerId: 'user-1' };
+    const card = reminderCard(ctx, {
+      roleId: 'role-1',
+      directoryScopeId: '/',
+      roleName: 'User Administrator',
+      scopeName: 'Directory',
+      endAt: clock.now().plus({ minutes: 10 }),
+      maximum: Duration.fromObject({ hours: 2 }),
+      needsApproval: false,
+      verify: 'none',
+      approvers: [],
+    }) as { body: { id?: string; label?: string; choices?: { title: string; value: string }[] }[] };
+    const extendByInput = card.body.find((b) => b.id === 'extendBy')!;
+    // 10 minutes left of at most 2 h: the end can move 1 h 50 min later, not 2 h.
+    expect(extendByInput.label).toBe('Extend by (up to 1 h 50 min: PIM allows 2 h in all)');
+    expect(extendByInput.choices!.map((c) => c.value)).toEqual(['PT30M', 'PT1H', 'PT1H50M']);
+  });
+
   it('refuses an Extend by value that is not an offered duration, saying what is allowed', () => {
     expect(extendBy('PT2H').as('hours')).toBe(2);
     expect(() => extendBy('two hours')).toThrow(

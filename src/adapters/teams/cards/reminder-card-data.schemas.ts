@@ -9,6 +9,8 @@ export const reminderCardData = z
     endsIn: filled,
     endsAt: filled,
     maxExtension: filled,
+    /** PIM's maximum for the whole activation (maxExtension is what is left of it). */
+    policyMaximum: filled,
     defaultExtension: text,
     extensionChoices: z.array(choice).min(1),
     extendNeedsApproval: z.boolean(),

@@ -1,4 +1,5 @@
 import type { ExtendOutcome } from '../../../app/reminders/extend-activation.use-case';
+import { formatDurationForHumans } from '../../../domain/durations';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { activationOutcomeCard, type ResultOptions } from '../presenters/activation-card.presenter';
@@ -26,6 +27,16 @@ export function extendOutcomeCard(
       return errorCard(refusal.error, refusal.title);
     }
   }
+}
+
+/**
+ * When the extension was capped at PIM's maximum, the plain words for it ("PIM allows at most
+ * 8 h, so it now ends at 17:30 today (CET)."); otherwise nothing.
+ */
+export function extendCapNote(ctx: PresenterContext, outcome: ExtendOutcome): string | undefined {
+  if (outcome.kind !== 'extended' || !outcome.cappedAt) return undefined;
+  const end = formatInstant(outcome.outcome.until, ctx.zone, ctx.clock.now());
+  return `PIM allows at most ${formatDurationForHumans(outcome.cappedAt)} for ${roleLabel(outcome.previous)}, so it now ends at ${end}.`;
 }
 
 type NotExtended = Exclude<ExtendOutcome, { kind: 'stepUpRequired' | 'extended' }>;

@@ -38,6 +38,13 @@ export function extensionChoices(maximum: Duration): { choices: ExtensionChoice[
   return { choices, preselected };
 }
 
+/** How much later the end can move: PIM's maximum less the time left (whole minutes, at least 1). */
+export function extensionRoom(endAt: DateTime, now: DateTime, maximum: Duration): Duration {
+  const left = Math.ceil(endAt.diff(now).as('minutes'));
+  const minutes = Math.max(1, Math.floor(maximum.as('minutes')) - Math.max(0, left));
+  return Duration.fromObject({ minutes }).shiftTo('hours', 'minutes');
+}
+
 export interface RoleLabel {
   roleId: string;
   directoryScopeId: string;
@@ -58,7 +65,9 @@ export function reminderCard(
 ): AdaptiveCardJson {
   const now = ctx.clock.now();
   const minutes = Math.max(1, Math.round(input.endAt.diff(now, 'minutes').minutes));
-  const { choices, preselected } = extensionChoices(input.maximum);
+  // Extend moves the end later, and the new activation (time left + extension) stays within PIM's maximum.
+  const room = extensionRoom(input.endAt, now, input.maximum);
+  const { choices, preselected } = extensionChoices(room);
   return renderCard('reminder', {
     roleName: input.roleName,
     scopeName: input.scopeName,
@@ -66,7 +75,8 @@ export function reminderCard(
     directoryScopeId: input.directoryScopeId,
     endsIn: `in ${formatDurationForHumans(Duration.fromObject({ minutes }))}`,
     endsAt: formatInstant(input.endAt, ctx.zone, now),
-    maxExtension: formatDurationForHumans(input.maximum),
+    maxExtension: formatDurationForHumans(room),
+    policyMaximum: formatDurationForHumans(input.maximum),
     defaultExtension: preselected,
     extensionChoices: choices,
     extendNeedsApproval: input.needsApproval,

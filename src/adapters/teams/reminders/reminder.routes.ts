@@ -7,7 +7,12 @@ import { roleSubject } from '../card-actions/card-action-signer';
 import { asActor, type RouteServices } from '../routes/route-services';
 import { requireToken } from '../routes/verified-action';
 import type { TeamsTurn } from '../teams-turn';
-import { extendOutcomeCard, extendRefusalText, isExtendRefusal } from './extend-outcome.presenter';
+import {
+  extendCapNote,
+  extendOutcomeCard,
+  extendRefusalText,
+  isExtendRefusal,
+} from './extend-outcome.presenter';
 import { eligibilityExtensionRequestedCard } from './reminder-cards.presenter';
 import { roleLabel } from '../presenters/role-label';
 
@@ -32,11 +37,13 @@ export function registerReminderRoutes(
       requireToken(services, data, 'extend', roleSubject(target.roleId, target.directoryScopeId), actor);
       const duration = extendBy(data.extendBy);
       await turn.typing();
-      const outcome = await useCases.extend.execute({ actor, ...target, duration });
+      const outcome = await useCases.extend.execute({ actor, ...target, by: duration });
       // Nothing changed: the answer goes beside the pressed card, which keeps its buttons.
       if (isExtendRefusal(outcome)) return turn.refuseCardAction(extendRefusalText(ctx, outcome));
       if (outcome.kind !== 'stepUpRequired') {
         await turn.answerCardAction(extendOutcomeCard(ctx, outcome));
+        const capped = extendCapNote(ctx, outcome);
+        if (capped) await turn.sendText(capped);
         // The answer replaced the pressed card; it becomes "effective" in place once PIM lists it.
         if (outcome.kind === 'extended') {
           services.effective.start(

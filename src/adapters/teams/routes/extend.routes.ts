@@ -6,7 +6,7 @@ import { parseExtend } from '../../../domain/commands/parsers/extend.parser';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
 import { errorCard } from '../presenters/error-card.presenter';
 import { roleLabel } from '../presenters/role-label';
-import { extendOutcomeCard } from '../reminders/extend-outcome.presenter';
+import { extendCapNote, extendOutcomeCard } from '../reminders/extend-outcome.presenter';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { groupKinds } from './deactivation.routes';
@@ -65,13 +65,15 @@ export function registerExtendRoutes(
           actor,
           roleId: found.role.roleId,
           directoryScopeId: found.role.directoryScopeId,
-          duration,
+          by: duration,
         });
         if (outcome.kind !== 'stepUpRequired') {
           // Typed in a channel or group chat: the card names whose activation it is, with no
           // buttons for the others there (as an activation's card does).
           const holder = holderOf(turn, actor);
           const cardId = await turn.sendCard(extendOutcomeCard(ctx, outcome, holder));
+          const capped = extendCapNote(ctx, outcome);
+          if (capped) await turn.sendText(capped);
           // As for the reminder's Extend: this card, and the activation's earlier cards, show the new end.
           if (outcome.kind === 'extended')
             services.effective.start(

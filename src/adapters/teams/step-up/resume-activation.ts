@@ -180,7 +180,7 @@ async function runExtend(
     actor,
     roleId: payload.roleId,
     directoryScopeId: payload.directoryScopeId,
-    duration,
+    by: duration,
   });
   if (outcome.kind === 'stepUpRequired') return { card: stillAsksForStepUp(roleLabel(payload)), text: {} };
   const text =
