@@ -84,10 +84,7 @@ describe('Extend on an MFA role', () => {
     const shown = await h.waitForUpdate(reminder.activityId, 'Effective now');
     expect(cardText(shown.card)).toMatch(/Global Administrator is active/);
     expect(cardText(shown.card)).toMatch(/incident 42/);
-    await h.connector.waitFor(
-      () => globalAdmin().length === 1 && globalAdmin()[0].end! > firstEnd,
-      10_000,
-    );
+    await h.connector.waitFor(() => globalAdmin().length === 1 && globalAdmin()[0].end! > firstEnd, 10_000);
     // "Extend by 1 h" moved the end 1 h later (time left + 1 h), not to now + 1 h.
     const [extended] = globalAdmin();
     expect(Math.round(extended.end!.diff(firstEnd, 'minutes').minutes)).toBe(60);
