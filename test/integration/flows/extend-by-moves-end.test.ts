@@ -46,3 +46,19 @@ test('typed extend by 1 h with 8 minutes left ends 1 h after the old end; beyond
   expect(note).toMatch(/^PIM allows at most 8 h for Global Reader, so it now ends at .+\.$/);
   expect(active()[0].end!.diff(active()[0].start!).as('hours')).toBeCloseTo(8, 1);
 }, 60_000);
+
+test('a bare extend suggests a role the person holds, not the catalogue example', async () => {
+  const { avery, taylor } = h.users;
+  // Avery holds Global Reader (activated above), nothing else.
+  const bare = await h.say(avery, 'extend');
+  // (The extended activation's card may be updated during the turn: the answer is the posted one.)
+  const text = bare.cards.map((c) => cardText(c)).join('\n---\n');
+  expect(text).toContain('"extend Global Reader by 1h"');
+  expect(text).toContain('Active now: Global Reader.');
+  expect(text).not.toContain('Exchange');
+
+  await h.say(taylor, 'help');
+  const nothing = cardText((await h.say(taylor, 'extend')).card);
+  expect(nothing).toContain('None of your roles is active, so there is nothing to extend.');
+  expect(nothing).not.toContain('Exchange');
+}, 60_000);

@@ -2,8 +2,11 @@ import { Duration } from 'luxon';
 import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
 import { findActiveRole } from '../../../app/roles/find-active-role';
 import type { CommandRouter } from '../../../app/routing';
-import { parseExtend } from '../../../domain/commands/parsers/extend.parser';
-import { DomainError, ErrorCodes } from '../../../domain/errors';
+import { EXTEND_EXAMPLE, parseExtend } from '../../../domain/commands/parsers/extend.parser';
+import type { ExtendCommand } from '../../../domain/commands/command';
+import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
+import { roleInCommand } from '../../../domain/role-label';
+import type { Actor } from '../../../app/shared/actor';
 import { errorCard } from '../presenters/error-card.presenter';
 import { roleLabel } from '../presenters/role-label';
 import { extendCapNote, extendOutcomeCard } from '../reminders/extend-outcome.presenter';
@@ -28,7 +31,7 @@ export function registerExtendRoutes(
     ['extend'],
     (args, turn) =>
       asActor(services, turn, async (actor, ctx) => {
-        const command = parseExtend(args);
+        const command = await parseWithOwnExample(services, actor, args);
         const duration = command.by ?? DEFAULT_EXTEND_BY;
         const found = await findActiveRole(services.pim, actor, command.role, groupKinds(command.group));
         if (found.kind === 'notActive') {
@@ -109,4 +112,38 @@ export function registerExtendRoutes(
       }),
     parseExtend,
   );
+}
+
+/**
+ * Reads `extend …`; when it names no role (a bare `extend`), the answer's example names a role the
+ * person holds now (not the catalogue's "Exchange Admin"), or says nothing is active.
+ */
+async function parseWithOwnExample(
+  services: RouteServices,
+  actor: Actor,
+  args: string,
+): Promise<ExtendCommand> {
+  try {
+    return parseExtend(args);
+  } catch (error) {
+    if (!isDomainError(error, ErrorCodes.CommandInvalid)) throw error;
+    const active = (await services.pim.listActiveRoles(actor.delegated)).filter(
+      (role) => role.assignmentType === 'Activated',
+    );
+    if (active.length === 0) {
+      throw new DomainError(
+        ErrorCodes.NotActive,
+        'None of your roles is active, so there is nothing to extend.',
+        {
+          remedy: 'Say "my roles" to see what you can activate.',
+        },
+      );
+    }
+    const example = `extend ${roleInCommand(active[0])} by 1h`;
+    const names = active.map((role) => roleLabel(role)).join(', ');
+    throw new DomainError(error.code, error.message.replaceAll(EXTEND_EXAMPLE, example), {
+      remedy: `Active now: ${names}. Try "${example}".`,
+      details: { ...error.details, example },
+    });
+  }
 }
