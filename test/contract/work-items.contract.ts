@@ -67,6 +67,23 @@ export function workItemsContract(ctx: ContractContext): void {
       expect(claimed).toHaveLength(1_000);
     });
 
+    it('stores each item with its own payload when items of a batch share payload objects', async () => {
+      const shared = { instanceId: 'i1', endAt: '2026-06-01T13:00:00.000Z' };
+      const other = { instanceId: 'i2' };
+      const at = (key: string, payload: Record<string, unknown>) => ({
+        key,
+        kind: 'test',
+        dueAt: t0,
+        payload,
+      });
+      const batch = [at('a', shared), at('b', other), at('c', shared), at('d', { ...shared, extra: 1 })];
+      expect(await store.workItems.scheduleAllIfAbsent(batch)).toBe(4);
+      const payloads = await Promise.all(
+        ['a', 'b', 'c', 'd'].map(async (k) => (await store.workItems.get(k))?.payload),
+      );
+      expect(payloads).toEqual([shared, other, shared, { ...shared, extra: 1 }]);
+    });
+
     it('claims only due items, oldest first, up to the limit, under a lease', async () => {
       await schedule('c', t0.minus(minutes(1)));
       await schedule('a', t0.minus(minutes(10)));

@@ -7,6 +7,7 @@ import {
   activationPayload,
   activationWork,
   announceActivationWork,
+  iso,
   observedActivationWork,
   WorkKinds,
   type ActivationFacts,
@@ -57,6 +58,7 @@ export async function sweepActivations(
     return lead;
   };
   let scheduled = 0;
+  const pass = passTimes(now, deps.recheckEvery);
   // 'groupMember' lists PIM for Groups instances of both member and owner access.
   const listings: [RoleKind, RoleKind[]][] = [
     ['directoryRole', ['directoryRole']],
@@ -70,7 +72,7 @@ export async function sweepActivations(
           if (instance.assignmentType !== 'Activated') continue;
           index.add(instance);
           const lead = await leadFor(instance.principalId);
-          items.push(...workFor(instance, now, lead, announcing, deps.recheckEvery));
+          items.push(...workFor(instance, pass, lead, announcing));
         }
         scheduled += await deps.scheduleAll(items);
       }
@@ -83,17 +85,34 @@ export async function sweepActivations(
   return { snapshot: { takenAt: now, listed, active: index.build() }, scheduled };
 }
 
+/** What every activation's work shares in one pass: its time (and that time as text) and the due times it sets. */
+interface PassTimes {
+  now: DateTime;
+  nowText: string;
+  observeAt: DateTime;
+  recheckAt: DateTime;
+}
+
+function passTimes(now: DateTime, recheckEvery: Duration): PassTimes {
+  return {
+    now,
+    nowText: iso(now),
+    observeAt: DateTime.fromMillis(now.toMillis() + OBSERVE_AFTER_MS, { zone: 'utc' }),
+    recheckAt: DateTime.fromMillis(now.toMillis() + recheckEvery.toMillis(), { zone: 'utc' }),
+  };
+}
+
 /**
  * An activation's durable work: the expiry reminder, the end check, the once-only check of where
  * it was made (audit) and (when subscribed) the announcement.
  */
 function workFor(
   instance: ActiveAssignment,
-  now: DateTime,
+  pass: PassTimes,
   lead: Duration | null,
   announcing: boolean,
-  recheckEvery: Duration,
 ): NewWorkItem[] {
+  const { now } = pass;
   const end = instance.endDateTime;
   if (!end || end <= now) return [];
   const facts: ActivationFacts = {
@@ -106,7 +125,7 @@ function workFor(
     endAt: end,
     observedAt: now,
   };
-  const payload = activationPayload(facts);
+  const payload = activationPayload(facts, pass.nowText);
   const items: NewWorkItem[] = [];
   const start = instance.startDateTime ?? now;
   if (lead !== null) {
@@ -116,14 +135,8 @@ function workFor(
     if (due > start) items.push(activationWork(WorkKinds.expiryReminder, facts, due, payload));
   }
   if (announcing) items.push(announceActivationWork(facts, now, payload));
-  items.push(
-    observedActivationWork(
-      facts,
-      DateTime.fromMillis(now.toMillis() + OBSERVE_AFTER_MS, { zone: 'utc' }),
-      payload,
-    ),
-  );
-  const recheck = DateTime.fromMillis(now.toMillis() + recheckEvery.toMillis(), { zone: 'utc' });
+  items.push(observedActivationWork(facts, pass.observeAt, payload));
+  const recheck = pass.recheckAt;
   items.push(activationWork(WorkKinds.activationEnded, facts, end < recheck ? end : recheck, payload));
   return items;
 }

@@ -65,8 +65,21 @@ export interface RequestStatusFacts {
   at: DateTime;
 }
 
-/** UTC ISO 8601 with milliseconds, as luxon's toUTC().toISO() writes it (Date's is the same, and cheaper). */
-const iso = (t: DateTime): string => new Date(t.toMillis()).toISOString();
+/**
+ * UTC ISO 8601 with milliseconds, as luxon's toUTC().toISO() writes it (Date's is the same, and
+ * cheaper). The last text is kept: an activation's end is written three times in a row (its
+ * payload and two keys), once per activation in a sweep of a million.
+ */
+let lastMillis = Number.NaN;
+let lastText = '';
+export const iso = (t: DateTime): string => {
+  const millis = t.toMillis();
+  if (millis !== lastMillis) {
+    lastText = new Date(millis).toISOString();
+    lastMillis = millis;
+  }
+  return lastText;
+};
 
 export const workKeys = {
   expiryReminder: (a: { instanceId: string; endAt: DateTime }) =>
@@ -121,8 +134,14 @@ export function activationWork(
   return { key, kind, dueAt, payload };
 }
 
-/** What an activation's work items carry (one object can serve all of an activation's items). */
-export function activationPayload(facts: ActivationFacts): JsonObject {
+/**
+ * What an activation's work items carry (one object can serve all of an activation's items).
+ * `observedAtText` is `iso(facts.observedAt)` when the caller has it: a sweep's activations share it.
+ */
+export function activationPayload(
+  facts: ActivationFacts,
+  observedAtText: string = iso(facts.observedAt),
+): JsonObject {
   return {
     kind: facts.kind,
     instanceId: facts.instanceId,
@@ -131,7 +150,7 @@ export function activationPayload(facts: ActivationFacts): JsonObject {
     directoryScopeId: facts.directoryScopeId,
     startAt: facts.startAt ? iso(facts.startAt) : null,
     endAt: iso(facts.endAt),
-    observedAt: iso(facts.observedAt),
+    observedAt: observedAtText,
   };
 }
 

@@ -99,7 +99,11 @@ describe('ReconcileUseCase', () => {
       principalId: 'user-1',
       roleId: 'role-1',
       directoryScopeId: '/',
+      startAt: a.startDateTime ? a.startDateTime.toUTC().toISO() : null,
+      endAt: a.endDateTime!.toUTC().toISO(),
+      observedAt: clock.now().toUTC().toISO(),
     });
+    expect((await store.workItems.get('observed:inst-1'))?.payload).toEqual(reminder?.payload);
     const watch = await store.workItems.get(`ended:inst-1:${a.endDateTime!.toISO()}`);
     expect(watch?.dueAt.toISO()).toBe(clock.now().plus({ minutes: 1 }).toISO());
   });

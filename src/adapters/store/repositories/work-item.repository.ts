@@ -42,14 +42,21 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
   private async insertAll(items: readonly NewWorkItem[], existing: 'keep' | 'earlier'): Promise<number> {
     const createdAt = timeToColumn('createdAt', this.clock.now());
     const rows = new Map<string, WorkItemsTable>();
+    // An activation's items share one payload object (the sweep's reminder, end and observed checks).
+    const payloads = new Map<object, string>();
     for (const item of items) {
       const key = requireText('key', item.key);
       if (rows.has(key)) continue;
+      let payload = payloads.get(item.payload);
+      if (payload === undefined) {
+        payload = jsonToColumn('payload', item.payload);
+        payloads.set(item.payload, payload);
+      }
       rows.set(key, {
         key,
         kind: requireText('kind', item.kind, 200),
         due_at: timeToColumn('dueAt', item.dueAt),
-        payload: jsonToColumn('payload', item.payload),
+        payload,
         status: 'pending',
         lease_owner: null,
         lease_until: null,
