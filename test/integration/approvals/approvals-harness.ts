@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,75 +6,15 @@ import { createLogger } from '../../../src/adapters/observability/logger';
 import { startElevate, type RunningElevate } from '../../../src/composition-root';
 import { loadConfig } from '../../../src/config/config';
 import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import demoTenant from '../../../src/simulator/seed/demo-tenant.json';
+import { freePort } from '../../fixtures/bot-harness';
+import { cardText } from '../../fixtures/card-reading';
+import { BOT_ID, CHANNEL_ID, TENANT_ID, testSeed, type Person } from './approvals-seed';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../../fixtures/fake-connector';
 
 export type Card = Record<string, unknown>;
 
-export interface Person {
-  id: string;
-  displayName: string;
-  timeZone: string;
-}
-
-export const TENANT_ID = demoTenant.tenant.id;
-export const BOT_ID = '28:elevate-demo-bot';
-export const CHANNEL_ID = '19:approvals-channel@thread.tacv2';
-
-/** Seed users by lower-case first name. */
-export const seed: Record<string, Person> = Object.fromEntries(
-  demoTenant.users.map((u) => [
-    u.givenName.toLowerCase(),
-    { id: u.id, displayName: u.displayName, timeZone: u.timeZone },
-  ]),
-);
-
-/**
- * The demo tenant, with the facts these tests rely on made explicit: Security Approvers are Sam,
- * Morgan and Taylor; Alex is eligible for User Administrator, Riley for Security Administrator; Casey is the eligible owner of Production Database Operators, whose owner
- * policy is approved by Elevate Admins (Chris).
- */
-export function testSeed(): object {
-  const copy = JSON.parse(JSON.stringify(demoTenant)) as typeof demoTenant;
-  const group = (name: string) => {
-    const found = copy.groups.find((g) => g.displayName === name);
-    if (!found) throw new Error(`the demo seed has no group "${name}"`);
-    return found;
-  };
-  group('Security Approvers').members = [seed.sam.id, seed.morgan.id, seed.taylor.id];
-  group('Elevate Admins').members = [seed.chris.id];
-  const pdo = group('Production Database Operators').id;
-  for (const schedule of copy.schedules as { groupId?: string; accessId?: string; principalId: string }[]) {
-    if (schedule.groupId === pdo && schedule.accessId === 'owner') schedule.principalId = seed.casey.id;
-  }
-  // Alex is eligible for User Administrator (approved by Dana), whatever the demo seed says today.
-  const userAdmin = copy.roleDefinitions.find((r) => r.displayName === 'User Administrator')!.id;
-  const schedules = copy.schedules as {
-    kind: string;
-    principalId: string;
-    roleDefinitionId?: string;
-    directoryScopeId?: string;
-  }[];
-  if (!schedules.some((x) => x.principalId === seed.alex.id && x.roleDefinitionId === userAdmin)) {
-    schedules.push({
-      kind: 'eligibility',
-      principalId: seed.alex.id,
-      roleDefinitionId: userAdmin,
-      directoryScopeId: '/',
-    });
-  }
-  // Riley is eligible for Security Administrator too (approved by Security Approvers).
-  const securityAdmin = copy.roleDefinitions.find((r) => r.displayName === 'Security Administrator')!.id;
-  if (!schedules.some((x) => x.principalId === seed.riley.id && x.roleDefinitionId === securityAdmin)) {
-    schedules.push({
-      kind: 'eligibility',
-      principalId: seed.riley.id,
-      roleDefinitionId: securityAdmin,
-      directoryScopeId: '/',
-    });
-  }
-  return copy;
-}
+export { cardText };
+export * from './approvals-seed';
 
 /** One message as it looks now (after in-place updates). */
 export interface Shown {
@@ -273,40 +212,12 @@ export async function startApprovalsHarness(): Promise<ApprovalsHarness> {
   return harness;
 }
 
-/** A free loopback port (the config refuses port 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function content(call: ConnectorCall): { text?: string; card?: Card } {
   const attachments = (call.body.attachments ?? []) as { contentType?: string; content?: Card }[];
   return {
     text: typeof call.body.text === 'string' ? call.body.text : undefined,
     card: attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content,
   };
-}
-
-/** All text on a card, joined by new lines. */
-export function cardText(card: unknown): string {
-  const parts: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    for (const key of ['text', 'title', 'value', 'label'])
-      if (typeof record[key] === 'string') parts.push(record[key]);
-    for (const [key, value] of Object.entries(record))
-      if (key !== 'data' && typeof value === 'object') visit(value);
-  };
-  visit(card);
-  return parts.join('\n');
 }
 
 /** The data of the card's Action.Execute with this verb (first one). */
