@@ -26,6 +26,7 @@ import { ConversationRecorder } from './conversation-recorder';
 import { ElevateBot } from './elevate-bot';
 import { errorCard } from './presenters/error-card.presenter';
 import { ProactiveMessenger } from './proactive/proactive-messenger';
+import { sendRefusal } from './routes/typed-refusal';
 import { registerActivationRoutes } from './routes/activation.routes';
 import { registerDeactivationRoutes } from './routes/deactivation.routes';
 import { registerHelpRoutes, sendWelcome } from './routes/help.routes';
@@ -135,6 +136,7 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     clock,
     signer,
     logger,
+    privately: { conversations: store.conversations, messenger, logger },
     effective: flows.effective,
     maxRolesPerRequest: config.maxRolesPerRequest,
     readActivation: new ReadActivationCommandUseCase(pim),
@@ -231,7 +233,8 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
         } catch (error) {
           if (!isDomainError(error)) throw error;
           logger.info({ code: error.code, activityId: turn.activity.id }, 'command refused');
-          await turn.sendCard(errorCard(error));
+          // In a channel or group chat, to the person privately (it may list what they hold).
+          await sendRefusal(services.privately, turn, errorCard(error));
         }
       },
     },

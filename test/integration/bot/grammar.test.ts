@@ -64,9 +64,19 @@ test('extend <role> calls the same Extend as the reminder button (too soon first
 // Extend again", a button a typed command never showed.
 test('extend typed in a channel: answered there, in words that fit a typed command; then it extends', async () => {
   const channel = bot.conversationId(u.alex, 'channel');
+  const personal = bot.conversationId(u.alex);
+  const before = bot.shown(personal).length;
   const soon = await bot.say(u.alex, 'extend exchange admin by 1h', { where: 'channel' });
-  expect(soon.messages.map((m) => m.conversationId)).toEqual([channel]);
-  const text = cardText(soon.card);
+  // A refusal is Alex's business: the thread reads one line, the card goes to his personal chat.
+  expect(soon.messages.map((m) => m.text)).toEqual([
+    'Alex Morgan, Elevate could not do that; it told you why in your personal chat.',
+  ]);
+  expect(soon.cards).toEqual([]);
+  const text = bot
+    .shown(personal)
+    .slice(before)
+    .map((m) => cardText(m.card))
+    .join('\n');
   expect(text).toContain('Extend is possible a little later');
   expect(text).toMatch(
     /Extend again after \d\d:\d\d (today|tomorrow) \(\S+\) \(the Extend button or "extend Exchange Administrator"\)/,
@@ -89,6 +99,22 @@ test('extend names what is active when the role is not', async () => {
   const text = cardText(turn.card);
   expect(text).toContain('No active role of yours matches "Global Reader".');
   expect(text).toContain('Active now: Exchange Administrator.');
+});
+
+test('a refusal typed in a channel, which lists what the person holds, goes to them privately', async () => {
+  const personal = bot.conversationId(u.alex);
+  const before = bot.shown(personal).length;
+  const turn = await bot.say(u.alex, 'extend Global Reader', { where: 'channel' });
+  const posted = turn.messages.map((m) => `${m.text ?? ''}${m.card ? cardText(m.card) : ''}`).join('\n');
+  expect(posted).toBe('Alex Morgan, Elevate could not do that; it told you why in your personal chat.');
+  expect(posted).not.toContain('Exchange');
+  const privately = bot
+    .shown(personal)
+    .slice(before)
+    .map((m) => cardText(m.card))
+    .join('\n');
+  expect(privately).toContain('No active role of yours matches "Global Reader".');
+  expect(privately).toContain('Active now: Exchange Administrator.');
 });
 
 test('until and till end of shift set the duration', async () => {

@@ -9,7 +9,8 @@ import { roleInCommand } from '../../../domain/role-label';
 import type { Actor } from '../../../app/shared/actor';
 import { errorCard } from '../presenters/error-card.presenter';
 import { roleLabel } from '../presenters/role-label';
-import { extendCapNote, extendOutcomeCard } from '../reminders/extend-outcome.presenter';
+import { extendCapNote, extendOutcomeCard, isExtendRefusal } from '../reminders/extend-outcome.presenter';
+import { sendRefusal } from './typed-refusal';
 import type { TeamsTurn } from '../teams-turn';
 import { asActor, type RouteServices } from './route-services';
 import { groupKinds } from './deactivation.routes';
@@ -39,7 +40,9 @@ export function registerExtendRoutes(
           const asked = command.group
             ? `group ${found.query}${command.group.access ? ` ${command.group.access}` : ''}`
             : found.query;
-          await turn.sendCard(
+          await sendRefusal(
+            services.privately,
+            turn,
             errorCard(
               new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${asked}".`, {
                 remedy: active.length
@@ -53,7 +56,9 @@ export function registerExtendRoutes(
         }
         if (found.kind === 'ambiguous') {
           const names = found.candidates.map((role) => `${roleLabel(role)} (${role.scopeName})`);
-          await turn.sendCard(
+          await sendRefusal(
+            services.privately,
+            turn,
             errorCard(
               new DomainError(ErrorCodes.RoleAmbiguous, `"${found.query}" matches ${names.join(' and ')}.`, {
                 remedy: 'Say "extend" with the full role name, or press Extend on the reminder card.',
@@ -70,6 +75,9 @@ export function registerExtendRoutes(
           directoryScopeId: found.role.directoryScopeId,
           by: duration,
         });
+        // Nothing was changed: the refusal is the person's (privately, in a channel or group chat).
+        if (isExtendRefusal(outcome))
+          return sendRefusal(services.privately, turn, extendOutcomeCard(ctx, outcome));
         if (outcome.kind !== 'stepUpRequired') {
           // Typed in a channel or group chat: the card names whose activation it is, with no
           // buttons for the others there (as an activation's card does).

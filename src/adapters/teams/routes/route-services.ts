@@ -1,3 +1,4 @@
+import type { PrivateDeliveryDeps } from '../step-up/private-delivery';
 import type { ReadActivationCommandUseCase } from '../../../app/commands/read-activation-command.use-case';
 import type { AdminCheck } from '../../../app/admin/admin-check';
 import type { OneClickOrForm } from '../../../app/activation/one-click-or-form';
@@ -44,6 +45,8 @@ export interface RouteServices {
   clock: Clock;
   signer: CardActionSigner;
   logger: Logger;
+  /** Where a refusal typed in a channel or group chat goes: the person's personal chat (sendRefusal). */
+  privately: PrivateDeliveryDeps;
   /** "Tell me when it is effective": updates an active card after the turn. */
   effective: EffectiveCardFollowUp;
   /** Most roles one activate/deactivate may name (config MAX_ROLES_PER_REQUEST; default 10). */
