@@ -44,8 +44,13 @@ describe('channel subscriptions and approval routing', () => {
     const { alex } = h.users;
     const channel = h.conversationId(alex, 'channel');
     const before = await h.elevate.store.channelRoutes.listForConversation(channel);
+    await h.say(alex, 'help'); // Alex has a personal chat with Elevate
     const turn = await h.say(alex, 'subscribe Exchange Admin, Wizard of Oz', { where: 'channel' });
-    expect(cardText(turn.card)).toMatch(/no role is called "Wizard of Oz"/);
+    // A typed refusal goes to the person privately; the channel reads one line without details.
+    expect(turn.messages.map((m) => m.text)).toEqual([
+      'Alex Morgan, Elevate could not do that; it told you why in your personal chat.',
+    ]);
+    await h.waitForCard(h.conversationId(alex), /no role is called "Wizard of Oz"/);
     expect(await h.elevate.store.channelRoutes.listForConversation(channel)).toEqual(before);
   });
 
