@@ -7,12 +7,7 @@ import { roleSubject } from '../card-actions/card-action-signer';
 import { asActor, type RouteServices } from '../routes/route-services';
 import { requireToken } from '../routes/verified-action';
 import type { TeamsTurn } from '../teams-turn';
-import {
-  extendCapNote,
-  extendOutcomeCard,
-  extendRefusalText,
-  isExtendRefusal,
-} from './extend-outcome.presenter';
+import { extendOutcomeCard, extendRefusalText, isExtendRefusal } from './extend-outcome.presenter';
 import { eligibilityExtensionRequestedCard } from './reminder-cards.presenter';
 import { roleLabel } from '../presenters/role-label';
 
@@ -42,8 +37,8 @@ export function registerReminderRoutes(
       if (isExtendRefusal(outcome)) return turn.refuseCardAction(extendRefusalText(ctx, outcome));
       if (outcome.kind !== 'stepUpRequired') {
         await turn.answerCardAction(extendOutcomeCard(ctx, outcome));
-        const capped = extendCapNote(ctx, outcome);
-        if (capped) await turn.sendText(capped);
+        // No cap note here (one press, one answer): the card offered only extensions within PIM's
+        // maximum, so a cap is the minute or two that passed since it was drawn.
         // The answer replaced the pressed card; it becomes "effective" in place once PIM lists it.
         if (outcome.kind === 'extended') {
           services.effective.start(
