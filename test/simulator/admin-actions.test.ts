@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from HTTP responses */
-import { RD, ROLES, SimTestClient, groups, users } from './sim-test-client';
+import { RD, ROLES, SimTestClient, groups, users, useSimTestClient } from './sim-test-client';
 
 /** admin* actions (REFERENCE §2.2), selfExtend/selfRenew → PendingAdminDecision, PIM for Groups membership effects. */
 describe('simulator: admin actions, extend/renew and group membership effects', () => {
@@ -25,13 +25,7 @@ describe('simulator: admin actions, extend/renew and group membership effects', 
       )
     ).body.value as any[];
 
-  beforeAll(async () => {
-    c = await SimTestClient.start();
-  });
-  beforeEach(async () => {
-    await c.control('POST', '/reset');
-  });
-  afterAll(() => c.close());
+  useSimTestClient((s) => ({ c } = s), { resetEach: true });
 
   it('adminUpdate and adminExtend replace the schedule (Provisioned); adminRemove revokes it; then RoleAssignmentDoesNotExist', async () => {
     expect((await morganSecurityReader())[0]).toMatchObject({

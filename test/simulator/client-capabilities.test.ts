@@ -1,4 +1,4 @@
-import { DEMO_APP, RD, ROLES, SimTestClient, selfActivate, users } from './sim-test-client';
+import { DEMO_APP, RD, ROLES, SimTestClient, selfActivate, users, useSimTestClient } from './sim-test-client';
 
 const decode = (token: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -37,13 +37,7 @@ describe('simulator: client capability cp1 (xms_cc) and authentication-context a
       selfActivate(users.riley.id, ROLES.privilegedRoleAdministrator),
     );
 
-  beforeAll(async () => {
-    c = await SimTestClient.start();
-  });
-  beforeEach(async () => {
-    await c.control('POST', '/reset');
-  });
-  afterAll(() => c.close());
+  useSimTestClient((s) => ({ c } = s), { resetEach: true });
 
   it('issues xms_cc only when the token request declares cp1 in claims', async () => {
     expect((await password()).xms_cc).toBeUndefined();

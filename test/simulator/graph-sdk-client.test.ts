@@ -5,7 +5,7 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { ROLES, SimTestClient, selfActivate, users } from './sim-test-client';
+import { ROLES, SimTestClient, selfActivate, users, useSimTestClient } from './sim-test-client';
 
 /**
  * The official Graph JS client talks to the simulator when only its base URL changes. Its
@@ -33,15 +33,14 @@ class BearerMiddleware implements Middleware {
 describe('simulator with @microsoft/microsoft-graph-client', () => {
   let c: SimTestClient;
   let client: Client;
+  useSimTestClient((s) => ({ c } = s));
   beforeAll(async () => {
-    c = await SimTestClient.start();
     const token = await c.userToken(users.alex.userPrincipalName);
     client = Client.initWithMiddleware({
       baseUrl: `${c.sim.graphBaseUrl}/`,
       middleware: [new BearerMiddleware(token), new HTTPMessageHandler()],
     });
   });
-  afterAll(() => c.close());
 
   it('reads, activates and surfaces PIM errors with their code', async () => {
     const eligible = await client

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from HTTP responses */
-import { RD, ROLES, SimTestClient, groups, selfActivate, users } from './sim-test-client';
+import { RD, ROLES, SimTestClient, groups, selfActivate, users, useSimTestClient } from './sim-test-client';
 
 /**
  * F16 point 3: eligibility held through a role-assignable group. Source: MicrosoftDocs/azure-docs#113251
@@ -20,13 +20,7 @@ describe('simulator: group-held eligibility rows and the group-principal selfAct
       )
     ).body.value as any[];
 
-  beforeAll(async () => {
-    c = await SimTestClient.start();
-  });
-  beforeEach(async () => {
-    await c.control('POST', '/reset');
-  });
-  afterAll(() => c.close());
+  useSimTestClient((s) => ({ c } = s), { resetEach: true });
 
   it('the signed-in member sees the row with the group as principalId and memberType Group', async () => {
     const alex = await c.userToken(users.alex.userPrincipalName);

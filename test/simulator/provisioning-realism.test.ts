@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from HTTP responses */
 import { startSimulator } from '../../src/simulator';
 import demoTenant from '../../src/simulator/seed/demo-tenant.json';
-import { RD, ROLES, SimTestClient, selfActivate, users } from './sim-test-client';
+import { RD, ROLES, SimTestClient, selfActivate, users, useSimTestClient } from './sim-test-client';
 
 /**
  * F16 point 1: provisioning takes time. Sources: the documented v1.0 selfActivate response answers
@@ -30,17 +30,11 @@ describe('simulator: provisioning delay and transient statuses (realism profile)
   // Started up front: starting a simulator takes seconds, and a client idle that long meets a
   // keep-alive socket the server has just closed.
   let demo: Awaited<ReturnType<typeof startSimulator>>;
+  useSimTestClient((s) => ({ c } = s), { resetEach: true });
   beforeAll(async () => {
-    c = await SimTestClient.start();
     demo = await startSimulator({ port: 0, realism: 'demo' });
   });
-  beforeEach(async () => {
-    await c.control('POST', '/reset');
-  });
-  afterAll(async () => {
-    await c.close();
-    await demo.close();
-  });
+  afterAll(() => demo.close());
 
   it('tests start instant: Provisioned at once', async () => {
     expect((await c.control('GET', '/settings')).body.realism).toEqual({});

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies from HTTP responses */
-import { RD, ROLES, SimTestClient, DEMO_APP, selfActivate, users } from './sim-test-client';
+import { RD, ROLES, SimTestClient, DEMO_APP, selfActivate, users, useSimTestClient } from './sim-test-client';
 
 /**
  * F16: response shapes where the simulator used to be kinder or tidier than a real tenant.
@@ -8,13 +8,7 @@ import { RD, ROLES, SimTestClient, DEMO_APP, selfActivate, users } from './sim-t
 describe('simulator: shapes a real tenant answers with', () => {
   let c: SimTestClient;
 
-  beforeAll(async () => {
-    c = await SimTestClient.start();
-  });
-  beforeEach(async () => {
-    await c.control('POST', '/reset');
-  });
-  afterAll(() => c.close());
+  useSimTestClient((s) => ({ c } = s), { resetEach: true });
 
   // Source: Graph docs, "List roleManagementPolicyAssignments" (policyroot-list-rolemanagementpolicyassignments.md,
   // v1.0, example "Retrieve the details of all role management policy assignments … and expand the policy and
