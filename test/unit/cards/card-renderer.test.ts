@@ -80,7 +80,7 @@ describe('renderCard', () => {
 
   it('names a default that is not among the choices', () => {
     expect(() => renderCard('reminder', { ...sampleData('reminder'), defaultExtension: 'PT9H' })).toThrow(
-      /defaultExtension: defaultExtension must be empty or one of the extensionChoices values: PT30M, PT1H, PT2H, PT4H, PT8H/,
+      /defaultExtension: defaultExtension must be empty or one of the extensionChoices values: PT30M, PT1H, PT2H, PT4H, PT7H50M/,
     );
   });
 
