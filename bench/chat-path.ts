@@ -199,7 +199,10 @@ async function activateDeactivate(
   const users: BenchUser[] = [];
   for (const user of USERS) {
     await post(target.url, activate(user));
-    if (/is active/.test(JSON.stringify(await lastCard(backends.connector, `a:bench-${user.id}`))))
+    // "is activating…" while PIM provisions it, "is active" once it is usable: either way it was activated.
+    if (
+      /is (active|activating)/.test(JSON.stringify(await lastCard(backends.connector, `a:bench-${user.id}`)))
+    )
       users.push(user);
   }
   await advance();
