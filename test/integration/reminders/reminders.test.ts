@@ -97,7 +97,8 @@ describe('expiry reminders and the reconciler', () => {
         h.sim.state.isActive(s),
     );
     expect(active).toHaveLength(1);
-    expect(Math.round(active[0].end!.diff(h.sim.clock.now(), 'minutes').minutes)).toBe(120);
+    // Extend moves the end 2 h later: the 10 minutes left plus the 2 h asked for.
+    expect(Math.round(active[0].end!.diff(h.sim.clock.now(), 'minutes').minutes)).toBe(130);
     // The answer replaced the pressed reminder; that same card says when it is effective (no stale
     // "This card updates when it is" card, no second message).
     const effective = await h.waitForUpdate(reminder.activityId, 'Effective now');
