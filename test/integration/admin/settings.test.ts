@@ -5,9 +5,8 @@ import {
   findAction,
   seedUsers as u,
   HARNESS_TEAM_ID,
-  startBotHarness,
   TEAM_GROUP_ID,
-  type BotHarness,
+  useBotHarness,
 } from '../../fixtures/bot-harness';
 
 /**
@@ -16,11 +15,7 @@ import {
  * lead by the reconciler, the ticket pattern by the command grammar, the admin group by the admin
  * check.
  */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 const SECURITY_APPROVERS = '8c23073a-89d0-4aae-8ba5-ad2538ba6e23';
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';

@@ -4,16 +4,11 @@ import {
   cardText,
   findAction,
   seedUsers as u,
-  startBotHarness,
-  type BotHarness,
+  useBotHarness,
 } from '../../fixtures/bot-harness';
 
 /** The 3 a.m. grammar through /api/messages: loose commands, Confirm / Edit, extend, who has. */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness({ env: { SHIFT_END: '18:00' } });
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness({ env: { SHIFT_END: '18:00' } });
 
 test('a hurried activation works the first time: duration without "for", ticket by pattern, the rest as reason', async () => {
   const turn = await bot.say(u.alex, 'activate exchange admin 2h prod mail outage INC-5521');

@@ -4,16 +4,11 @@ import {
   cardText,
   findAction,
   seedUsers as u,
-  startBotHarness,
-  type BotHarness,
+  useBotHarness,
 } from '../../fixtures/bot-harness';
 
 /** Each policy branch of the seed tenant, and every activation outcome, end to end. */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 const versionsText = (versions: Record<string, unknown>[]) => versions.map((v) => cardText(v.attachments));
 

@@ -1,10 +1,4 @@
-import {
-  activated,
-  cardText,
-  seedUsers as u,
-  startBotHarness,
-  type BotHarness,
-} from '../../fixtures/bot-harness';
+import { activated, cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harness';
 
 /**
  * F16 point 1, bot side: PIM answers a selfActivate with a transient status and creates the
@@ -13,11 +7,7 @@ import {
  * (never "active" or "effective" before the assignment is visible) and "✓ X is active" once it is. The delay here is long and the simulator's clock is moved past
  * it, so nothing depends on how fast the machine is.
  */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 test('the card reads "activating…" until the simulator has provisioned the activation, then "active"', async () => {
   const set = await bot.control('PATCH', '/_sim/settings', {

@@ -1,22 +1,11 @@
-import {
-  cardActions,
-  cardText,
-  findAction,
-  refusalBeside,
-  startBotHarness,
-  type BotHarness,
-} from '../../fixtures/bot-harness';
+import { cardActions, cardText, findAction, refusalBeside, useBotHarness } from '../../fixtures/bot-harness';
 
 /*
  * Issue 13 (what people read), one test per defect this file covers; the card-internals scanner
  * (test/fixtures/card-internals.ts) also checks every card of this run when the harness closes.
  */
 
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-}, 60_000);
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 const u = () => bot.users;
 

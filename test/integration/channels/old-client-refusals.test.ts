@@ -1,10 +1,4 @@
-import {
-  cardActions,
-  cardText,
-  startBotHarness,
-  type BotHarness,
-  type Card,
-} from '../../fixtures/bot-harness';
+import { cardActions, cardText, type Card, useBotHarness } from '../../fixtures/bot-harness';
 
 /*
  * Issue 13, defect 7: a refused click on a channel's approval card from an older Teams client
@@ -12,11 +6,7 @@ import {
  * which everyone reads, stays as it was, and nothing is posted in the thread.
  */
 
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-}, 60_000);
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 /** The Action.Submit an older client sends for a button (the Action.Execute's fallback). */
 function submitData(card: Card | undefined, verb: string): Record<string, unknown> {

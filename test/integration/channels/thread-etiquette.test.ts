@@ -4,9 +4,8 @@ import {
   cardText,
   findAction,
   refusalBeside,
-  startBotHarness,
   teamsUserId,
-  type BotHarness,
+  useBotHarness,
 } from '../../fixtures/bot-harness';
 import { refreshOf, viewFor } from '../../fixtures/user-specific-views';
 
@@ -19,11 +18,7 @@ import { refreshOf, viewFor } from '../../fixtures/user-specific-views';
 
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-}, 60_000);
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 const activeFor = (userId: string) =>
   bot.sim.state.schedules.filter(

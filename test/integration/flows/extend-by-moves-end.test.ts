@@ -1,4 +1,4 @@
-import { cardText, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+import { cardText, useBotHarness } from '../../fixtures/bot-harness';
 
 const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 
@@ -7,11 +7,7 @@ const GLOBAL_READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
  * activation lasts the time left plus the extension, up to the policy maximum, and a capped
  * extension says so in plain words.
  */
-let h: BotHarness;
-beforeAll(async () => {
-  h = await startBotHarness({ env: { RECONCILE_INTERVAL_SECONDS: '3600' } });
-});
-afterAll(() => h.close());
+const h = useBotHarness({ env: { RECONCILE_INTERVAL_SECONDS: '3600' } });
 
 test('typed extend by 1 h with 8 minutes left ends 1 h after the old end; beyond the maximum, says the cap', async () => {
   const { avery } = h.users;

@@ -1,15 +1,11 @@
-import { cardText, findAction, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+import { cardText, findAction, useBotHarness } from '../../fixtures/bot-harness';
 
 /**
  * After Extend, the activation's original card ("✓ Global Reader is active · Until …") must not
  * keep showing the old end: it is updated in place with the new one, like the pressed card. And
  * a second Extend updates both earlier cards again.
  */
-let h: BotHarness;
-beforeAll(async () => {
-  h = await startBotHarness({ env: { RECONCILE_INTERVAL_SECONDS: '3600' } });
-});
-afterAll(() => h.close());
+const h = useBotHarness({ env: { RECONCILE_INTERVAL_SECONDS: '3600' } });
 
 const untilLine = (text: string) => /Until [^\n]+/.exec(text)?.[0] ?? '(no end shown)';
 

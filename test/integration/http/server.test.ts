@@ -1,11 +1,7 @@
-import { cardText, seedUsers as u, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+import { cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harness';
 
 /** F1's HTTP surface, in process: /api/messages, /healthz, /readyz, /metrics. */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 test('a message to /api/messages gets the help card as a reply at the connector', async () => {
   const turn = await bot.say(u.alex, 'help');

@@ -1,20 +1,10 @@
 import { AuditActions } from '../../../src/domain/audit/audit-actions';
 import { STEP_UP_CALLBACK_PATH } from '../../../src/adapters/teams/step-up/step-up-service';
-import {
-  cardActions,
-  seedUsers as u,
-  startBotHarness,
-  type BotHarness,
-  type SeedUser,
-} from '../../fixtures/bot-harness';
+import { cardActions, seedUsers as u, type SeedUser, useBotHarness } from '../../fixtures/bot-harness';
 import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
 
 /** Issue 16: a step-up round trip leaves "verification asked", then "completed" or "abandoned". */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 async function verifyUrl(text: string, user: SeedUser = u.taylor): Promise<string> {
   const turn = await bot.say(user, text);

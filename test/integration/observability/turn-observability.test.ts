@@ -1,15 +1,17 @@
-import { cardText, seedUsers as u, startBotHarness, type BotHarness } from '../../fixtures/bot-harness';
+import {
+  cardText,
+  seedUsers as u,
+  startBotHarness,
+  type BotHarness,
+  useBotHarness,
+} from '../../fixtures/bot-harness';
 
 /**
  * Issue 16, observability: every log line of a turn names it (activity, conversation, user,
  * Graph client-request-id); error codes are visible in logs; the error card's reference is that
  * id; /metrics counts what a scripted run did, with closed label sets; /readyz speaks plainly.
  */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness({ env: { LOG_LEVEL: 'info' } });
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness({ env: { LOG_LEVEL: 'info' } });
 
 type LogLine = Record<string, unknown> & { msg?: string };
 const parsed = (): LogLine[] => bot.logs.map((l) => JSON.parse(l) as LogLine);

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { seedUsers as u, startBotHarness, type BotHarness, BOT_ID } from '../../fixtures/bot-harness';
+import { seedUsers as u, BOT_ID, useBotHarness } from '../../fixtures/bot-harness';
 
 /**
  * Issue 14, defect 7: malformed activities are answered 400 at the edge, naming the field, and
  * never reach a handler as a TypeError.
  */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness({ env: { LOG_LEVEL: 'info' } });
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness({ env: { LOG_LEVEL: 'info' } });
 
 function base(): Record<string, unknown> {
   return {

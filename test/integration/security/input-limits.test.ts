@@ -3,19 +3,15 @@ import {
   cardActions,
   cardText,
   seedUsers as u,
-  startBotHarness,
   type BotHarness,
+  useBotHarness,
 } from '../../fixtures/bot-harness';
 
 /**
  * Issue 14, defects 2 and 3: every input has a size limit, and one message can fan out to a
  * bounded number of roles. Each refusal is one clear answer, before any Graph call.
  */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness({ env: { MAX_ROLES_PER_REQUEST: '10' } });
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness({ env: { MAX_ROLES_PER_REQUEST: '10' } });
 
 async function graphCallsDuring(run: () => Promise<unknown>): Promise<number> {
   await bot.control('DELETE', '/_sim/requests');

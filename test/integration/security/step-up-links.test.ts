@@ -1,11 +1,4 @@
-import {
-  activated,
-  cardActions,
-  cardText,
-  seedUsers as u,
-  startBotHarness,
-  type BotHarness,
-} from '../../fixtures/bot-harness';
+import { activated, cardActions, cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harness';
 import { completeStepUpOverHttp } from '../../fixtures/step-up-over-http';
 import { viewFor } from '../../fixtures/user-specific-views';
 import { userPartition } from '../../../src/adapters/auth/partitioned-token-cache';
@@ -15,11 +8,7 @@ import { userPartition } from '../../../src/adapters/auth/partitioned-token-cach
  * else opening one is refused before its one use is spent; the "already used" page says what
  * happened.
  */
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness();
 
 const linkOf = (card: unknown) => cardActions(card).find((a) => a.type === 'Action.OpenUrl')?.url;
 

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  cardText,
-  seedUsers as u,
-  startBotHarness,
-  BOT_ID,
-  type BotHarness,
-} from '../../fixtures/bot-harness';
+import { cardText, seedUsers as u, BOT_ID, useBotHarness } from '../../fixtures/bot-harness';
 
 /**
  * Issue 14, defect 4: tenant mode serves only MicrosoftAppTenantId and ALLOWED_TENANT_IDS. Other
@@ -13,11 +7,7 @@ import {
  */
 const FOREIGN = '0b7e2c55-1111-4222-8333-944455556666';
 const PARTNER = '7d1f0a00-aaaa-4bbb-8ccc-ddddeeeeffff';
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness({ mode: 'tenant', env: { ALLOWED_TENANT_IDS: PARTNER } });
-});
-afterAll(async () => bot?.close());
+const bot = useBotHarness({ mode: 'tenant', env: { ALLOWED_TENANT_IDS: PARTNER } });
 
 function message(channelTenant: string, conversationTenant: string, text = 'roles'): Record<string, unknown> {
   const userId = randomUUID();
