@@ -158,6 +158,7 @@ export function requesterPendingCard(ctx: PresenterContext, view: ApprovalView):
     startsAt: view.startAt ? formatInstant(view.startAt, ctx.zone, now) : '',
     endsAt: '',
     effective: false,
+    slow: false,
     approvers:
       view.approvers.length > 0
         ? view.approvers.map((a) => a.displayName)

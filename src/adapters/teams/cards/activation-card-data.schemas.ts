@@ -53,6 +53,8 @@ export const activationResultCardData = z
     startsAt: text,
     endsAt: text,
     effective: z.boolean(),
+    /** Still not effective when the follow-up stopped waiting: no promise to update. */
+    slow: z.boolean(),
     approvers: z.array(filled),
     expiresIn: text,
     requestedAt: text,

@@ -88,6 +88,7 @@ export class EffectiveCardFollowUp {
         { err, requestId: outcome.requestId, result: result.kind },
         'could not confirm that the activation is effective',
       );
+      await this.showStillActivating(reference, cardId, ctx, outcome, text);
       return;
     }
     try {
@@ -170,6 +171,31 @@ export class EffectiveCardFollowUp {
         activityId: card.activityId,
         recipientId: actor.userId,
       });
+    }
+  }
+
+  /**
+   * The wait gave up (PIM had not listed the assignment after a minute, or could not be read): the
+   * card stops promising to update and says how to check. A channel thread's card is left to its
+   * owner (the reconciler redraws it when PIM reports the request provisioned).
+   */
+  private async showStillActivating(
+    reference: Reference,
+    cardId: string | undefined,
+    ctx: PresenterContext,
+    outcome: Activated,
+    text: { justification?: string; ticket?: string },
+  ): Promise<void> {
+    try {
+      if (cardId && (await this.isThreadCard(outcome.requestId, cardId))) return;
+      const card = activationOutcomeCard(ctx, outcome, { ...text, slow: true });
+      if (cardId) await this.deps.messenger.update(reference, cardId, card, { requestId: outcome.requestId });
+      else await this.deps.messenger.send(reference, { card });
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, requestId: outcome.requestId },
+        'could not show that the activation is still being set up',
+      );
     }
   }
 

@@ -22,6 +22,8 @@ type WithRequestCard = Extract<
  */
 export interface ResultOptions {
   effective?: boolean;
+  /** Not effective after the follow-up's wait: the card stops promising to update. */
+  slow?: boolean;
   justification?: string;
   ticket?: string;
   holderName?: string;
@@ -66,6 +68,7 @@ function resultCard(
     startsAt: '',
     endsAt: '',
     effective: false,
+    slow: false,
     approvers: [] as string[],
     expiresIn: '',
     requestedAt: '',
@@ -89,6 +92,7 @@ function resultCard(
         startsAt: at(outcome.startAt),
         endsAt: at(outcome.until),
         effective: options.effective ?? false,
+        slow: !options.effective && (options.slow ?? false),
         token: roleActionToken(ctx, outcome.role),
       });
     case 'scheduled':

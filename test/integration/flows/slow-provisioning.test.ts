@@ -1,0 +1,43 @@
+import { cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harness';
+
+/**
+ * The "activating…" card promises to update when the role is ready. When PIM has not set up the
+ * assignment after the follow-up's minute of waiting (real tenants sometimes take longer), the card
+ * must stop promising and say how to check, instead of reading "This card updates…" forever.
+ * PIM's delay is long here and the simulator's clock is moved, so nothing depends on machine speed.
+ */
+const bot = useBotHarness();
+
+test('an activation PIM has not set up after a minute says so on its card and how to check', async () => {
+  const set = await bot.control('PATCH', '/_sim/settings', {
+    realism: { selfActivate: { delaySeconds: 600, statusPath: ['Granted', 'PendingProvisioning'] } },
+  });
+  expect(set.status).toBe(200);
+  const turn = await bot.say(u.avery, 'activate global reader for 1h');
+  const [sent] = turn.messages;
+  expect(cardText(turn.card)).toContain('Global Reader is activating…');
+  expect(cardText(turn.card)).toMatch(/This card updates when the role is ready/);
+
+  // Let the follow-up look once, then move the clock past its minute (PIM still needs 8 more).
+  const polls = async () =>
+    (
+      (await bot.control('GET', '/_sim/requests?method=GET&path=roleAssignmentScheduleInstances')).body as {
+        value: unknown[];
+      }
+    ).value.length;
+  for (let i = 0; i < 100 && (await polls()) < 1; i += 1) await new Promise((r) => setTimeout(r, 100));
+  await bot.advance('PT2M');
+
+  const message = await bot.waitForUpdate(sent.activityId, 'still activating');
+  const text = cardText(message.card);
+  expect(text).toContain('Global Reader is still activating');
+  expect(text).toMatch(/not set up after a minute/);
+  expect(text).toMatch(/Type status to see whether it is ready/);
+  expect(text).not.toMatch(/This card updates|Effective now|✓/);
+
+  // What it points to answers: status says the role is not active yet, and once PIM provisions it,
+  // status lists it.
+  await bot.advance('PT9M');
+  const status = cardText((await bot.say(u.avery, 'status')).card);
+  expect(status).toMatch(/Global Reader/);
+});
