@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import type { CardParts, PlacedCard } from '../cards/card-parts';
 import { connectorThrottle } from './connector-throttle';
+import { LandedVersions } from './landed-versions';
 import { SendRateLimiter } from './send-rate-limiter';
 
 export interface ProactiveMessengerOptions {
@@ -54,6 +55,7 @@ export class ProactiveMessenger {
   private readonly limiter: SendRateLimiter;
   private readonly maxThrottleRetries: number;
   private readonly observers: ((outcome: SendOutcome) => void)[] = [];
+  private readonly landedVersions = new LandedVersions();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -99,11 +101,24 @@ export class ProactiveMessenger {
     const conversationId = reference.conversation?.id;
     const key = parts && options.requestId && conversationId ? { conversationId, activityId } : undefined;
     let placed: PlacedCard = key ? await parts!.place(key, options.requestId!, card) : { card };
+    const message = `${conversationId}|${activityId}`;
     for (let catchUp = 0; ; catchUp += 1) {
-      await this.replace(reference, activityId, placed.card, options);
-      if (!key || placed.version === undefined || catchUp >= MAX_CATCH_UPS) return;
-      const newer = await parts!.newerThan(key, placed.version);
-      if (!newer) return;
+      const version = placed.version;
+      if (key === undefined || version === undefined) {
+        await this.replace(reference, activityId, placed.card, options);
+        return;
+      }
+      let landed = false;
+      this.landedVersions.leaving(message, version);
+      try {
+        await this.replace(reference, activityId, placed.card, options);
+        landed = true;
+      } finally {
+        this.landedVersions.arrived(message, version, landed);
+      }
+      if (catchUp >= MAX_CATCH_UPS) return;
+      const newer = await parts!.newerThan(key, version);
+      if (!newer || this.landedVersions.covered(message, newer.version!)) return;
       placed = newer;
     }
   }
