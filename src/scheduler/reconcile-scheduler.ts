@@ -4,6 +4,8 @@ import type { ReconcileResult, ReconcileUseCase } from '../app/reconcile/reconci
 import type { WorkLog } from '../app/reminders/work-log';
 import type { ActivationSnapshot } from '../app/reconcile/activation-snapshot';
 
+const NONE: DispatchSummary = { claimed: 0, completed: 0, released: 0, failed: 0 };
+
 export interface ReconcileSchedulerDeps {
   reconcile: ReconcileUseCase;
   dispatch: DispatchDueWorkUseCase;
@@ -79,8 +81,9 @@ export class ReconcileScheduler {
    * tenant, so expiry reminders already due start leaving while it reads, judged by the previous
    * pass's snapshot as another instance's dispatcher would; none in a process's first pass. That
    * early run only claims reminders (concurrent among themselves), finishes the batch in hand when
-   * the read ends, and the full dispatch starts after it: an item of another kind still never runs
-   * beside anything, and at most `concurrency` items are in flight at any moment.
+   * the read ends; then the reminders still due are sent by the new snapshot, and the full
+   * dispatch starts after them: an item of another kind still never runs beside anything, and at
+   * most `concurrency` items are in flight at any moment.
    */
   private async pass(): Promise<PassResult> {
     let reading = true;
@@ -94,29 +97,38 @@ export class ReconcileScheduler {
     } finally {
       reading = false;
     }
-    const before = await early;
+    const during = await early;
+    // Then the rest of the due reminders, by the new snapshot, before any other kind: a rechecked
+    // "ended" watch is due every minute for each activation and would otherwise hold every
+    // reminder of a burst behind it (10,000 of them took 1.4 s in the bench's burst).
+    const first = reconcile ? await this.reminders(reconcile.snapshot) : NONE;
     const after = await this.deps.dispatch.run(reconcile?.snapshot, () => this.shuttingDown);
     const dispatch = {
-      claimed: before.claimed + after.claimed,
-      completed: before.completed + after.completed,
-      released: before.released + after.released,
-      failed: before.failed + after.failed,
+      claimed: during.claimed + first.claimed + after.claimed,
+      completed: during.completed + first.completed + after.completed,
+      released: during.released + first.released + after.released,
+      failed: during.failed + first.failed + after.failed,
     };
     return { reconcile, dispatch };
   }
 
   private async duringSweep(reading: () => boolean): Promise<DispatchSummary> {
-    const none = { claimed: 0, completed: 0, released: 0, failed: 0 };
+    if (!this.lastSnapshot) return NONE;
+    return this.reminders(this.lastSnapshot, reading);
+  }
+
+  /** Claims only the kinds sent while PIM is read (reminders), until none is due or `more` says stop. */
+  private async reminders(snapshot: ActivationSnapshot, more?: () => boolean): Promise<DispatchSummary> {
     const kinds = this.deps.duringSweep;
-    if (!this.lastSnapshot || !kinds || kinds.length === 0) return none;
+    if (!kinds || kinds.length === 0) return NONE;
     try {
-      return await this.deps.dispatch.run(this.lastSnapshot, () => this.shuttingDown, {
-        kinds,
-        moreBatches: reading,
-      });
+      return await this.deps.dispatch.run(snapshot, () => this.shuttingDown, { kinds, moreBatches: more });
     } catch (error) {
-      this.deps.log.error({ err: error }, 'sending reminders while reading PIM failed');
-      return none;
+      this.deps.log.error(
+        { err: error },
+        more ? 'sending reminders while reading PIM failed' : 'sending reminders failed',
+      );
+      return NONE;
     }
   }
 

@@ -72,7 +72,7 @@ describe('ReconcileScheduler', () => {
     expect(stopSeen()).toBe(true);
   });
 
-  it('sends due reminders while PIM is read (by the previous snapshot, not in a first pass), then the rest', async () => {
+  it('sends due reminders while PIM is read (by the previous snapshot, not in a first pass), then the due reminders by the new one, then the rest', async () => {
     const events: string[] = [];
     let reads = 0;
     let endRead: () => void = () => undefined;
@@ -96,13 +96,16 @@ describe('ReconcileScheduler', () => {
           return { claimed: 1, completed: 1, released: 0, failed: 0 };
         }
         events.push(`${options.kinds.join()} by ${snapshot?.tag}`);
-        while (options.moreBatches?.()) {
+        let mine = 0;
+        // While PIM is read: batches until the read ends. After it (no moreBatches): one batch here.
+        while (options.moreBatches ? options.moreBatches() : mine === 0) {
           batches += 1;
+          mine += 1;
           await sleep(5);
         }
         events.push('reminders done');
         if (reads > 2) throw new Error('store down');
-        return { claimed: batches, completed: batches, released: 0, failed: 0 };
+        return { claimed: mine, completed: mine, released: 0, failed: 0 };
       },
     } as unknown as DispatchDueWorkUseCase;
     const scheduler = new ReconcileScheduler({
@@ -113,17 +116,22 @@ describe('ReconcileScheduler', () => {
       duringSweep: ['reminder'],
     });
     await scheduler.runOnce();
+    expect(batches).toBe(1); // a first pass: no early run, the due reminders right after the read
     const second = scheduler.runOnce();
     await sleep(40);
-    expect(batches).toBeGreaterThanOrEqual(2);
+    expect(batches).toBeGreaterThanOrEqual(3);
     expect(events.at(-1)).toBe('read 2');
     endRead();
-    expect((await second).dispatch).toMatchObject({ claimed: batches + 1, completed: batches + 1 });
-    await scheduler.runOnce(); // the early run fails: the pass still dispatches
+    // The early batches, one more reminder batch by the new snapshot, then the full dispatch.
+    expect((await second).dispatch).toMatchObject({ claimed: batches, completed: batches });
+    await scheduler.runOnce(); // both reminder runs fail: the pass still dispatches
+    const reminders = (tag: string) => [`reminder by ${tag}`, 'reminders done'];
     expect(events).toEqual([
-      ...['read 1', 'dispatch by snapshot 1'],
-      ...['reminder by snapshot 1', 'read 2', 'reminders done', 'dispatch by snapshot 2'],
-      ...['reminder by snapshot 2', 'read 3', 'reminders done', 'dispatch by snapshot 3'],
+      ...['read 1', ...reminders('snapshot 1'), 'dispatch by snapshot 1'],
+      ...['reminder by snapshot 1', 'read 2', 'reminders done'],
+      ...[...reminders('snapshot 2'), 'dispatch by snapshot 2'],
+      ...['reminder by snapshot 2', 'read 3', 'reminders done'],
+      ...[...reminders('snapshot 3'), 'dispatch by snapshot 3'],
     ]);
   });
 });
