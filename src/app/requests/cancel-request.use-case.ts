@@ -7,6 +7,7 @@ import { AuditActions } from '../../domain/audit/audit-actions';
 import { actorFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import { listOpenRequests } from './my-requests';
+import { requestNames } from './request-names';
 import { RequestStatuses } from '../../domain/activation/request-status';
 
 export type CancelTarget =
@@ -87,20 +88,8 @@ export class CancelRequestUseCase {
     };
   }
 
-  /**
-   * The name a person reads for the request's role: as tracked, else the role definition's, else
-   * (a group, or a role PIM does not name) from the actor's eligibilities; never the id itself.
-   */
   private async roleName(request: PimRequest, actor: Actor): Promise<string> {
-    const tracked = await this.deps.trackedRequests.get(request.id);
-    if (tracked) return tracked.roleName;
-    if (request.kind === 'directoryRole') {
-      const definition = await this.deps.pim.getRoleDefinition(request.roleId).catch(() => undefined);
-      if (definition?.displayName) return definition.displayName;
-    }
-    const eligible = await this.deps.pim.listEligibleRoles(actor.delegated).catch(() => []);
-    const role = eligible.find((r) => r.roleId === request.roleId && r.kind === request.kind);
-    return role ? role.roleName : request.kind === 'directoryRole' ? 'a role' : 'a group';
+    return (await requestNames(this.deps, request, actor)).roleName;
   }
 
   private async markCancelled(requestId: string): Promise<void> {

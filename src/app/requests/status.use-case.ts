@@ -5,17 +5,22 @@ import type { TrackedRequestRepository } from '../../ports/stores';
 import type { Actor } from '../shared/actor';
 import type { NamedPerson } from '../activation/activation-outcome';
 import type { ApproverResolver } from '../activation/approver-resolver';
-import { listOpenRequests } from './my-requests';
+import { isActivatingRequest, isOpenRequest, listMyActivationRequests } from './my-requests';
+import { requestNames, type RequestNames } from './request-names';
 import { isAwaitingApproval, isScheduled } from '../../domain/activation/request-status';
+
+type NamedRequest = PimRequest & RequestNames;
 
 export interface StatusOverview {
   /** `approvers`: who the role's policy asks (empty when the policy names nobody or cannot be read). */
-  pending: (PimRequest & { roleName: string; scopeName: string; approvers: NamedPerson[] })[];
-  scheduled: (PimRequest & { roleName: string; scopeName: string })[];
+  pending: (NamedRequest & { approvers: NamedPerson[] })[];
+  scheduled: NamedRequest[];
+  /** Granted, and PIM is still setting the assignment up (not listed as active yet). */
+  activating: NamedRequest[];
   active: ActiveRole[];
 }
 
-/** Pending, scheduled and active, in one answer. */
+/** Pending, scheduled, being set up and active, in one answer. */
 export class StatusUseCase {
   constructor(
     private readonly deps: {
@@ -27,17 +32,25 @@ export class StatusUseCase {
   ) {}
 
   async execute(actor: Actor): Promise<StatusOverview> {
-    const [open, active] = await Promise.all([
-      listOpenRequests(this.deps.pim, actor, this.deps.clock.now()),
+    const now = this.deps.clock.now();
+    const [requests, active] = await Promise.all([
+      listMyActivationRequests(this.deps.pim, actor),
       this.deps.pim.listActiveRoles(actor.delegated),
     ]);
-    const named = await Promise.all(open.map((request) => this.withNames(request)));
-    const pending = named.filter((r) => isAwaitingApproval(r.status));
+    const shown = requests.filter(
+      (r) => isOpenRequest(r, now) || (isActivatingRequest(r, now) && !active.some((a) => holds(a, r))),
+    );
+    const named = await Promise.all(
+      shown.map(async (request) => ({ ...request, ...(await requestNames(this.deps, request, actor)) })),
+    );
+    const open = named.filter((r) => isOpenRequest(r, now));
+    const pending = open.filter((r) => isAwaitingApproval(r.status));
     return {
       pending: await Promise.all(
         pending.map(async (request) => ({ ...request, approvers: await this.approversOf(request) })),
       ),
-      scheduled: named.filter((r) => isScheduled(r.status)),
+      scheduled: open.filter((r) => isScheduled(r.status)),
+      activating: named.filter((r) => !isOpenRequest(r, now)),
       active,
     };
   }
@@ -53,24 +66,13 @@ export class StatusUseCase {
       return [];
     }
   }
+}
 
-  private async withNames(
-    request: PimRequest,
-  ): Promise<PimRequest & { roleName: string; scopeName: string }> {
-    const tracked = await this.deps.trackedRequests.get(request.id);
-    if (tracked) {
-      const scopeName =
-        typeof tracked.data.scopeName === 'string' ? tracked.data.scopeName : tracked.directoryScopeId;
-      return { ...request, roleName: tracked.roleName, scopeName };
-    }
-    const definition =
-      request.kind === 'directoryRole'
-        ? await this.deps.pim.getRoleDefinition(request.roleId).catch(() => undefined)
-        : undefined;
-    return {
-      ...request,
-      roleName: definition?.displayName ?? request.roleId,
-      scopeName: request.directoryScopeId === '/' ? 'Whole directory' : request.directoryScopeId,
-    };
-  }
+/** Whether the active assignment is the one the request asked for. */
+function holds(active: ActiveRole, request: PimRequest): boolean {
+  return (
+    active.kind === request.kind &&
+    active.roleId === request.roleId &&
+    (request.kind !== 'directoryRole' || active.directoryScopeId === request.directoryScopeId)
+  );
 }

@@ -131,6 +131,11 @@ export function isScheduled(status: PimRequestStatus | undefined | null): boolea
   return requestPhase(status) === 'scheduled';
 }
 
+/** PIM is setting the activation up (PendingProvisioning, PendingScheduleCreation, ScheduleCreated). */
+export function isBeingProvisioned(status: PimRequestStatus | undefined | null): boolean {
+  return requestPhase(status) === 'inProgress' && isKnownStatus(status);
+}
+
 /** Granted or provisioned: the activation is live, or will be at its start, without anyone deciding. */
 export function isGrantedOrActive(status: PimRequestStatus | undefined | null): boolean {
   const phase = requestPhase(status);

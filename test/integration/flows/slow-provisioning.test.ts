@@ -35,9 +35,16 @@ test('an activation PIM has not set up after a minute says so on its card and ho
   expect(text).toMatch(/Type status to see whether it is ready/);
   expect(text).not.toMatch(/This card updates|Effective now|✓/);
 
-  // What it points to answers: status says the role is not active yet, and once PIM provisions it,
-  // status lists it.
+  // What it points to answers: status lists the role as activating (not "nothing active")…
+  const during = cardText((await bot.say(u.avery, 'status')).card);
+  expect(during).toMatch(
+    /Activating \(1\)\nGlobal Reader\nDirectory · asked .*\. PIM granted it and is still setting it up/,
+  );
+  expect(during).not.toMatch(/Nothing pending, scheduled or active|Active \(/);
+
+  // …and as active once PIM has provisioned it.
   await bot.advance('PT9M');
-  const status = cardText((await bot.say(u.avery, 'status')).card);
-  expect(status).toMatch(/Global Reader/);
+  const after = cardText((await bot.say(u.avery, 'status')).card);
+  expect(after).toMatch(/Active \(1\)\nGlobal Reader\nDirectory · active until /);
+  expect(after).not.toMatch(/Activating/);
 });

@@ -32,8 +32,18 @@ describe('lists and their empty states', () => {
   });
 
   it('status: nothing at all', () => {
-    const card = variant('status', { pending: [], scheduled: [], active: [] });
+    const card = variant('status', { pending: [], scheduled: [], activating: [], active: [] });
     expect(visibleText(card)).toContain('Nothing pending, scheduled or active.');
+    expect(verbsOf(card)).toEqual(['refresh']);
+  });
+
+  it('status: an activation still being set up is listed (no button), so the card is not empty', () => {
+    const card = variant('status', { pending: [], scheduled: [], active: [] });
+    const text = visibleText(card);
+    expect(text).not.toContain('Nothing pending');
+    expect(text).toContain('Activating (1)');
+    expect(text).toContain('Teams Administrator');
+    expect(text).toContain('still setting it up');
     expect(verbsOf(card)).toEqual(['refresh']);
   });
 

@@ -43,6 +43,7 @@ export const statusCardData = z.object({
       token,
     }),
   ),
+  activating: z.array(z.object({ roleName: filled, scopeName: filled, requestedAt: filled })),
   active: z.array(activeRoleItem),
   token,
 });

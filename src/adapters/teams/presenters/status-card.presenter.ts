@@ -35,6 +35,11 @@ export function statusCard(
       endsAt: at(r.endAt ?? (r.startAt && r.duration ? r.startAt.plus(r.duration) : undefined)),
       token: signFor(ctx, ['cancel'], requestSubject(r.id)),
     })),
+    activating: status.activating.map((r) => ({
+      roleName: roleLabel(r),
+      scopeName: r.scopeName,
+      requestedAt: at(r.createdAt),
+    })),
     active: status.active.map((a) => ({
       roleId: a.roleId,
       directoryScopeId: a.directoryScopeId,
