@@ -9,6 +9,19 @@ import { memoryStore, TestClock } from '../approvals/fakes';
 
 const GROUP = '62fb171f-d247-4a48-a550-f94ff9780d8a';
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+const clock = new TestClock();
+const actor: Actor = {
+  tenantId: 't',
+  userId: 'casey',
+  displayName: 'Casey Novak',
+  timeZone: 'UTC',
+  delegated: { userId: 'casey', accessToken: async () => 'token' },
+};
+let store: Store;
+beforeAll(async () => {
+  store = await memoryStore(clock);
+});
+afterAll(() => store.close());
 
 /**
  * A pending request Elevate does not track (made in the Entra portal, not yet seen by the
@@ -16,15 +29,6 @@ const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
  * (PIM for Groups), never by its id (issue 13, defect 1).
  */
 describe('cancel: naming a request Elevate did not make', () => {
-  let store: Store;
-  const clock = new TestClock();
-  const actor: Actor = {
-    tenantId: 't',
-    userId: 'casey',
-    displayName: 'Casey Novak',
-    timeZone: 'UTC',
-    delegated: { userId: 'casey', accessToken: async () => 'token' },
-  };
   const request = (kind: RoleKind, roleId: string): PimRequest => ({
     id: `req-${kind}`,
     kind,
@@ -43,11 +47,6 @@ describe('cancel: naming a request Elevate did not make', () => {
       getRoleDefinition: async () => Promise.reject(new Error('not a directory role')),
       cancel: async () => undefined,
     }) as unknown as PimRoles & PimRequests;
-
-  beforeAll(async () => {
-    store = await memoryStore(clock);
-  });
-  afterAll(() => store.close());
 
   it('names a group request by the group, from the eligibilities', async () => {
     const open = [request('groupMember', GROUP)];
@@ -82,15 +81,6 @@ describe('cancel: naming a request Elevate did not make', () => {
  * lists an activation PIM granted but has not set up yet under "activating" rather than nowhere.
  */
 describe('status: requests Elevate did not make, and activations still being set up', () => {
-  let store: Store;
-  const clock = new TestClock();
-  const actor: Actor = {
-    tenantId: 't',
-    userId: 'casey',
-    displayName: 'Casey Novak',
-    timeZone: 'UTC',
-    delegated: { userId: 'casey', accessToken: async () => 'token' },
-  };
   const READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
   const request = (over: Partial<PimRequest>): PimRequest => ({
     id: `req-${Math.random()}`,
@@ -122,11 +112,6 @@ describe('status: requests Elevate did not make, and activations still being set
       trackedRequests: store.trackedRequests,
       clock,
     });
-
-  beforeAll(async () => {
-    store = await memoryStore(clock);
-  });
-  afterAll(() => store.close());
 
   it('names an untracked group request by the group, never by its id', async () => {
     const overview = await statusWith(
