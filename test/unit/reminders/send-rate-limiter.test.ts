@@ -78,6 +78,18 @@ describe('SendRateLimiter', () => {
     expect(limiter.waiting).toBe(4);
   });
 
+  it('keeps its schedule across a short gap with nobody waiting (a dispatcher between batches)', async () => {
+    let now = 1_000;
+    const limiter = new SendRateLimiter({ ratePerSecond: 100, now: () => now });
+    await limiter.acquire(); // the slot at 1,000; the next is at 1,010
+    now = 1_030; // 30 ms without a caller (claiming the next batch), under the 50 ms catch-up
+    let served = 0;
+    for (let i = 0; i < 5; i += 1) void limiter.acquire(i).then(() => (served += 1));
+    await Promise.resolve();
+    expect(served).toBe(3); // the slots at 1,010, 1,020 and 1,030
+    expect(limiter.waiting).toBe(2);
+  });
+
   it('refuses a rate that is not a positive number', () => {
     expect(() => new SendRateLimiter({ ratePerSecond: 0 })).toThrow(
       /ratePerSecond must be a positive number; got 0/,
