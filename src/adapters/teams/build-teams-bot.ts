@@ -128,7 +128,6 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
       clock,
       adminGroupId: async () => (await deps.adminSettings.current()).adminGroupId,
     }),
-    pim,
     users: store.users,
     cardCopies: store.cardCopies,
     cardParts: flows.cardParts,

@@ -18,14 +18,10 @@ import type { ApproverResolver } from '../activation/approver-resolver';
 import { asDomainError, failureOf } from '../activation/activation-failure';
 import type { Actor } from '../shared/actor';
 import { roleInCommand, roleLabel } from '../../domain/role-label';
+import { activatedRoles, findExtendTarget, type ExtendTarget, type NoActivationNamed } from './extend-target';
 
-export interface ExtendActivationInput {
-  actor: Actor;
-  roleId: string;
-  directoryScopeId: string;
-  /** How much later the activation should end ("extend by 1 h" moves the end 1 h later). */
-  by: Duration;
-}
+/** `by`: how much later the activation should end ("extend by 1 h" moves the end 1 h later). */
+export type ExtendActivationInput = { actor: Actor; by: Duration } & ExtendTarget;
 
 /** How Extend works for a role: straight re-activation, or (approval needed) not while it is active. */
 export type ExtendMethod = 'reactivate' | 'approvalRequest';
@@ -51,7 +47,8 @@ export type ExtendOutcome =
   /** The re-activation failed after the deactivation; the role was activated again until its old end. */
   | { kind: 'restored'; previous: ActiveRole; failure: DomainError; until: DateTime }
   /** The re-activation and the restore both failed: the role is not active now. */
-  | { kind: 'lost'; previous: ActiveRole; failure: DomainError; restoreFailure: DomainError };
+  | { kind: 'lost'; previous: ActiveRole; failure: DomainError; restoreFailure: DomainError }
+  | NoActivationNamed;
 
 export interface ExtendActivationDeps {
   pim: PimRoles & PimPolicies & PimRequests;
@@ -92,7 +89,9 @@ export class ExtendActivationUseCase {
   async execute(input: ExtendActivationInput): Promise<ExtendOutcome> {
     const { pim, clock } = this.deps;
     const { actor } = input;
-    const active = await this.findActive(input);
+    const found = await findExtendTarget(pim, actor, input);
+    if (found.kind !== 'match') return found;
+    const active = found.role;
     const rules = await pim.getActivationRules({ kind: active.kind, roleId: active.roleId });
     const role: EligibleRole = { ...active, via: { type: 'direct' } };
     const previous = await this.previousRequestText(actor.userId, active);
@@ -146,22 +145,9 @@ export class ExtendActivationUseCase {
     return this.restore(strong.actor, active, role, failureOf(outcome, role), text);
   }
 
-  private async findActive(input: ExtendActivationInput): Promise<ActiveRole> {
-    const active = (await this.deps.pim.listActiveRoles(input.actor.delegated)).find(
-      (r) =>
-        r.assignmentType === 'Activated' &&
-        r.roleId === input.roleId &&
-        r.directoryScopeId === input.directoryScopeId,
-    );
-    if (active) return active;
-    throw new DomainError(
-      ErrorCodes.NotActive,
-      'This role is not active any more, so there is nothing to extend.',
-      {
-        remedy: 'Say "activate" and the role name (or use Activate again on the card) to activate it again.',
-        details: { roleId: input.roleId, directoryScopeId: input.directoryScopeId },
-      },
-    );
+  /** The person's activated roles (a bare `extend` suggests one of them). */
+  activatedRoles(actor: Actor): Promise<ActiveRole[]> {
+    return activatedRoles(this.deps.pim, actor);
   }
 
   /**

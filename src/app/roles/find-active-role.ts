@@ -1,7 +1,5 @@
 import { matchRole } from '../../domain/roles/role-matcher';
 import type { ActiveRole, EligibleRole, RoleKind } from '../../domain/roles';
-import type { PimGateway } from '../../ports/pim-gateway';
-import type { Actor } from '../shared/actor';
 
 export type ActiveRoleMatch =
   | { kind: 'match'; role: ActiveRole }
@@ -32,15 +30,4 @@ export function matchActiveRole(name: string, active: ActiveRole[], kinds?: Role
   if (match.kind === 'ambiguous')
     return { kind: 'ambiguous', query: name, candidates: match.candidates.map(back) };
   return { kind: 'notActive', query: name, active };
-}
-
-/** Which of the user's active (activated) roles a typed name means, for `extend <role>`. */
-export async function findActiveRole(
-  pim: Pick<PimGateway, 'listActiveRoles'>,
-  actor: Actor,
-  name: string,
-  kinds?: RoleKind[],
-): Promise<ActiveRoleMatch> {
-  const active = (await pim.listActiveRoles(actor.delegated)).filter((r) => r.assignmentType === 'Activated');
-  return matchActiveRole(name, active, kinds);
 }

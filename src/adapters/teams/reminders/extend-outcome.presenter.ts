@@ -1,6 +1,7 @@
 import type { ExtendOutcome } from '../../../app/reminders/extend-activation.use-case';
 import { formatDurationForHumans } from '../../../domain/durations';
 import { DomainError, ErrorCodes } from '../../../domain/errors';
+import type { RoleKind } from '../../../domain/roles';
 import type { AdaptiveCardJson } from '../cards/adaptive-card-json';
 import { activationOutcomeCard, type ResultOptions } from '../presenters/activation-card.presenter';
 import { errorCard, refusalText } from '../presenters/error-card.presenter';
@@ -43,7 +44,14 @@ type NotExtended = Exclude<ExtendOutcome, { kind: 'stepUpRequired' | 'extended' 
 
 /** Extend left the role as it was (only 'lost' changed anything): answered beside the pressed card. */
 export function isExtendRefusal(outcome: ExtendOutcome): outcome is Exclude<NotExtended, { kind: 'lost' }> {
-  return outcome.kind === 'tooSoon' || outcome.kind === 'needsApproval' || outcome.kind === 'restored';
+  return ['tooSoon', 'needsApproval', 'restored', 'notActive', 'ambiguous'].includes(outcome.kind);
+}
+
+/** What the person typed, as they typed it: `group <name>` and its access for PIM for Groups. */
+function askedFor(query: string, kinds: RoleKind[] | undefined): string {
+  if (!kinds) return query;
+  if (kinds.length > 1) return `group ${query}`;
+  return `group ${query} ${kinds[0] === 'groupOwner' ? 'owner' : 'member'}`;
 }
 
 /** A refused Extend as a short message beside the pressed card. */
@@ -94,6 +102,31 @@ function extendRefusal(ctx: PresenterContext, outcome: NotExtended): { error: Do
         ),
         title: `${roleLabel(outcome.previous)} is still active until ${at(outcome.until)}; not extended`,
       };
+    case 'notActive': {
+      const asked = askedFor(outcome.query, outcome.kinds);
+      const active = outcome.active.map((role) => roleLabel(role));
+      return {
+        error: new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${asked}".`, {
+          remedy: active.length
+            ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${asked}" to start a new activation.`
+            : `Nothing is active, so there is nothing to extend. Say "activate ${asked} for 1h" to activate it.`,
+        }),
+        title: 'Nothing to extend',
+      };
+    }
+    case 'ambiguous': {
+      const names = outcome.candidates.map((role) => `${roleLabel(role)} (${role.scopeName})`);
+      return {
+        error: new DomainError(
+          ErrorCodes.RoleAmbiguous,
+          `"${outcome.query}" matches ${names.join(' and ')}.`,
+          {
+            remedy: 'Say "extend" with the full role name, or press Extend on the reminder card.',
+          },
+        ),
+        title: 'Which role?',
+      };
+    }
     case 'lost':
       return {
         error: new DomainError(

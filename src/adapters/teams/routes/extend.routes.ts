@@ -1,13 +1,11 @@
 import { Duration } from 'luxon';
 import type { ExtendActivationUseCase } from '../../../app/reminders/extend-activation.use-case';
-import { findActiveRole } from '../../../app/roles/find-active-role';
 import type { CommandRouter } from '../../../app/routing';
 import { EXTEND_EXAMPLE, parseExtend } from '../../../domain/commands/parsers/extend.parser';
 import type { ExtendCommand } from '../../../domain/commands/command';
 import { DomainError, ErrorCodes, isDomainError } from '../../../domain/errors';
 import { roleInCommand } from '../../../domain/role-label';
 import type { Actor } from '../../../app/shared/actor';
-import { errorCard } from '../presenters/error-card.presenter';
 import { roleLabel } from '../presenters/role-label';
 import { extendCapNote, extendOutcomeCard, isExtendRefusal } from '../reminders/extend-outcome.presenter';
 import { sendRefusal } from './typed-refusal';
@@ -32,47 +30,13 @@ export function registerExtendRoutes(
     ['extend'],
     (args, turn) =>
       asActor(services, turn, async (actor, ctx) => {
-        const command = await parseWithOwnExample(services, actor, args);
+        const command = await parseWithOwnExample(extend, actor, args);
         const duration = command.by ?? DEFAULT_EXTEND_BY;
-        const found = await findActiveRole(services.pim, actor, command.role, groupKinds(command.group));
-        if (found.kind === 'notActive') {
-          const active = found.active.map((role) => roleLabel(role));
-          const asked = command.group
-            ? `group ${found.query}${command.group.access ? ` ${command.group.access}` : ''}`
-            : found.query;
-          await sendRefusal(
-            services.privately,
-            turn,
-            errorCard(
-              new DomainError(ErrorCodes.NotActive, `No active role of yours matches "${asked}".`, {
-                remedy: active.length
-                  ? `Active now: ${active.join(', ')}. Say "extend" with one of them, or "activate ${asked}" to start a new activation.`
-                  : `Nothing is active, so there is nothing to extend. Say "activate ${asked} for 1h" to activate it.`,
-              }),
-              'Nothing to extend',
-            ),
-          );
-          return;
-        }
-        if (found.kind === 'ambiguous') {
-          const names = found.candidates.map((role) => `${roleLabel(role)} (${role.scopeName})`);
-          await sendRefusal(
-            services.privately,
-            turn,
-            errorCard(
-              new DomainError(ErrorCodes.RoleAmbiguous, `"${found.query}" matches ${names.join(' and ')}.`, {
-                remedy: 'Say "extend" with the full role name, or press Extend on the reminder card.',
-              }),
-              'Which role?',
-            ),
-          );
-          return;
-        }
         await turn.typing();
         const outcome = await extend.execute({
           actor,
-          roleId: found.role.roleId,
-          directoryScopeId: found.role.directoryScopeId,
+          name: command.role,
+          kinds: groupKinds(command.group),
           by: duration,
         });
         // Nothing was changed: the refusal is the person's (privately, in a channel or group chat).
@@ -108,8 +72,8 @@ export function registerExtendRoutes(
             activation: {
               selection: {
                 type: 'exact',
-                roleId: found.role.roleId,
-                directoryScopeId: found.role.directoryScopeId,
+                roleId: outcome.role.roleId,
+                directoryScopeId: outcome.role.directoryScopeId,
                 kind: outcome.role.kind,
               },
               duration,
@@ -127,7 +91,7 @@ export function registerExtendRoutes(
  * person holds now (not the catalogue's "Exchange Admin"), or says nothing is active.
  */
 async function parseWithOwnExample(
-  services: RouteServices,
+  extend: Pick<ExtendActivationUseCase, 'activatedRoles'>,
   actor: Actor,
   args: string,
 ): Promise<ExtendCommand> {
@@ -135,9 +99,7 @@ async function parseWithOwnExample(
     return parseExtend(args);
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.CommandInvalid)) throw error;
-    const active = (await services.pim.listActiveRoles(actor.delegated)).filter(
-      (role) => role.assignmentType === 'Activated',
-    );
+    const active = await extend.activatedRoles(actor);
     if (active.length === 0) {
       throw new DomainError(
         ErrorCodes.NotActive,

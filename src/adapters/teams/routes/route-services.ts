@@ -10,7 +10,6 @@ import type { StatusUseCase } from '../../../app/requests/status.use-case';
 import type { ListRolesUseCase } from '../../../app/roles/list-roles.use-case';
 import type { Actor } from '../../../app/shared/actor';
 import type { Clock } from '../../../ports/clock';
-import type { PimRoles } from '../../../ports/pim-gateway';
 import type { CardCopyRepository, UserRepository } from '../../../ports/stores';
 import type { Logger } from '../../observability/logger';
 import type { ActorResolver } from '../actor-resolver';
@@ -34,8 +33,6 @@ export interface RouteServices {
   approvers: ApproverResolver;
   /** Who administers Elevate (members of the admin group): the one admin check. */
   admins: AdminCheck;
-  /** For the `extend` command's lookup of the active role (findActiveRole). */
-  pim: PimRoles;
   users: UserRepository;
   /** Where posted request cards are remembered, so every copy can be updated later. */
   cardCopies: CardCopyRepository;
