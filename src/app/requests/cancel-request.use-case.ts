@@ -7,7 +7,7 @@ import { AuditActions } from '../../domain/audit/audit-actions';
 import { actorFields } from '../audit/activation-events';
 import type { Actor } from '../shared/actor';
 import { listOpenRequests } from './my-requests';
-import { requestNames } from './request-names';
+import { requestNamer } from './request-names';
 import { RequestStatuses } from '../../domain/activation/request-status';
 
 export type CancelTarget =
@@ -38,9 +38,8 @@ export class CancelRequestUseCase {
 
   async execute(actor: Actor, target: CancelTarget): Promise<CancelOutcome> {
     const open = await listOpenRequests(this.deps.pim, actor, this.deps.clock.now());
-    const named = await Promise.all(
-      open.map(async (r) => ({ request: r, name: await this.roleName(r, actor) })),
-    );
+    const names = requestNamer(this.deps, actor);
+    const named = await Promise.all(open.map(async (r) => ({ request: r, name: (await names(r)).roleName })));
     let chosen: { request: PimRequest; name: string } | undefined;
     if (target.type === 'request') {
       chosen = named.find((n) => n.request.id === target.id);
@@ -86,10 +85,6 @@ export class CancelRequestUseCase {
       request: { ...chosen.request, status: RequestStatuses.Canceled },
       roleName: chosen.name,
     };
-  }
-
-  private async roleName(request: PimRequest, actor: Actor): Promise<string> {
-    return (await requestNames(this.deps, request, actor)).roleName;
   }
 
   private async markCancelled(requestId: string): Promise<void> {

@@ -6,7 +6,8 @@ import type { Actor } from '../shared/actor';
 import type { NamedPerson } from '../activation/activation-outcome';
 import type { ApproverResolver } from '../activation/approver-resolver';
 import { isActivatingRequest, isOpenRequest, listMyActivationRequests } from './my-requests';
-import { requestNames, type RequestNames } from './request-names';
+import { requestNamer, type RequestNames } from './request-names';
+import { sameRole } from '../../domain/roles/same-role';
 import { isAwaitingApproval, isScheduled } from '../../domain/activation/request-status';
 
 type NamedRequest = PimRequest & RequestNames;
@@ -38,10 +39,11 @@ export class StatusUseCase {
       this.deps.pim.listActiveRoles(actor.delegated),
     ]);
     const shown = requests.filter(
-      (r) => isOpenRequest(r, now) || (isActivatingRequest(r, now) && !active.some((a) => holds(a, r))),
+      (r) => isOpenRequest(r, now) || (isActivatingRequest(r, now) && !active.some((a) => sameRole(a, r))),
     );
+    const names = requestNamer(this.deps, actor);
     const named = await Promise.all(
-      shown.map(async (request) => ({ ...request, ...(await requestNames(this.deps, request, actor)) })),
+      shown.map(async (request) => ({ ...request, ...(await names(request)) })),
     );
     const open = named.filter((r) => isOpenRequest(r, now));
     const pending = open.filter((r) => isAwaitingApproval(r.status));
@@ -66,13 +68,4 @@ export class StatusUseCase {
       return [];
     }
   }
-}
-
-/** Whether the active assignment is the one the request asked for. */
-function holds(active: ActiveRole, request: PimRequest): boolean {
-  return (
-    active.kind === request.kind &&
-    active.roleId === request.roleId &&
-    (request.kind !== 'directoryRole' || active.directoryScopeId === request.directoryScopeId)
-  );
 }

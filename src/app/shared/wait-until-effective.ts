@@ -1,5 +1,6 @@
 import { Duration } from 'luxon';
 import type { ActiveRole } from '../../domain/roles';
+import { sameRole } from '../../domain/roles/same-role';
 import type { Clock } from '../../ports/clock';
 import type { PimGateway, RoleTarget } from '../../ports/pim-gateway';
 import type { DelegatedUser } from '../../ports/token-provider';
@@ -34,12 +35,7 @@ export class WaitUntilEffective {
     const started = clock.now();
     try {
       for (;;) {
-        const match = (await this.deps.pim.listActiveRoles(user)).find(
-          (role) =>
-            role.kind === target.kind &&
-            role.roleId === target.roleId &&
-            (target.kind !== 'directoryRole' || role.directoryScopeId === target.directoryScopeId),
-        );
+        const match = (await this.deps.pim.listActiveRoles(user)).find((role) => sameRole(role, target));
         if (match) return { kind: 'effective', assignment: match };
         const waited = clock.now().diff(started);
         if (waited.plus(interval) > timeout) return { kind: 'notYet', waited };
