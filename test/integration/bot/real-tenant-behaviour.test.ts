@@ -1,4 +1,9 @@
 import { activated, cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harness';
+import {
+  assignmentReads,
+  delayProvisioning,
+  waitForAssignmentReads,
+} from '../../fixtures/provisioning-delay';
 
 /**
  * F16 point 1, bot side: PIM answers a selfActivate with a transient status and creates the
@@ -10,10 +15,7 @@ import { activated, cardText, seedUsers as u, useBotHarness } from '../../fixtur
 const bot = useBotHarness();
 
 test('the card reads "activating…" until the simulator has provisioned the activation, then "active"', async () => {
-  const set = await bot.control('PATCH', '/_sim/settings', {
-    realism: { selfActivate: { delaySeconds: 300, statusPath: ['Granted', 'PendingProvisioning'] } },
-  });
-  expect(set.status).toBe(200);
+  await delayProvisioning(bot, 300);
   const turn = await bot.say(u.avery, 'activate global reader for 1h');
   const [sent] = turn.messages;
   expect(cardText(turn.card)).toContain('Global Reader is activating…');
@@ -21,15 +23,9 @@ test('the card reads "activating…" until the simulator has provisioned the act
 
   const request = [...bot.sim.state.requests.values()].find((r) => r.principalId === u.avery.id);
   expect(request?.status).toBe('Granted');
-  const polls = async () =>
-    (
-      (await bot.control('GET', '/_sim/requests?method=GET&path=roleAssignmentScheduleInstances')).body as {
-        value: unknown[];
-      }
-    ).value.length;
   // The bot keeps looking for the assignment while PIM provisions it…
-  for (let i = 0; i < 100 && (await polls()) < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
-  expect(await polls()).toBeGreaterThanOrEqual(2);
+  await waitForAssignmentReads(bot, 2);
+  expect(await assignmentReads(bot)).toBeGreaterThanOrEqual(2);
   expect(
     bot
       .shown()

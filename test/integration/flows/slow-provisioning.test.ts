@@ -1,4 +1,5 @@
 import { cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harness';
+import { delayProvisioning, waitForAssignmentReads } from '../../fixtures/provisioning-delay';
 
 /**
  * The "activating…" card promises to update when the role is ready. When PIM has not set up the
@@ -9,23 +10,14 @@ import { cardText, seedUsers as u, useBotHarness } from '../../fixtures/bot-harn
 const bot = useBotHarness();
 
 test('an activation PIM has not set up after a minute says so on its card and how to check', async () => {
-  const set = await bot.control('PATCH', '/_sim/settings', {
-    realism: { selfActivate: { delaySeconds: 600, statusPath: ['Granted', 'PendingProvisioning'] } },
-  });
-  expect(set.status).toBe(200);
+  await delayProvisioning(bot, 600);
   const turn = await bot.say(u.avery, 'activate global reader for 1h');
   const [sent] = turn.messages;
   expect(cardText(turn.card)).toContain('Global Reader is activating…');
   expect(cardText(turn.card)).toMatch(/This card updates when the role is ready/);
 
   // Let the follow-up look once, then move the clock past its minute (PIM still needs 8 more).
-  const polls = async () =>
-    (
-      (await bot.control('GET', '/_sim/requests?method=GET&path=roleAssignmentScheduleInstances')).body as {
-        value: unknown[];
-      }
-    ).value.length;
-  for (let i = 0; i < 100 && (await polls()) < 1; i += 1) await new Promise((r) => setTimeout(r, 100));
+  await waitForAssignmentReads(bot, 1);
   await bot.advance('PT2M');
 
   const message = await bot.waitForUpdate(sent.activityId, 'still activating');
