@@ -28,13 +28,13 @@ import {
   RequestStatuses,
   statusIs,
 } from '../../domain/activation/request-status';
+import { KnownWork } from './known-work';
 import { trackPendingMadeElsewhere, type PendingMadeElsewhereDeps } from './pending-made-elsewhere';
 
 /** Eligibilities ending within this window get reminders (selfExtend is allowed within 14 days). */
 export const ELIGIBILITY_WINDOW = Duration.fromObject({ days: 14 });
 /** Eligibility reminders: 14 days and 1 day before the end. */
 export const ELIGIBILITY_REMINDER_DAYS = [14, 1] as const;
-const MAX_KNOWN_KEYS = 100_000;
 
 export interface ReconcileDeps {
   pim: PimRoles & PimRequests & PimTenantReads;
@@ -66,10 +66,8 @@ export interface ReconcileResult {
  * instance computes the same way, so instances never schedule the same work twice.
  */
 export class ReconcileUseCase {
-  /** Keys this process already saw stored: work items are never rewritten, so no need to insert again. */
-  private readonly knownKeys = new Set<string>();
-  /** Expiry reminders this process scheduled or moved, by key: when each is due (ms). */
-  private readonly reminderDue = new Map<string, number>();
+  /** Work items this process knows are stored (and reminders' due times): not sent again. */
+  private readonly known = new KnownWork();
   /** What the boards showed at the last pass, and since when (see scheduleBoards). */
   private boardState?: { fingerprint: string; since: DateTime };
 
@@ -89,28 +87,19 @@ export class ReconcileUseCase {
    * written (and each reminder's due time) spare the store the items that did not change.
    */
   private async scheduleAll(items: readonly NewWorkItem[]): Promise<number> {
-    const reminders = items.filter(
-      (item) =>
-        item.kind === WorkKinds.expiryReminder &&
-        item.dueAt.toMillis() < (this.reminderDue.get(item.key) ?? Infinity),
-    );
-    const others = items.filter(
-      (item) => item.kind !== WorkKinds.expiryReminder && !this.knownKeys.has(item.key),
-    );
+    const unknown = this.known.unknown(items);
+    const reminders = unknown.filter((item) => item.kind === WorkKinds.expiryReminder);
+    const others = unknown.filter((item) => item.kind !== WorkKinds.expiryReminder);
     let scheduled = 0;
     if (others.length > 0) scheduled += await this.deps.workItems.scheduleAllIfAbsent(others);
     if (reminders.length > 0) scheduled += await this.deps.workItems.scheduleAllOrBringForward(reminders);
-    if (this.knownKeys.size + this.reminderDue.size + items.length > MAX_KNOWN_KEYS) {
-      this.knownKeys.clear();
-      this.reminderDue.clear();
-    }
-    for (const item of others) this.knownKeys.add(item.key);
-    for (const item of reminders) this.reminderDue.set(item.key, item.dueAt.toMillis());
+    this.known.remember(unknown);
     return scheduled;
   }
 
   async run(): Promise<ReconcileResult> {
     const now = this.deps.clock.now();
+    this.known.startPass();
     const subscribed = await this.subscribedConversations();
     const announcing = subscribed.length > 0;
     const sweep = await sweepActivations(
