@@ -1,9 +1,9 @@
 import { setTimeout as wait } from 'node:timers/promises';
-import { DateTime } from 'luxon';
+import { utcFromMillis } from '../../domain/schedule/utc-instant';
 import type { Clock } from '../../ports/clock';
 
 /** Wall-clock time, in UTC. */
 export const systemClock: Clock = {
-  now: () => DateTime.utc(),
+  now: () => utcFromMillis(Date.now()),
   sleep: async (ms) => void (await wait(Math.max(0, ms))),
 };

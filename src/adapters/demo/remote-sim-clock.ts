@@ -1,5 +1,6 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { DateTime } from 'luxon';
+import { utcFromMillis } from '../../domain/schedule/utc-instant';
 import type { Clock } from '../../ports/clock';
 
 /**
@@ -21,7 +22,7 @@ export class RemoteSimClock implements Clock {
 
   now(): DateTime {
     // fromMillis: the same instant as utc().plus(), without luxon's calendar arithmetic.
-    return DateTime.fromMillis(Date.now() + this.offsetMs, { zone: 'utc' });
+    return utcFromMillis(Date.now() + this.offsetMs);
   }
 
   /** Real time passes; the offset stays. */

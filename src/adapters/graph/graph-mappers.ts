@@ -1,4 +1,5 @@
 import { DateTime, Duration } from 'luxon';
+import { utcFromMillis } from '../../domain/schedule/utc-instant';
 import type { ActiveRole, RoleKind } from '../../domain/roles';
 import type { ActiveAssignment, Approval, EligibilityInstance, PimRequest } from '../../ports/pim-gateway';
 import { RequestStatuses, statusIs } from '../../domain/activation/request-status';
@@ -63,7 +64,7 @@ export function parseInstant(value: string | null | undefined): DateTime | undef
     const millis = Date.parse(value);
     // Date.parse rolls 30 February over into March; luxon refuses it: only a round trip is taken.
     if (Number.isFinite(millis) && new Date(millis).toISOString().startsWith(value.slice(0, 19)))
-      return DateTime.fromMillis(millis, { zone: 'utc' });
+      return utcFromMillis(millis);
   }
   const parsed = DateTime.fromISO(value, { zone: 'utc' });
   return parsed.isValid ? parsed : undefined;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { utcFromMillis } from '../../domain/schedule/utc-instant';
 import type { ActiveAssignment } from '../../ports/pim-gateway';
 
 /**
@@ -72,7 +73,7 @@ export class ActivationIndexBuilder {
         if (at >= n || targets[at] !== key) return null;
         let latest = ends[at];
         for (at += 1; at < n && targets[at] === key; at += 1) latest = Math.max(latest, ends[at]);
-        return latest === NO_END ? {} : { endAt: DateTime.fromMillis(latest, { zone: 'utc' }) };
+        return latest === NO_END ? {} : { endAt: utcFromMillis(latest) };
       },
     };
   }

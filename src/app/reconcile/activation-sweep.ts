@@ -1,4 +1,5 @@
 import { DateTime, type Duration } from 'luxon';
+import { utcFromMillis } from '../../domain/schedule/utc-instant';
 import type { RoleKind } from '../../domain/roles';
 import type { ActiveAssignment, PimGateway } from '../../ports/pim-gateway';
 import type { NewWorkItem } from '../../ports/stores';
@@ -97,8 +98,8 @@ function passTimes(now: DateTime, recheckEvery: Duration): PassTimes {
   return {
     now,
     nowText: iso(now),
-    observeAt: DateTime.fromMillis(now.toMillis() + OBSERVE_AFTER_MS, { zone: 'utc' }),
-    recheckAt: DateTime.fromMillis(now.toMillis() + recheckEvery.toMillis(), { zone: 'utc' }),
+    observeAt: utcFromMillis(now.toMillis() + OBSERVE_AFTER_MS),
+    recheckAt: utcFromMillis(now.toMillis() + recheckEvery.toMillis()),
   };
 }
 
@@ -130,7 +131,7 @@ function workFor(
   const start = instance.startDateTime ?? now;
   if (lead !== null) {
     // Millisecond arithmetic: luxon's Duration arithmetic costs more than the rest of the sweep's per-instance work.
-    const due = DateTime.fromMillis(end.toMillis() - lead.toMillis(), { zone: 'utc' });
+    const due = utcFromMillis(end.toMillis() - lead.toMillis());
     // An activation shorter than the lead gets no reminder: it was just made for that long.
     if (due > start) items.push(activationWork(WorkKinds.expiryReminder, facts, due, payload));
   }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { utcFromMillis } from '../../../domain/schedule/utc-instant';
 import type { AuditCursor, AuditSubject } from '../../../app/audit/view-audit-trail.use-case';
 
 /** The filter and position an "Older entries" button carries back, as one compact string. */
@@ -31,8 +32,8 @@ export function decodeAuditQuery(value: unknown): AuditQueryState | undefined {
     };
     const [at, id] = Array.isArray(raw.b) ? (raw.b as unknown[]) : [];
     if (typeof at !== 'number' || typeof id !== 'number' || !Number.isSafeInteger(id)) return undefined;
-    const state: AuditQueryState = { before: { at: DateTime.fromMillis(at, { zone: 'utc' }), id } };
-    if (typeof raw.t === 'number') state.since = DateTime.fromMillis(raw.t, { zone: 'utc' });
+    const state: AuditQueryState = { before: { at: utcFromMillis(at), id } };
+    if (typeof raw.t === 'number') state.since = utcFromMillis(raw.t);
     if (Array.isArray(raw.s)) {
       const [kind, subjectId, name] = raw.s as unknown[];
       if ((kind !== 'user' && kind !== 'role') || typeof subjectId !== 'string' || typeof name !== 'string')
