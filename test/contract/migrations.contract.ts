@@ -16,6 +16,7 @@ const MIGRATION_NAMES = [
   '0004-audit-fields-and-settings',
   '0005-channel-route-names',
   '0006-composite-cards',
+  '0007-work-items-due-minute-index',
 ];
 
 export function migrationsContract(ctx: ContractContext): void {

@@ -105,6 +105,28 @@ export function workItemsContract(ctx: ContractContext): void {
       expect((await store.workItems.get('future'))?.status).toBe('pending');
     });
 
+    it('claims by the exact due time within a minute, in due order whatever the order of scheduling', async () => {
+      // The index narrows by the minute an item falls due; the instant decides (migration 0007).
+      const now = t0.plus({ seconds: 20 });
+      const at = (seconds: number) => t0.plus({ seconds });
+      await schedule('later-this-minute', at(40));
+      await schedule('next-minute', at(60));
+      await schedule('this-minute-past', at(19.999));
+      await schedule('last-minute', at(-0.001));
+      await schedule('exactly-now', now);
+      await schedule('start-of-minute', t0);
+      const claimed = await store.workItems.claimDue(now, 'w', minutes(2), 10);
+      expect(claimed.map((i) => i.key)).toEqual([
+        'last-minute',
+        'start-of-minute',
+        'this-minute-past',
+        'exactly-now',
+      ]);
+      const atEndOfMinute = await store.workItems.claimDue(at(59.999), 'w', minutes(2), 10);
+      expect(atEndOfMinute.map((i) => i.key)).toEqual(['later-this-minute']);
+      expect((await store.workItems.get('next-minute'))?.status).toBe('pending');
+    });
+
     it('claims only the kinds asked for, when asked, and nothing for no kinds', async () => {
       await schedule('r-late', t0.minus(minutes(1)));
       await store.workItems.scheduleIfAbsent({

@@ -6,6 +6,7 @@ import { auditFieldsAndSettings } from './0004-audit-fields-and-settings';
 import { channelRoutes } from './0003-channel-routes';
 import { channelRouteNames } from './0005-channel-route-names';
 import { compositeCards } from './0006-composite-cards';
+import { workItemsDueMinuteIndex } from './0007-work-items-due-minute-index';
 
 /**
  * All migrations, compiled in (no folder is read at run time, so this works the same from
@@ -20,6 +21,7 @@ export function storeMigrations(dialect: StoreDialect): MigrationProvider {
     '0004-audit-fields-and-settings': auditFieldsAndSettings,
     '0005-channel-route-names': channelRouteNames,
     '0006-composite-cards': compositeCards,
+    '0007-work-items-due-minute-index': workItemsDueMinuteIndex,
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,5 +1,5 @@
 import type { DateTime, Duration } from 'luxon';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TimeSource } from '../../../ports/clock';
 import type { NewWorkItem, WorkItem, WorkItemRepository, WorkItemStatus } from '../../../ports/stores';
 import {
@@ -13,6 +13,7 @@ import {
   timeToColumn,
 } from '../column-codecs';
 import type { Database, StoreDialect, WorkItemsTable } from '../database';
+import { DUE_MINUTE } from '../migrations/0007-work-items-due-minute-index';
 
 export const MAX_CLAIM_BATCH = 1000;
 /** Rows a multi-row insert carries (10 parameters each). */
@@ -115,7 +116,12 @@ export class KyselyWorkItemRepository implements WorkItemRepository {
       .select('key')
       .where((eb) =>
         eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', nowText)]),
+          // The minute bound lets the index (status, due minute) narrow the search; due_at decides.
+          eb.and([
+            eb('status', '=', 'pending'),
+            eb(sql.raw<string>(DUE_MINUTE), '<=', nowText.slice(0, 16)),
+            eb('due_at', '<=', nowText),
+          ]),
           eb.and([eb('status', '=', 'claimed'), eb('lease_until', '<=', nowText)]),
         ]),
       )
