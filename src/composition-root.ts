@@ -57,6 +57,8 @@ export interface RunningElevate {
   simulator?: RunningSimulator;
   /** The reconciler loop (reminders, ended notes, status changes); `runOnce()` runs a pass now. */
   scheduler: ReconcileScheduler;
+  /** Resolves when the work turns started after answering (card updates once a role is effective) has finished. */
+  afterTurnWork(): Promise<void>;
   stop(drainTimeoutMs?: number): Promise<void>;
 }
 
@@ -239,6 +241,7 @@ export async function startElevate(config: AppConfig, overrides: ElevateOverride
       metrics,
       simulator,
       scheduler,
+      afterTurnWork: () => bot.afterTurnWork(),
       async stop(drainTimeoutMs = 9_000) {
         await server.drain(drainTimeoutMs);
         for (const close of closers) await close();

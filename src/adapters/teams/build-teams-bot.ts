@@ -81,6 +81,8 @@ export interface TeamsBot {
   approvals: ApprovalsModule;
   /** Reminders, ended notes and channel threads: the scheduler sends through the same notifier. */
   notifier: TeamsReminderNotifier;
+  /** Resolves when the work turns started after answering (the "effective" card updates) has finished. */
+  afterTurnWork(): Promise<void>;
 }
 
 /** Builds use cases, routes and the Teams activity handler. */
@@ -255,5 +257,15 @@ export function buildTeamsBot(deps: TeamsBotDeps): TeamsBot {
     await deps.adminSettings.current();
     return bot.run(context);
   };
-  return { run, services, messenger, signer, commands, verbs, approvals, notifier: flows.notifier };
+  return {
+    run,
+    services,
+    messenger,
+    signer,
+    commands,
+    verbs,
+    approvals,
+    notifier: flows.notifier,
+    afterTurnWork: () => flows.effective.settled(),
+  };
 }
