@@ -57,7 +57,7 @@ export interface RunningElevate {
   simulator?: RunningSimulator;
   /** The reconciler loop (reminders, ended notes, status changes); `runOnce()` runs a pass now. */
   scheduler: ReconcileScheduler;
-  /** Resolves when the work turns started after answering (card updates once a role is effective) has finished. */
+  /** Resolves once the work turns started after answering (card updates once a role is effective) is done. */
   afterTurnWork(): Promise<void>;
   stop(drainTimeoutMs?: number): Promise<void>;
 }

@@ -21,7 +21,7 @@ export class RemoteSimClock implements Clock {
   }
 
   now(): DateTime {
-    // fromMillis: the same instant as utc().plus(), without luxon's calendar arithmetic.
+    // From milliseconds: the same instant as utc().plus(), without luxon's calendar arithmetic.
     return utcFromMillis(Date.now() + this.offsetMs);
   }
 

@@ -81,7 +81,7 @@ export interface TeamsBot {
   approvals: ApprovalsModule;
   /** Reminders, ended notes and channel threads: the scheduler sends through the same notifier. */
   notifier: TeamsReminderNotifier;
-  /** Resolves when the work turns started after answering (the "effective" card updates) has finished. */
+  /** Resolves once the work turns started after answering (the "effective" card updates) is done. */
   afterTurnWork(): Promise<void>;
 }
 

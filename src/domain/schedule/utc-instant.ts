@@ -20,7 +20,7 @@ const LuxonDateTime = DateTime as unknown as new (config: DateTimeConfig) => Dat
  * the reconciler's sweep (three instants per activation, each living until its page is written) the
  * Locales were the largest part of what the garbage collector moved to the old generation: 400 MB
  * over 300,000 activations; sharing one took the million-activation sweep's peak RSS from 282 to 254
- * MB. A test holds the result equal to fromMillis' (utc-instant.test.ts), so a luxon release that
+ * MB. A test holds the result equal to fromMillis' (utc-from-millis.test.ts), so a luxon release that
  * changes its constructor fails there first. Instants luxon calls out of range, and non-numbers, go
  * through fromMillis for its answer.
  */

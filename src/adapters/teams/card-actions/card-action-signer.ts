@@ -33,7 +33,7 @@ class NoncePool {
 
   next(): string {
     if (this.at + NONCE_BYTES > this.pool.length) {
-      this.pool = randomBytes(NONCE_BYTES * 455);
+      this.pool = randomBytes(NONCES_PER_DRAW * NONCE_BYTES);
       this.at = 0;
     }
     const nonce = this.pool.toString('base64url', this.at, this.at + NONCE_BYTES);
@@ -43,6 +43,8 @@ class NoncePool {
 }
 
 const NONCE_BYTES = 9;
+/** As many nonces as fit in 4 KB. */
+const NONCES_PER_DRAW = Math.floor(4096 / NONCE_BYTES);
 const nonces = new NoncePool();
 
 /**
